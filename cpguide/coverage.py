@@ -1,0 +1,131 @@
+"""Completeness: is every statement of every source document kept in the structured content?
+
+A source is split into statements (each line, then each sentence). A statement is kept when,
+normalised (case, bullets, quote styles, dashes, spacing), it occurs in the text of the items
+whose provenance names that document. Lines that are layout only are listed in
+sources/sources.yml with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .content import Content
+
+SOURCES_DIR = Path(__file__).resolve().parent.parent / "sources"
+
+_TEXT_FIELDS = ("text", "title", "quote", "label", "guidance_title")
+_LIST_FIELDS = ("intro", "guidance_intro")
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z0-9'\"(])")
+_WORD_ARTEFACT = re.compile(r"\[bookmark:[^\]]*\]")
+_TRANSLATE = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "·": " ", "\t": " ",
+                            "\u00a0": " "})
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    text = _WORD_ARTEFACT.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+@dataclass
+class SourceCoverage:
+    file: str
+    documents: list[str]
+    statements: list[str] = field(default_factory=list)
+    missing: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def kept(self) -> int:
+        return len(self.statements) - len(self.missing)
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.kept / len(self.statements) if self.statements else 100.0
+
+
+def source_settings(sources_dir: Path = SOURCES_DIR) -> dict:
+    path = sources_dir / "sources.yml"
+    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def statements_of(text: str, layout: list[re.Pattern]) -> list[tuple[int, str]]:
+    """(line number, statement) for every statement of a source text."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        plain = _WORD_ARTEFACT.sub(" ", unicodedata.normalize("NFKC", line).translate(_TRANSLATE)).strip()
+        if not re.search(r"[A-Za-z]", plain) or any(p.fullmatch(normalise(plain)) for p in layout):
+            continue
+        for sentence in _SENTENCE_END.split(plain):
+            sentence = sentence.strip().rstrip(".:;, ")
+            if re.search(r"[A-Za-z]", sentence):
+                found.append((number, sentence))
+    return found
+
+
+def corpus_for(content: Content, document_ids: set[str]) -> str:
+    """All text of the items whose provenance is one of these documents, normalised."""
+    parts = []
+    for entry in content.index.values():
+        source = entry.item.get("source") or {}
+        sources = [source] + list(entry.item.get("sources", []))
+        if not any(s.get("document") in document_ids for s in sources if s):
+            continue
+        parts.extend(_texts(entry.item))
+    for authority in content.authorities.values():  # document titles themselves
+        for doc in authority.documents:
+            if doc["id"] in document_ids:
+                parts.append(doc["title"])
+    return "\n".join(normalise(p) for p in parts)
+
+
+def _texts(item: dict) -> list[str]:
+    texts = [item[f] for f in _TEXT_FIELDS if isinstance(item.get(f), str)]
+    for f in _LIST_FIELDS:
+        texts.extend(item.get(f) or [])
+    for link in item.get("links", []):
+        texts.extend(filter(None, (link.get("text"), link.get("url"))))
+    for typo in item.get("typos", []):  # the source's own spelling counts as kept
+        texts.extend(t.replace(typo["corrected"], typo["original"]) for t in list(texts))
+    return texts
+
+
+def coverage(content: Content, sources_dir: Path = SOURCES_DIR, only: str | None = None) -> list[SourceCoverage]:
+    settings = source_settings(sources_dir)
+    layout = [re.compile(entry["pattern"]) for entry in settings.get("layout", [])]
+    by_file: dict[str, list[str]] = {}
+    for doc_id, (_, doc) in content.documents.items():
+        if doc.get("file"):
+            by_file.setdefault(doc["file"], []).append(doc_id)
+    results = []
+    for path in sorted(sources_dir.glob("*.txt")):
+        if only and Path(only).name != path.name:
+            continue
+        documents = by_file.get(path.name, [])
+        result = SourceCoverage(path.name, documents)
+        corpus = corpus_for(content, set(documents)) if documents else ""
+        for number, sentence in statements_of(path.read_text(encoding="utf-8"), layout):
+            result.statements.append(sentence)
+            if normalise(sentence) not in corpus:
+                result.missing.append((number, sentence))
+        results.append(result)
+    return results
+
+
+def report(results: list[SourceCoverage], verbose: bool = True) -> str:
+    lines = []
+    for r in results:
+        docs = ", ".join(r.documents) or "NOT LISTED in any authority.yml"
+        lines.append(f"{r.file} ({docs}): {r.kept}/{len(r.statements)} statements kept ({r.percent:.1f}%)")
+        if verbose:
+            lines.extend(f"    line {n}: {s}" for n, s in r.missing)
+    total = sum(len(r.statements) for r in results)
+    kept = sum(r.kept for r in results)
+    pct = 100.0 * kept / total if total else 100.0
+    lines.append(f"Total: {kept}/{total} statements kept ({pct:.1f}%) across {len(results)} sources")
+    return "\n".join(lines)

@@ -1,0 +1,27 @@
+"""Errors a maintainer can act on: every one names the file, the line and what to fix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class ContentError:
+    file: Path | str
+    line: int | None
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else f"{self.file}"
+        text = f"{where}: {self.message}"
+        return f"{text} — {self.hint}" if self.hint else text
+
+
+class ContentInvalid(Exception):
+    """Raised when content does not validate; carries every error found, not just the first."""
+
+    def __init__(self, errors: list[ContentError]):
+        self.errors = errors
+        super().__init__(f"{len(errors)} content error(s):\n" + "\n".join(f"  {e}" for e in errors))

@@ -1,0 +1,192 @@
+"""Load and validate all content: schema, unique ids, references, no raw HTML.
+
+`load_content` either returns a complete Content or raises ContentInvalid listing every problem
+with its file and line. There is no partial result: the build must never publish half a site.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Iterator
+
+from jsonschema.exceptions import ValidationError
+
+from .content import Authority, Content, Entry, walk_items
+from .errors import ContentError, ContentInvalid
+from .schemas import FILE_TYPES, validator_for
+from .yamlsource import YamlDocument, YamlSyntaxError, load_yaml
+
+DEFAULT_ROOT = Path(__file__).resolve().parent.parent / "checklists"
+
+# Raw HTML or script in content would be rendered as-is by Markdown: refuse it.
+_MARKUP = re.compile(r"<\s*[a-zA-Z!/?]|javascript\s*:|\bon[a-z]+\s*=\s*[\"']", re.IGNORECASE)
+
+_REFERENCE_KEYS = ("related", "ref", "deadline", "standards", "national_limit")
+
+
+def load_content(root: Path = DEFAULT_ROOT) -> Content:
+    root = Path(root)
+    errors: list[ContentError] = []
+    authorities: dict[str, Authority] = {}
+    if not root.is_dir():
+        raise ContentInvalid([ContentError(root, None, "content folder not found",
+                                           "run from the project folder or pass --content")])
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+        authority = _load_folder(folder, root, errors)
+        if authority:
+            authorities[authority.id] = authority
+    content = Content(root=root, authorities=authorities)
+    _index(content, errors)
+    _check_references(content, errors)
+    if errors:
+        raise ContentInvalid(errors)
+    return content
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root.parent))
+    except ValueError:
+        return str(path)
+
+
+def _load_folder(folder: Path, root: Path, errors: list[ContentError]) -> Authority | None:
+    authority = Authority(id=folder.name, folder=folder)
+    files = sorted(folder.glob("*.y*ml"))
+    if not (folder / "authority.yml").exists():
+        errors.append(ContentError(_display(folder, root), None, "folder has no authority.yml",
+                                   "every authority folder needs an authority.yml (see CONTRIBUTING.md)"))
+    for path in files:
+        shown = _display(path, root)
+        validator = validator_for(path.name)
+        if validator is None:
+            errors.append(ContentError(shown, None, f"unknown content file '{path.name}'",
+                                       "allowed file names: " + ", ".join(sorted(FILE_TYPES))))
+            continue
+        try:
+            doc = load_yaml(path, shown)
+        except YamlSyntaxError as exc:
+            errors.append(exc.error)
+            continue
+        doc_errors = list(_schema_errors(doc, validator, shown)) + list(_markup_errors(doc, shown))
+        errors.extend(doc_errors)
+        if not doc_errors:
+            authority.docs[path.name] = doc
+    meta = authority.meta
+    if meta and meta.get("id") != folder.name:
+        doc = authority.docs["authority.yml"]
+        errors.append(ContentError(_display(doc.path, root), doc.line_of(("id",)),
+                                   f"id '{meta.get('id')}' does not match the folder name '{folder.name}'",
+                                   f"set id: {folder.name}, or rename the folder"))
+    return authority
+
+
+def _schema_errors(doc: YamlDocument, validator, shown: str) -> Iterator[ContentError]:
+    if doc.data is None:
+        yield ContentError(shown, 1, "file is empty", "see CONTRIBUTING.md for what this file holds")
+        return
+    for error in sorted(validator.iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))):
+        yield _describe(error, doc, shown)
+
+
+def _describe(error: ValidationError, doc: YamlDocument, shown: str) -> ContentError:
+    path = tuple(error.absolute_path)
+    where = "/".join(map(str, path)) or "top level"
+    if error.validator == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = [k for k in error.instance if k not in allowed]
+        key = extra[0] if extra else "?"
+        return ContentError(shown, doc.key_line(path, key), f"unknown key '{key}' at {where}",
+                            "allowed keys: " + ", ".join(allowed))
+    line = doc.line_of(path)
+    if error.validator == "required":
+        return ContentError(shown, line, f"{error.message} at {where}", "add the missing key")
+    if error.validator == "oneOf" and isinstance(error.instance, dict) and "id" in error.instance:
+        return ContentError(shown, line, f"item '{error.instance.get('id')}' needs exactly one of 'text' or 'ref'",
+                            "give the source wording in 'text', or the id of an item kept elsewhere in 'ref'")
+    if error.validator == "enum":
+        return ContentError(shown, line, f"{error.instance!r} is not allowed at {where}",
+                            "use one of: " + ", ".join(map(str, error.validator_value)))
+    if error.validator == "pattern" and error.schema.get("description", "").startswith("Stable id"):
+        return ContentError(shown, line, f"id {error.instance!r} at {where} is not a valid id",
+                            "use lower-case letters, digits and single hyphens, e.g. wb-agenda-3-chair-prompt")
+    return ContentError(shown, line, f"{error.message} at {where}", "see the schema in schema/ for this file")
+
+
+def _strings(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, path + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, path + (i,))
+
+
+def _markup_errors(doc: YamlDocument, shown: str) -> Iterator[ContentError]:
+    for path, text in _strings(doc.data):
+        match = _MARKUP.search(text)
+        if match:
+            yield ContentError(shown, doc.line_of(path), f"raw HTML or script {match.group(0)!r} in content",
+                               "write plain text; put web addresses in a 'links' entry")
+
+
+def _index(content: Content, errors: list[ContentError]) -> None:
+    for authority in content.authorities.values():
+        for doc_entry in authority.documents:
+            if doc_entry["id"] in content.documents:
+                other = content.documents[doc_entry["id"]][0]
+                errors.append(ContentError(_display(authority.docs["authority.yml"].path, content.root), None,
+                                           f"document id '{doc_entry['id']}' is also used by '{other}'",
+                                           "document ids must be unique across all authorities"))
+            content.documents[doc_entry["id"]] = (authority.id, doc_entry)
+        for file_name, doc in authority.docs.items():
+            for path, item, type_, ancestors in walk_items(doc.data):
+                entry = Entry(item["id"], type_, item, authority.id, file_name, path, ancestors)
+                previous = content.index.get(entry.id)
+                if previous is not None:
+                    prev_doc = content.authorities[previous.authority].docs[previous.file]
+                    errors.append(ContentError(
+                        _display(doc.path, content.root), doc.line_of(path + ("id",)),
+                        f"duplicate id '{entry.id}' (also at {_display(prev_doc.path, content.root)}:"
+                        f"{prev_doc.line_of(previous.json_path + ('id',))})",
+                        "ids must be unique across the whole site; rename one"))
+                    continue
+                content.index[entry.id] = entry
+
+
+def _check_references(content: Content, errors: list[ContentError]) -> None:
+    for entry in content.index.values():
+        authority = content.authorities[entry.authority]
+        doc = authority.docs[entry.file]
+        shown = _display(doc.path, content.root)
+        for key in _REFERENCE_KEYS:
+            targets = entry.item.get(key)
+            for target in [targets] if isinstance(targets, str) else (targets or []):
+                if target not in content.index:
+                    errors.append(ContentError(shown, doc.line_of(entry.json_path + (key,)),
+                                               f"'{entry.id}' refers to '{target}' in '{key}', which does not exist",
+                                               "check the id for typos, or add the item it should point to"))
+        if entry.type == "discrepancy":
+            for i, target in enumerate(entry.item.get("items", [])):
+                if target not in content.index:
+                    errors.append(ContentError(shown, doc.line_of(entry.json_path + ("items", i)),
+                                               f"discrepancy '{entry.id}' names '{target}', which does not exist",
+                                               "list the ids of the items or timescale rules involved"))
+        for source in _sources_of(entry):
+            if source["document"] not in content.documents:
+                errors.append(ContentError(shown, doc.line_of(entry.json_path + ("source",)),
+                                           f"'{entry.id}' cites document '{source['document']}', which no authority.yml lists",
+                                           "use a document id from the 'documents' of an authority.yml"))
+        if entry.type not in ("standards-set", "agenda", "guide", "discrepancy", "term", "contact") \
+                and "ref" not in entry.item and not entry.item.get("source"):
+            errors.append(ContentError(shown, doc.line_of(entry.json_path), f"'{entry.id}' has no source",
+                                       "add source: {document: …, section: …} to it or to its container"))
+
+
+def _sources_of(entry: Entry) -> list[dict]:
+    if entry.item.get("source"):
+        return [entry.item["source"]]
+    return list(entry.item.get("sources", []))
