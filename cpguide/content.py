@@ -109,6 +109,11 @@ class Content:
     documents: dict[str, tuple[str, dict]] = field(default_factory=dict)  # doc id -> (authority, doc)
 
     @property
+    def sources_dir(self) -> Path:
+        """Plain-text source copies live beside the content folder, in sources/."""
+        return self.root.parent / "sources"
+
+    @property
     def local_authorities(self) -> list[Authority]:
         """Authorities other than the national framework, sorted by name."""
         return sorted((a for a in self.authorities.values() if not a.is_national), key=lambda a: a.name.lower())

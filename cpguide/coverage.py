@@ -17,8 +17,6 @@ import yaml
 
 from .content import Content
 
-SOURCES_DIR = Path(__file__).resolve().parent.parent / "sources"
-
 _TEXT_FIELDS = ("text", "title", "quote", "label", "guidance_title")
 _LIST_FIELDS = ("intro", "guidance_intro")
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z0-9'\"(])")
@@ -49,7 +47,7 @@ class SourceCoverage:
         return 100.0 * self.kept / len(self.statements) if self.statements else 100.0
 
 
-def source_settings(sources_dir: Path = SOURCES_DIR) -> dict:
+def source_settings(sources_dir: Path) -> dict:
     path = sources_dir / "sources.yml"
     return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
 
@@ -95,7 +93,8 @@ def _texts(item: dict) -> list[str]:
     return texts
 
 
-def coverage(content: Content, sources_dir: Path = SOURCES_DIR, only: str | None = None) -> list[SourceCoverage]:
+def coverage(content: Content, sources_dir: Path | None = None, only: str | None = None) -> list[SourceCoverage]:
+    sources_dir = sources_dir or content.sources_dir
     settings = source_settings(sources_dir)
     layout = [re.compile(entry["pattern"]) for entry in settings.get("layout", [])]
     by_file: dict[str, list[str]] = {}

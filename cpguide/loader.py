@@ -6,6 +6,7 @@ with its file and line. There is no partial result: the build must never publish
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any, Iterator
@@ -17,7 +18,8 @@ from .errors import ContentError, ContentInvalid
 from .schemas import FILE_TYPES, validator_for
 from .yamlsource import YamlDocument, YamlSyntaxError, load_yaml
 
-DEFAULT_ROOT = Path(__file__).resolve().parent.parent / "checklists"
+# CPGUIDE_CONTENT points the build at another content folder (benchmarks, test fixtures).
+DEFAULT_ROOT = Path(os.environ.get("CPGUIDE_CONTENT") or Path(__file__).resolve().parent.parent / "checklists")
 
 # Raw HTML or script in content would be rendered as-is by Markdown: refuse it.
 _MARKUP = re.compile(r"<\s*[a-zA-Z!/?]|javascript\s*:|\bon[a-z]+\s*=\s*[\"']", re.IGNORECASE)
@@ -142,6 +144,12 @@ def _index(content: Content, errors: list[ContentError]) -> None:
                                            f"document id '{doc_entry['id']}' is also used by '{other}'",
                                            "document ids must be unique across all authorities"))
             content.documents[doc_entry["id"]] = (authority.id, doc_entry)
+            if doc_entry.get("file") and not (content.sources_dir / doc_entry["file"]).exists():
+                meta_doc = authority.docs["authority.yml"]
+                errors.append(ContentError(_display(meta_doc.path, content.root), meta_doc.line_of(("documents",)),
+                                           f"document '{doc_entry['id']}' names file '{doc_entry['file']}', which is not in "
+                                           f"{_display(content.sources_dir, content.root)}/",
+                                           "add the plain-text copy there, or correct the file name"))
         for file_name, doc in authority.docs.items():
             for path, item, type_, ancestors in walk_items(doc.data):
                 entry = Entry(item["id"], type_, item, authority.id, file_name, path, ancestors)
@@ -165,7 +173,7 @@ def _check_references(content: Content, errors: list[ContentError]) -> None:
         for key in _REFERENCE_KEYS:
             targets = entry.item.get(key)
             for target in [targets] if isinstance(targets, str) else (targets or []):
-                if target not in content.index:
+                if isinstance(target, str) and target not in content.index:
                     errors.append(ContentError(shown, doc.line_of(entry.json_path + (key,)),
                                                f"'{entry.id}' refers to '{target}' in '{key}', which does not exist",
                                                "check the id for typos, or add the item it should point to"))

@@ -1,0 +1,25 @@
+/* cpguide page scripts. Runs on every page, including after Material's instant navigation.
+   Heavier features are ES modules loaded only on the pages that need them. */
+(function () {
+  "use strict";
+  var base = new URL(".", document.currentScript ? document.currentScript.src : location.href);
+
+  function mountModules() {
+    var calculators = document.querySelectorAll("[data-cpguide-calculator]");
+    if (calculators.length) {
+      import(new URL("calculator.mjs", base).href).then(function (mod) {
+        calculators.forEach(function (el) { mod.mount(el); });
+      });
+    }
+    var checklists = document.querySelectorAll("[data-cpguide-checklist]");
+    if (checklists.length) {
+      import(new URL("checklist.mjs", base).href).then(function (mod) {
+        checklists.forEach(function (el) { mod.mount(el); });
+      });
+    }
+    window.__pageReady = location.pathname;
+  }
+
+  if (window.document$) { window.document$.subscribe(mountModules); }
+  else { document.addEventListener("DOMContentLoaded", mountModules); }
+})();
