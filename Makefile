@@ -1,0 +1,53 @@
+# cpguide tasks. `make help` lists them. Every task sets up what it needs by itself.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+
+help: ## List the tasks
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+venv: $(VENV)/.installed ## Create the virtual environment with pinned dependencies
+
+serve: $(VENV)/.installed ## Build the site from the bundled content and serve it on http://127.0.0.1:8000
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(VENV)/.installed ## Build the site into site/ (strict)
+	$(VENV)/bin/mkdocs build --strict
+
+validate: $(VENV)/.installed ## Check all content: schema, ids, references, no HTML
+	$(VENV)/bin/cpguide validate
+
+coverage: $(VENV)/.installed ## Show which source statements are not yet in the content
+	$(VENV)/bin/cpguide coverage
+
+system-deps: ## Install Debian packages the browser tests need (chromium, poppler-utils, nodejs)
+	@bash scripts/system-deps.sh
+
+test: $(VENV)/.installed node_modules/.installed system-deps ## Run the whole test suite (content, deadlines, build, real browser)
+	$(VENV)/bin/pytest -q; status=$$?; if [ $$status -eq 5 ]; then echo "no tests ran"; exit 1; fi; exit $$status
+
+benchmark: $(VENV)/.installed ## Measure build time and memory at 3, 30 and 150 authorities against bare Material
+	$(PY) benchmarks/scale.py --sizes 3 30 150
+
+lock: ## Re-pin dependencies into requirements.lock (after changing pyproject.toml)
+	python3 -m venv /tmp/cpguide-lock && /tmp/cpguide-lock/bin/pip install --quiet ".[test]" && \
+	/tmp/cpguide-lock/bin/pip freeze --exclude cpguide > requirements.lock && rm -rf /tmp/cpguide-lock
+
+clean: ## Remove the built site and caches
+	rm -rf site .pytest_cache
+
+.PHONY: help venv serve build validate coverage system-deps test benchmark lock clean

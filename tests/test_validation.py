@@ -1,0 +1,136 @@
+"""Broken content must fail with the file, the line and what to fix — and never load partially."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cpguide.errors import ContentInvalid
+from cpguide.loader import load_content
+
+GOOD = Path(__file__).parent / "fixtures" / "good"
+AGENDA = "checklists/test-town/agenda.yml"
+
+
+@pytest.fixture
+def tree(tmp_path) -> Path:
+    shutil.copytree(GOOD, tmp_path / "good")
+    return tmp_path / "good"
+
+
+def replace_in(tree: Path, rel: str, old: str, new: str) -> None:
+    path = tree / rel
+    text = path.read_text()
+    assert old in text, f"fixture changed: {old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def line_of(tree: Path, rel: str, needle: str) -> int:
+    for number, line in enumerate((tree / rel).read_text().splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {rel}")
+
+
+def errors_for(tree: Path) -> list[str]:
+    with pytest.raises(ContentInvalid) as info:
+        load_content(tree / "checklists")
+    return [str(e) for e in info.value.errors]
+
+
+def test_good_fixture_loads(tree):
+    content = load_content(tree / "checklists")
+    assert {"national", "test-town"} <= set(content.authorities)
+    assert content.index["t-agenda-1-welcome"].item["source"]["document"] == "t-doc"  # inherited provenance
+
+
+def test_yaml_syntax_error_names_file_and_line(tree):
+    replace_in(tree, AGENDA, '            text: "Chair welcomes everyone."', '            text: Chair: welcomes: everyone')
+    errors = errors_for(tree)
+    assert any(f"{AGENDA}:{line_of(tree, AGENDA, 'Chair: welcomes')}:" in e and "YAML error" in e for e in errors), errors
+
+
+def test_unknown_key_names_file_line_and_allowed_keys(tree):
+    replace_in(tree, AGENDA, "            actors: [chair]", "            actor: [chair]")
+    errors = errors_for(tree)
+    expected = f"{AGENDA}:{line_of(tree, AGENDA, 'actor: [chair]')}: unknown key 'actor'"
+    assert any(e.startswith(expected) and "allowed keys" in e and "actors" in e for e in errors), errors
+
+
+def test_duplicate_id_names_both_places(tree):
+    replace_in(tree, AGENDA, "id: t-agenda-1-icpc", "id: t-agenda-1-welcome")
+    errors = errors_for(tree)
+    first = line_of(tree, AGENDA, "id: t-agenda-1-welcome")
+    assert any("duplicate id 't-agenda-1-welcome'" in e and f"{AGENDA}:{first}" in e for e in errors), errors
+
+
+def test_duplicate_key_in_one_mapping(tree):
+    replace_in(tree, AGENDA, "            kind: agenda", "            kind: agenda\n            kind: guidance")
+    errors = errors_for(tree)
+    assert any(f"{AGENDA}:{line_of(tree, AGENDA, 'kind: guidance')}:" in e and "duplicate key 'kind'" in e for e in errors), errors
+
+
+def test_dangling_reference_names_the_missing_id(tree):
+    replace_in(tree, AGENDA, "related: [t-rule-plan]", "related: [t-rule-nowhere]")
+    errors = errors_for(tree)
+    assert any(f"{AGENDA}:{line_of(tree, AGENDA, 'related: [t-rule-nowhere]')}:" in e and "'t-rule-nowhere'" in e
+               for e in errors), errors
+
+
+@pytest.mark.parametrize("bad", ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', 'click javascript:alert(1)'])
+def test_script_or_html_in_text_is_refused(tree, bad):
+    replace_in(tree, AGENDA, '"Chair welcomes everyone."', f"'{bad}'")
+    errors = errors_for(tree)
+    assert any(f"{AGENDA}:{line_of(tree, AGENDA, bad[:10])}:" in e and "raw HTML or script" in e for e in errors), errors
+
+
+def test_wrong_enum_value_lists_allowed_values(tree):
+    replace_in(tree, "checklists/test-town/timescales.yml", "unit: working_days", "unit: fortnights")
+    errors = errors_for(tree)
+    rel = "checklists/test-town/timescales.yml"
+    assert any(f"{rel}:{line_of(tree, rel, 'fortnights')}:" in e and "working_days" in e for e in errors), errors
+
+
+def test_unknown_document_in_source(tree):
+    replace_in(tree, "checklists/test-town/timescales.yml", "document: t-doc", "document: t-nope")
+    errors = errors_for(tree)
+    assert any("cites document 't-nope'" in e and "timescales.yml:" in e for e in errors), errors
+
+
+def test_folder_id_mismatch(tree):
+    replace_in(tree, "checklists/test-town/authority.yml", "id: test-town", "id: test-city")
+    errors = errors_for(tree)
+    assert any("authority.yml:2:" in e and "does not match the folder name" in e for e in errors), errors
+
+
+def test_every_error_reported_at_once(tree):
+    replace_in(tree, AGENDA, "actors: [chair]", "actor: [chair]")
+    replace_in(tree, "checklists/test-town/timescales.yml", "unit: working_days", "unit: fortnights")
+    assert len(errors_for(tree)) >= 2
+
+
+def test_cli_validate_exits_non_zero_and_prints_location(tree):
+    replace_in(tree, AGENDA, "actors: [chair]", "actor: [chair]")
+    result = subprocess.run([sys.executable, "-m", "cpguide.cli", "--content", str(tree / "checklists"), "validate"],
+                            capture_output=True, text=True)
+    assert result.returncode != 0
+    assert f"{AGENDA}:" in result.stderr and "unknown key 'actor'" in result.stderr
+    assert result.stdout == ""
+
+
+def test_build_stops_on_broken_content(tree, tmp_path):
+    """The MkDocs build runs the same validation: a broken file means no site at all."""
+    replace_in(tree, AGENDA, "actors: [chair]", "actor: [chair]")
+    root = Path(__file__).resolve().parent.parent
+    out = tmp_path / "site"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)], cwd=root,
+                            capture_output=True, text=True,
+                            env={**__import__("os").environ, "CPGUIDE_CONTENT": str(tree / "checklists"),
+                                 "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode != 0
+    assert "unknown key 'actor'" in result.stderr + result.stdout
+    assert not (out / "index.html").exists()
