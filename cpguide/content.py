@@ -21,7 +21,7 @@ ITEM_TYPES = {
     "agendas": "agenda", "sections": "agenda-section", "prompts": "prompt",
     "statements": "statement", "paragraphs": "paragraph", "guides": "guide", "items": "point",
     "rules": "rule", "terms": "term", "discrepancies": "discrepancy", "contacts": "contact",
-    "topics": "family-topic",
+    "topics": "family-topic", "facts": "fact",
 }
 
 

@@ -20,7 +20,8 @@ from .content import Content
 _TEXT_FIELDS = ("text", "title", "quote", "label", "guidance_title")
 _LIST_FIELDS = ("intro", "guidance_intro")
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z0-9'\"(])")
-_WORD_ARTEFACT = re.compile(r"\[bookmark:[^\]]*\]")
+# Word bookmarks and separator lines run into text are artefacts of the plain-text copies.
+_WORD_ARTEFACT = re.compile(r"\[bookmark:[^\]]*\]|\s*_{3,}\s*$")
 _TRANSLATE = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "·": " ", "\t": " ",
                             "\u00a0": " "})
 
@@ -78,7 +79,7 @@ def corpus_for(content: Content, document_ids: set[str]) -> str:
     for authority in content.authorities.values():  # document titles themselves
         for doc in authority.documents:
             if doc["id"] in document_ids:
-                parts.append(doc["title"])
+                parts.extend([doc["title"], doc["publisher"], doc["date"]])
     return "\n".join(normalise(p) for p in parts)
 
 

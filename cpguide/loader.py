@@ -24,7 +24,7 @@ DEFAULT_ROOT = Path(os.environ.get("CPGUIDE_CONTENT") or Path(__file__).resolve(
 # Raw HTML or script in content would be rendered as-is by Markdown: refuse it.
 _MARKUP = re.compile(r"<\s*[a-zA-Z!/?]|javascript\s*:|\bon[a-z]+\s*=\s*[\"']", re.IGNORECASE)
 
-_REFERENCE_KEYS = ("related", "ref", "deadline", "standards", "national_limit")
+_REFERENCE_KEYS = ("related", "ref", "deadline", "standards", "national_limit", "grounded_in")
 
 
 def load_content(root: Path = DEFAULT_ROOT) -> Content:
@@ -188,7 +188,7 @@ def _check_references(content: Content, errors: list[ContentError]) -> None:
                 errors.append(ContentError(shown, doc.line_of(entry.json_path + ("source",)),
                                            f"'{entry.id}' cites document '{source['document']}', which no authority.yml lists",
                                            "use a document id from the 'documents' of an authority.yml"))
-        if entry.type not in ("standards-set", "agenda", "guide", "discrepancy", "term", "contact") \
+        if entry.type not in ("standards-set", "agenda", "guide", "discrepancy", "term", "contact", "fact", "family-topic") \
                 and "ref" not in entry.item and not entry.item.get("source"):
             errors.append(ContentError(shown, doc.line_of(entry.json_path), f"'{entry.id}' has no source",
                                        "add source: {document: …, section: …} to it or to its container"))

@@ -43,7 +43,15 @@ def _merge_nav(generated: list, handwritten: list) -> list:
     def is_home(entry) -> bool:
         return entry == "index.md" or (isinstance(entry, dict) and "index.md" in entry.values())
 
-    return [e for e in handwritten if is_home(e)] + generated + [e for e in handwritten if not is_home(e)]
+    nav = [e for e in handwritten if is_home(e)] + generated
+    for entry in (e for e in handwritten if not is_home(e)):
+        title = next(iter(entry)) if isinstance(entry, dict) else None
+        same = next((e for e in nav if isinstance(e, dict) and title in e), None)
+        if same is not None:  # a generated section of the same name: hand-written pages go first
+            same[title] = list(entry[title]) + same[title]
+        else:
+            nav.append(entry)
+    return nav
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -1,0 +1,92 @@
+"""The structured content as open data: data/index.json and data/authorities/<id>.json.
+
+The JSON mirrors the YAML (same field names, documented by the JSON Schemas in schema/, which are
+published beside it), plus what the build works out: inherited provenance, each discrepancy's
+timescale kinds, and each rule in plain words.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+from .content import Authority, Content
+from .schemas import raw_schemas
+
+FORMAT_VERSION = 1
+
+
+def describe(rule: dict) -> str:
+    from .site.authority_pages import describe_rule  # plain words, shared with the pages
+
+    return describe_rule(rule)
+
+
+def authority_json(content: Content, authority: Authority) -> dict:
+    rules = [{**copy.deepcopy(r), "in_words": describe(r)} for r in authority.rules]
+    discrepancies = []
+    for d in authority.discrepancies:
+        kinds = sorted({content.index[i].item["kind"] for i in d["items"] if content.index[i].type == "rule"})
+        discrepancies.append({**copy.deepcopy(d), "kinds": kinds})
+    meta = {k: copy.deepcopy(v) for k, v in authority.meta.items()}
+    return {
+        "format_version": FORMAT_VERSION,
+        **meta,
+        "standards": copy.deepcopy(authority.standard_sets),
+        "agendas": copy.deepcopy(authority.agendas),
+        "statements": copy.deepcopy(authority.statements),
+        "role_guides": copy.deepcopy(authority.guides),
+        "timescales": rules,
+        "glossary": copy.deepcopy(authority.terms),
+        "family": copy.deepcopy(authority.data("family.yml").get("topics", [])),
+        "discrepancies": discrepancies,
+    }
+
+
+def index_json(content: Content, version: str) -> dict:
+    return {
+        "format_version": FORMAT_VERSION,
+        "site_version": version,
+        "schemas": [f"schema/{name}" for name in raw_schemas()],
+        "authorities": [
+            {"id": a.id, "name": a.name, "kind": "national" if a.is_national else "local-authority",
+             "name_given_in_sources": a.meta.get("name_given_in_sources", True), "region": a.meta.get("region"),
+             "documents": a.documents, "url": f"authorities/{a.id}.json"}
+            for a in sorted(content.authorities.values(), key=lambda a: a.id)
+        ],
+    }
+
+
+def files(content: Content, version: str) -> dict[str, str]:
+    """Path under data/ -> JSON text, for the build and for `cpguide export`."""
+    out = {"index.json": _dump(index_json(content, version))}
+    for a in content.authorities.values():
+        out[f"authorities/{a.id}.json"] = _dump(authority_json(content, a))
+    for name, schema in raw_schemas().items():
+        out[f"schema/{name}"] = _dump(schema)
+    return out
+
+
+def _dump(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False)
+
+
+# --- command line ---------------------------------------------------------------------------------
+def add_parser(subparsers) -> None:
+    p = subparsers.add_parser("export", help="write the open data JSON (data/index.json, data/authorities/<id>.json)")
+    p.add_argument("--out", type=Path, default=Path("build/data"), help="folder to write into (default build/data)")
+    p.set_defaults(func=_cmd_export)
+
+
+def _cmd_export(args) -> int:
+    from .loader import load_content
+    from .site.versioning import site_version
+
+    content = load_content(args.content)
+    for rel, text in files(content, site_version(content)).items():
+        path = args.out / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    print(f"wrote {len(content.authorities)} authorities to {args.out}")
+    return 0

@@ -1,0 +1,327 @@
+"""Pages for each authority: overview, agenda, standards, statements, role guides, timescales, disagreements."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..content import Authority, Entry
+from .model import Page, SiteContext
+from .render import (AUDIENCE_NAMES, PHASE_NAMES, actors_label, anchor, attr, label_of, md, types_label)
+
+AUDIENCES = list(AUDIENCE_NAMES)
+KIND_NAMES = {"agenda": "Agenda line", "guidance": "Guidance for the chair", "duty": "Duty",
+              "information": "Information", "right": "Right"}
+
+
+def generate(ctx: SiteContext) -> Iterator[Page]:
+    for authority in sorted(ctx.content.authorities.values(), key=lambda a: (not a.is_national, a.name)):
+        yield from AuthorityPages(ctx, authority).pages()
+
+
+def nav_path(authority: Authority) -> tuple[str, ...]:
+    if authority.is_national:
+        return ("National framework",)
+    return ("Authorities", authority.meta.get("region") or "Region not given", authority.short_name)
+
+
+class AuthorityPages:
+    """Renders one authority's pages; `self.src` is the page being written (links are relative to it)."""
+
+    def __init__(self, ctx: SiteContext, authority: Authority):
+        self.ctx = ctx
+        self.content = ctx.content
+        self.authority = authority
+        self.dir = ctx.authority_dir(authority.id)
+        self.nav = nav_path(authority)
+        self.src = ""
+
+    def page(self, name: str, title: str, body: list[str]) -> Page:
+        nav_title = "Overview" if name == "index" else title.split(" — ")[0]
+        return Page(f"{self.dir}/{name}.md", title, f"# {title}\n\n" + "\n".join(body) + "\n", self.nav, nav_title)
+
+    def pages(self) -> Iterator[Page]:
+        a = self.authority
+        yield self._with_src("index", lambda: self.page("index", a.name, self.overview()))
+        if a.agendas:
+            yield self._with_src("agenda", lambda: self.page("agenda", f"Conference agenda — {a.short_name}", self.agenda_page()))
+        if a.standard_sets:
+            yield self._with_src("standards", lambda: self.page("standards", f"Practice standards — {a.short_name}", self.standards_page()))
+        if "statements.yml" in a.docs:
+            yield self._with_src("statements", lambda: self.page("statements", f"Statements read out — {a.short_name}", self.statements_page()))
+        if not a.is_national:
+            for audience in AUDIENCES:
+                title = f"{AUDIENCE_NAMES[audience]} — {a.short_name}"
+                yield self._with_src(audience, lambda: self.page(audience, title, self.role_page(audience)))
+        if a.rules:
+            yield self._with_src("timescales", lambda: self.page("timescales", f"Timescales — {a.short_name}", self.timescales_page()))
+        if a.discrepancies:
+            yield self._with_src("disagreements", lambda: self.page("disagreements", f"Where the sources disagree — {a.short_name}", self.disagreements_page()))
+
+    def _with_src(self, name: str, make) -> Page:
+        self.src = f"{self.dir}/{name}.md"
+        return make()
+
+    # --- shared pieces ---------------------------------------------------------------------------
+    def link(self, item_id: str, text: str | None = None) -> str:
+        entry = self.content.index[item_id]
+        return f"[{md(text or label_of(entry, self.content))}]({self.ctx.href(self.src, item_id)})"
+
+    def cite(self, source: dict | None) -> str:
+        if not source:
+            return ""
+        _, doc = self.content.documents[source["document"]]
+        title = md(doc["title"])
+        if doc.get("file"):
+            title = f"[{title}]({self.ctx.rel(self.src, 'sources/' + doc['file'])})"
+        return f"Source: {title}, {md(source['section'])}"
+
+    def meta_lines(self, entry: Entry, item: dict) -> list[str]:
+        """The small print under an item: who, when, source, deadline, related, disagreements."""
+        bits = []
+        if item.get("conference_types"):
+            bits.append(types_label(item["conference_types"]))
+        if item.get("outcome"):
+            bits.append("if the plan is a " + ("child protection plan" if item["outcome"] == "cp" else "child in need plan"))
+        if item.get("actors"):
+            bits.append("Who: " + actors_label(item["actors"]))
+        if item.get("kind"):
+            bits.append(KIND_NAMES[item["kind"]])
+        if item.get("source"):
+            bits.append(self.cite(item["source"]))
+        lines = [f'<span class="cp-meta">{" · ".join(bits)}</span>'] if bits else []
+        for typo in item.get("typos", []):
+            lines.append(f'<span class="cp-typo">The source spells "{md(typo["corrected"])}" as "{md(typo["original"])}".'
+                         + (f" {md(typo['note'])}" if typo.get("note") else "") + "</span>")
+        if item.get("deadline"):
+            lines.append("Deadline: " + self.link(item["deadline"]))
+        related = [r for r in self.ctx.related.get(entry.id, []) if self.content.index[r].type != "discrepancy"]
+        if related:
+            lines.append("Related: " + " · ".join(self.link(r) for r in related))
+        for d in self.ctx.discrepancies_of.get(entry.id, []):
+            lines.append(f'<span class="cp-disagree">The sources disagree here: {self.link(d)}</span>')
+        for note in item.get("notes", []):
+            lines.append(f'<span class="cp-note">Note: {md(note)}</span>')
+        for link in item.get("links", []):
+            lines.append(f"[{md(link.get('text') or link['url'])}]({link['url']})")
+        return lines
+
+    def item_block(self, item: dict, depth: int = 0) -> list[str]:
+        """A list item (and its sub-points) with its anchor and small print."""
+        pad = "    " * depth
+        entry = self.content.index[item["id"]]
+        shown = self.content.resolve(item)
+        text = md(shown.get("text", ""))
+        if "ref" in item:
+            text += f" ({self.link(item['ref'], 'kept in ' + label_of(self.content.index[item['ref']], self.content))})"
+        lines = [f"{pad}- {anchor(item['id'])}{text}"]
+        for line in self.meta_lines(entry, shown if "ref" in item else item):
+            lines.append(f"{pad}  <br>{line}")
+        for child in item.get("items", []):
+            lines.append("")
+            lines.extend(self.item_block(child, depth + 1))
+        return lines
+
+    def item_list(self, items: list[dict], depth: int = 0) -> list[str]:
+        lines: list[str] = []
+        for item in items:
+            lines.extend(self.item_block(item, depth))
+        return lines + [""]
+
+    def notes(self, notes: list[str], title: str = "Note") -> list[str]:
+        if not notes:
+            return []
+        return [f'!!! note "{attr(title)}"', ""] + [f"    {md(n)}\n" for n in notes] + [""]
+
+    # --- overview --------------------------------------------------------------------------------
+    def overview(self) -> list[str]:
+        a, meta = self.authority, self.authority.meta
+        body = []
+        if not meta.get("name_given_in_sources", True):
+            body += ['!!! info "This authority is not named in its documents"', "",
+                     "    The documents below do not say which local authority wrote them. We show them together "
+                     "because they appear to come from the same authority.", ""]
+        if meta.get("summary"):
+            body += [md(meta["summary"]), ""]
+        body += ["## Source documents", "", "| Document | Published by | Date | Text |", "| --- | --- | --- | --- |"]
+        for doc in a.documents:
+            text = f"[plain text]({self.ctx.rel(self.src, 'sources/' + doc['file'])})" if doc.get("file") else "not held here"
+            body.append(f"| {md(doc['title'])} | {md(doc['publisher'])} | {md(doc['date'])} | {text} |")
+        body.append("")
+        for doc in a.documents:
+            body += self.notes(doc.get("notes", []), f"About: {doc['title']}")
+        if meta.get("facts"):
+            body += ["## At a glance", ""] + self.facts(meta["facts"]) + [""]
+        if meta.get("distinctive"):
+            body += ["## What is distinctive here", ""] + [f"- {md(d)}" for d in meta["distinctive"]] + [""]
+        body += self.notes(meta.get("notes", []))
+        body += ["## Pages for this authority", ""] + self.page_links() + [""]
+        if meta.get("contacts"):
+            body += ["## Contacts given in the documents", ""] + self.item_list(meta["contacts"])
+        return body
+
+    def facts(self, facts: list[dict]) -> list[str]:
+        from .compare import FACT_TOPICS
+
+        lines = []
+        for fact in facts:
+            sources = ", ".join(self.link(i) for i in fact["grounded_in"])
+            lines.append(f"- {anchor(fact['id'])}**{FACT_TOPICS[fact['topic']]}:** {md(fact['value'])} "
+                         f'<span class="cp-meta">Summary written for this site, from: {sources}</span>')
+        return lines
+
+    def page_links(self) -> list[str]:
+        a = self.authority
+        pages = [("agenda", "Conference agenda", bool(a.agendas)), ("standards", "Practice standards", bool(a.standard_sets)),
+                 ("statements", "Statements read out at the conference", "statements.yml" in a.docs)]
+        pages += [(aud, f"For {AUDIENCE_NAMES[aud].lower()}", not a.is_national) for aud in AUDIENCES]
+        pages += [("timescales", "Timescales", bool(a.rules)), ("disagreements", "Where the sources disagree", bool(a.discrepancies))]
+        return [f"- [{title}]({name}.md)" for name, title, present in pages if present]
+
+    # --- agenda ----------------------------------------------------------------------------------
+    def agenda_page(self) -> list[str]:
+        body = []
+        for agenda in self.authority.agendas:
+            body += [f"## {md(agenda['title'])} {{ #{agenda['id']} }}", ""]
+            body += [f"Applies to: {types_label(agenda['conference_types'])}. {self.cite(agenda.get('source'))}", ""]
+            body += [md(p) + "\n" for p in agenda.get("intro", [])]
+            body += self.notes(agenda.get("notes", []))
+            for section in agenda["sections"]:
+                body += self.agenda_section(agenda, section)
+        return body
+
+    def agenda_section(self, agenda: dict, section: dict) -> list[str]:
+        body = [f"### {md(section['number'])}. {md(section['title'])} {{ #{section['id']} }}", ""]
+        if section.get("anomaly"):
+            body += ['!!! warning "Numbering as in the source"', "", f"    {md(section['anomaly'])}", ""]
+        body += self.notes(section.get("notes", []))
+        if section.get("related"):
+            body += ["Related: " + " · ".join(self.link(r) for r in section["related"]), ""]
+        prompts = section["prompts"]
+        types = agenda["conference_types"]
+        split = len(types) > 1 and any(len(p.get("conference_types", types)) < len(types) for p in prompts)
+        if not split:
+            return body + self.item_list(prompts)
+        common = [p for p in prompts if len(p.get("conference_types", types)) == len(types)]
+        body += self.item_list(common)
+        for t in types:
+            own = [p for p in prompts if p.get("conference_types", types) == [t]]
+            if own:
+                body += [f'=== "{t.upper()}"', ""] + ["    " + line if line else "" for line in self.item_list(own)]
+        return body + [""]
+
+    # --- standards -------------------------------------------------------------------------------
+    def standards_page(self) -> list[str]:
+        body = []
+        for s in self.authority.standard_sets:
+            body += [f"## {md(s['title'])} {{ #{s['id']} }}", "", self.cite(s.get("source")), ""]
+            body += [md(p) + "\n" for p in s.get("intro", [])]
+            body += self.notes(s.get("notes", []))
+            body += self.numbered(s["standards"])
+            if s.get("guidance"):
+                body += [f"## {md(s.get('guidance_title') or 'Practice guidance')}", ""]
+                body += [md(p) + "\n" for p in s.get("guidance_intro", [])]
+                body += self.numbered(s["guidance"])
+        return body
+
+    def numbered(self, standards: list[dict]) -> list[str]:
+        lines = []
+        for st in standards:
+            number = f"**{md(st['number'])}.** " if st.get("number") else ""
+            block = self.item_block({**st, "text": st["text"]})
+            block[0] = block[0].replace("- " + anchor(st["id"]), "- " + anchor(st["id"]) + number, 1)
+            lines += block + [""]
+        return lines
+
+    # --- statements ------------------------------------------------------------------------------
+    def statements_page(self) -> list[str]:
+        data = self.authority.data("statements.yml")
+        body = self.notes(data.get("notes", []))
+        if not self.authority.statements:
+            body += ["The documents of this authority do not give the wording of the statements read out at conferences.", ""]
+        for st in self.authority.statements:
+            label = f"{md(st['label'])}: " if st.get("label") else ""
+            body += [f"## {label}{md(st['title'])} {{ #{st['id']} }}", ""]
+            who = []
+            if st.get("read_by"):
+                who.append("Read out by: " + actors_label([st["read_by"]]))
+            if st.get("addressed_to"):
+                who.append("Addressed to: " + ", ".join(AUDIENCE_NAMES[a].lower() for a in st["addressed_to"]))
+            body += [" · ".join(who + [self.cite(st.get("source"))]), ""]
+            body += self.notes(st.get("notes", []))
+            body += self.item_list(st["paragraphs"])
+        return body
+
+    # --- role guides -----------------------------------------------------------------------------
+    def role_page(self, audience: str) -> list[str]:
+        guides = [g for g in self.authority.guides if g["audience"] == audience]
+        body = []
+        for phase, heading in PHASE_NAMES.items():
+            body += [f"## {heading}", ""]
+            in_phase = [g for g in guides if g["phase"] == phase]
+            if not in_phase:
+                body += [f"The documents of this authority say nothing written for {AUDIENCE_NAMES[audience].lower()} "
+                         "at this stage. The agenda and standards pages show what happens.", ""]
+            for guide in in_phase:
+                body += [f"### {md(guide['title'])} {{ #{guide['id']} }}", ""]
+                if guide.get("conference_types"):
+                    body += [f"Applies to: {types_label(guide['conference_types'])}", ""]
+                body += self.notes(guide.get("notes", []))
+                body += self.item_list(guide["items"])
+        return body
+
+    # --- timescales ------------------------------------------------------------------------------
+    def timescales_page(self) -> list[str]:
+        body = ["Each rule below is written once in the authority's `timescales.yml`; the "
+                f"[deadline calculator]({self.ctx.rel(self.src, 'calculator/index.md')}) uses the same rules.", ""]
+        for rule in self.authority.rules:
+            entry = self.content.index[rule["id"]]
+            body += [f"### {md(rule['label'])} {{ #{rule['id']} }}", "", f"> {md(rule['text'])}", ""]
+            body += [f"**When:** {md(describe_rule(rule))}  ", f"**Applies to:** {types_label(rule['conference_types'])}"
+                     + (f", only if {describe_conditions(rule['conditions'])}" if rule.get("conditions") else "") + "  ",
+                     f"**Responsible:** {actors_label(rule['responsible'])}  ",
+                     f"**Who needs to know:** {', '.join(AUDIENCE_NAMES[a].lower() for a in rule['audiences'])}", ""]
+            body += [line.replace("<br>", "") + "  " for line in self.meta_lines(entry, {k: v for k, v in rule.items() if k in ("source", "typos", "notes")})] + [""]
+        return body
+
+    # --- disagreements ---------------------------------------------------------------------------
+    def disagreements_page(self) -> list[str]:
+        body = ["Where this authority's own documents say different things, the site shows both and says so. "
+                "It never silently picks one. Check with the conference chair or the social worker which applies.", ""]
+        for d in self.authority.discrepancies:
+            body += [f"## {md(d['title'])} {{ #{d['id']} }}", "", f"*{md(d.get('type', 'disagreement').capitalize())}.* {md(d['note'])}", ""]
+            for target in d["items"]:
+                entry = self.content.index[target]
+                item = self.content.resolve(entry.item)
+                quote = item.get("text") or item.get("title") or ""
+                body += [f"- {self.link(target)}: \"{md(quote)}\" — {self.cite(item.get('source'))}"]
+            body += [""]
+        return body
+
+
+UNIT_WORDS = {"minutes": "minute", "hours": "hour", "working_days": "working day", "days": "day", "weeks": "week", "months": "month"}
+FROM_WORDS = {"conference": "the conference", "strategy-discussion": "the strategy discussion", "booking-request": "the booking request",
+              "plan-received": "receiving the plan", "core-group": "the core group meeting", "previous": "the previous one"}
+
+
+def describe_rule(rule: dict) -> str:
+    """The rule in plain words, e.g. 'at least 5 working days before the conference'."""
+    unit = UNIT_WORDS[rule["unit"]] + ("" if rule["amount"] == 1 else "s")
+    anchor_words = rule.get("event") if rule["from"] == "event" else FROM_WORDS[rule["from"]]
+    amount = f"{rule['amount']} {unit}"
+    if rule.get("recurrence"):
+        return f"every {amount}, until the next review conference"
+    limit = rule.get("limit") or ("at-least" if rule["direction"] == "before" else "within")
+    if limit == "exactly":
+        return f"{amount} {rule['direction']} {anchor_words}"
+    if rule["direction"] == "before":
+        return f"at least {amount} before {anchor_words}"
+    return f"within {amount} of {anchor_words}"
+
+
+def describe_conditions(conditions: dict) -> str:
+    parts = []
+    if conditions.get("outcome"):
+        parts.append("the plan is a " + ("child protection plan" if conditions["outcome"] == "cp" else "child in need plan"))
+    if conditions.get("scaling"):
+        parts.append(f"the overall scaling grade is {conditions['scaling']['min']} to {conditions['scaling']['max']}")
+    return " and ".join(parts)

@@ -1,0 +1,403 @@
+"""Checklists to tick and print, generated from the content (never written by hand).
+
+Everything in the content that someone *does* becomes a sheet: agenda prompts, the chair's
+consultation with the social worker and pre-meeting with the family, quality standards as a chair's
+self-check, each audience's before / during / after duties, the statements to read out, and the
+deadlines. A sheet is built for every authority × conference type × audience × phase that has items,
+so a new authority gets its checklists without any code change.
+
+Sheets are first collected as plain data (`Sheet`, `Group`, `Item`) and only then rendered, so the
+tests can check them without parsing HTML, and the version hash depends on exactly what is shown.
+
+The page is Markdown with HTML inside (md_in_html): real `<input type="checkbox">` with a
+`<label for>`, so screen readers name every box and the page is a plain list without JavaScript.
+Links stay Markdown links so MkDocs checks every anchor in a strict build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from ..content import Authority, Entry
+from .authority_pages import describe_conditions, describe_rule, nav_path
+from .model import Page, SiteContext
+from .render import (AUDIENCE_NAMES, CONFERENCE_NAMES, PHASE_NAMES, actors_label, attr, md)
+
+CONFERENCE_TYPES = list(CONFERENCE_NAMES)
+AUDIENCES = list(AUDIENCE_NAMES)
+PHASES = list(PHASE_NAMES)
+CHAIRS = "chairs"
+DIR = "checklists"
+
+# Timescale kinds that mark an item as part of the chair's consultation with the social worker,
+# or of the chair's pre-meeting with the family (shared vocabulary of schema/timescales.schema.json).
+CONSULTATION_KINDS = {"chair-consultation", "consultation-held"}
+PRE_MEETING_KINDS = {"family-pre-meeting"}
+FAMILY_ACTORS = {"parents", "family", "child"}
+SOCIAL_WORK_ACTORS = {"social-worker", "team-manager"}
+
+# Where an item is explained: the name of the authority page it sits on, for the link text.
+PAGE_NAMES = {"agenda": "Conference agenda", "standards": "Practice standards", "statements": "Statements",
+              "timescales": "Timescales", "index": "Overview", "disagreements": "Where the sources disagree",
+              **{a: f"For {n.lower()}" for a, n in AUDIENCE_NAMES.items()}}
+
+
+@dataclass
+class Item:
+    """One box to tick. `key` is unique within its sheet and never changes while the content's ids don't."""
+
+    key: str
+    target: str  # id of the item where it is explained (anchor on an authority page)
+    text: str  # plain source text; escaped only when rendered
+    meta: str = ""  # who / only if …, plain text
+    deadline: str | None = None  # id of a timescale rule
+    children: list["Item"] = field(default_factory=list)
+
+
+@dataclass
+class Group:
+    title: str
+    items: list[Item]
+    target: str | None = None  # id of the container (agenda section, guide, statement) to link the heading to
+
+
+@dataclass
+class Sheet:
+    key: str  # e.g. "chairs-before"; unique per authority and conference type
+    title: str
+    audience: str
+    phase: str | None  # None: the sheet spans the whole conference
+    conference_type: str
+    groups: list[Group]
+    documents: list[str] = field(default_factory=list)  # ids of the source documents, first-cited first
+
+    def items(self) -> Iterator[Item]:
+        def walk(items):
+            for item in items:
+                yield item
+                yield from walk(item.children)
+        for group in self.groups:
+            yield from walk(group.items)
+
+
+@dataclass
+class Checklist:
+    """What one page holds: one sheet, or (the conference pack) several. Ticks are kept per checklist."""
+
+    authority: Authority
+    conference_type: str
+    key: str
+    title: str
+    sheets: list[Sheet]
+
+    @property
+    def id(self) -> str:
+        return f"{self.authority.id}/{self.conference_type}/{self.key}"
+
+    @property
+    def src(self) -> str:
+        return f"{self.authority.id}/{DIR}/{self.conference_type}/{self.key}.md"
+
+    def box_id(self, sheet: Sheet, item: Item) -> str:
+        return f"cl-{sheet.key}-{item.key}"
+
+    @property
+    def version(self) -> str:
+        """Hash of the item ids and texts: a changed checklist gets a new version, so old ticks are dropped."""
+        shown = [[self.box_id(s, i), i.text, i.meta, i.deadline or ""] for s in self.sheets for i in s.items()]
+        return hashlib.sha256(json.dumps(shown, ensure_ascii=False).encode()).hexdigest()[:12]
+
+
+# --- collecting the sheets from the content ---------------------------------------------------------
+
+class SheetBuilder:
+    """Builds the sheets of one authority for one conference type."""
+
+    def __init__(self, ctx: SiteContext, authority: Authority, conference_type: str):
+        self.ctx = ctx
+        self.content = ctx.content
+        self.authority = authority
+        self.type = conference_type
+
+    # applicability ------------------------------------------------------------------------------
+    def applies(self, entry: Entry) -> bool:
+        """True when the item and every container above it apply to this conference type."""
+        chain = list(entry.ancestors) + [entry.item]
+        if not all(self.type in d.get("conference_types", CONFERENCE_TYPES) for d in chain):
+            return False
+        if entry.item.get("ref"):
+            return self.applies(self.content.index[entry.item["ref"]])
+        return True
+
+    def rule_kinds(self, item: dict) -> set[str]:
+        """Kinds of the timescale rules an item names as its deadline or among its related items."""
+        ids = ([item["deadline"]] if item.get("deadline") else []) + list(item.get("related", []))
+        return {self.content.index[i].item["kind"] for i in ids if self.content.index[i].type == "rule"}
+
+    # items --------------------------------------------------------------------------------------
+    def item(self, listed: dict) -> Item | None:
+        entry = self.content.index[listed["id"]]
+        if not self.applies(entry):
+            return None
+        shown = self.content.resolve(listed)
+        meta = []
+        if shown.get("outcome"):
+            meta.append("Only if the plan is a " + ("child protection plan" if shown["outcome"] == "cp" else "child in need plan"))
+        if shown.get("actors"):
+            meta.append("Who: " + actors_label(shown["actors"]))
+        children = [c for c in (self.item(child) for child in shown.get("items", [])) if c]
+        return Item(key=listed["id"], target=shown["id"], text=shown["text"], meta=" · ".join(meta),
+                    deadline=shown.get("deadline"), children=children)
+
+    def items(self, listed: Iterable[dict]) -> list[Item]:
+        return [i for i in (self.item(x) for x in listed) if i]
+
+    def rule_item(self, rule: dict) -> Item:
+        when = describe_rule(rule)
+        if rule.get("conditions"):
+            when += ", only if " + describe_conditions(rule["conditions"])
+        return Item(key=rule["id"], target=rule["id"], text=f"{rule['label']}: {when}",
+                    meta="Who: " + actors_label(rule["responsible"]))
+
+    # sheets -------------------------------------------------------------------------------------
+    def sheets(self) -> list[Sheet]:
+        """Every sheet of this authority and conference type that has at least one item."""
+        made = list(self.agenda_sheets()) + [self.consultation_sheet(), self.pre_meeting_sheet()]
+        made += list(self.standards_sheets())
+        made += [self.role_sheet(aud, phase) for aud in AUDIENCES for phase in PHASES]
+        made += [self.statements_sheet()] + [self.deadlines_sheet(aud) for aud in AUDIENCES]
+        return [self.with_documents(s) for s in made if s and any(g.items for g in s.groups)]
+
+    def sheet(self, key: str, title: str, audience: str, phase: str | None, groups: list[Group]) -> Sheet:
+        return Sheet(key, title, audience, phase, self.type, [g for g in groups if g.items])
+
+    def agenda_sheets(self) -> Iterator[Sheet]:
+        for agenda in self.authority.agendas:
+            if self.type not in agenda["conference_types"]:
+                continue
+            groups = [Group(f"{s['number']}. {s['title']}", self.items(s["prompts"]), s["id"])
+                      for s in agenda["sections"] if self.applies(self.content.index[s["id"]])]
+            yield self.sheet(f"agenda-{agenda['id']}", f"Agenda prompts: {agenda['title']}", CHAIRS, "during", groups)
+
+    def chair_before_items(self) -> list[dict]:
+        """Items of the chairs' 'before' guides, then standards and role items that name a relevant deadline."""
+        listed = [i for g in self.authority.guides if g["audience"] == CHAIRS and g["phase"] == "before" for i in g["items"]]
+        elsewhere = [e.item for e in self.content.entries(authority=self.authority.id)
+                     if e.file in ("standards.yml", "roles.yml") and e.type not in ("guide", "standards-set")
+                     and not e.item.get("ref")]
+        return listed + elsewhere
+
+    def _chair_meeting(self, key: str, title: str, kinds: set[str], actors_match) -> Sheet:
+        picked, seen = [], set()
+        guide_ids = {i["id"] for g in self.authority.guides if g["audience"] == CHAIRS and g["phase"] == "before" for i in g["items"]}
+        for listed in self.chair_before_items():
+            shown = self.content.resolve(listed)
+            in_guide = listed["id"] in guide_ids
+            match = bool(self.rule_kinds(shown) & kinds) or (in_guide and actors_match(set(shown.get("actors", []))))
+            if match and shown["id"] not in seen:
+                seen.add(shown["id"])
+                picked.append(listed)
+        return self.sheet(key, title, CHAIRS, "before", [Group("", self.items(picked))])
+
+    def consultation_sheet(self) -> Sheet:
+        return self._chair_meeting("consultation", "Chair's consultation with the social worker", CONSULTATION_KINDS,
+                                   lambda actors: bool(actors & SOCIAL_WORK_ACTORS) and not actors & FAMILY_ACTORS)
+
+    def pre_meeting_sheet(self) -> Sheet:
+        return self._chair_meeting("pre-meeting", "Chair's pre-meeting with the family", PRE_MEETING_KINDS,
+                                   lambda actors: "chair" in actors and bool(actors & FAMILY_ACTORS))
+
+    def standards_sheets(self) -> Iterator[Sheet]:
+        for s in self.authority.standard_sets:
+            if s.get("audience", CHAIRS) != CHAIRS:
+                continue
+            groups = [Group(s["title"], self.items(s["standards"]), s["id"])]
+            if s.get("guidance"):
+                groups.append(Group(s.get("guidance_title") or "Practice guidance", self.items(s["guidance"])))
+            yield self.sheet(f"standards-{s['id']}", f"Self-check: {s['title']}", CHAIRS, None, groups)
+
+    def role_sheet(self, audience: str, phase: str) -> Sheet:
+        guides = [g for g in self.authority.guides if g["audience"] == audience and g["phase"] == phase
+                  and self.type in g.get("conference_types", CONFERENCE_TYPES)]
+        groups = [Group(g["title"], self.items(g["items"]), g["id"]) for g in guides]
+        title = f"{AUDIENCE_NAMES[audience]}: {PHASE_NAMES[phase][0].lower()}{PHASE_NAMES[phase][1:]}"
+        return self.sheet(f"{audience}-{phase}", title, audience, phase, groups)
+
+    def statements_sheet(self) -> Sheet:
+        groups = [Group(st["title"], self.items(st["paragraphs"]), st["id"]) for st in self.authority.statements
+                  if self.type in st.get("conference_types", CONFERENCE_TYPES)]
+        return self.sheet("statements", "Statements to read out", CHAIRS, "during", groups)
+
+    def deadlines_sheet(self, audience: str) -> Sheet:
+        def rules(authority: Authority | None, direction: str) -> list[Item]:
+            return [self.rule_item(r) for r in (authority.rules if authority else [])
+                    if audience in r["audiences"] and self.type in r["conference_types"] and r["direction"] == direction]
+
+        national = self.content.national
+        groups = [Group(PHASE_NAMES[d], rules(self.authority, d)) for d in ("before", "after")]
+        if national and national is not self.authority:
+            groups.append(Group(national.name, rules(national, "before") + rules(national, "after")))
+        return self.sheet(f"deadlines-{audience}", f"Deadlines for {AUDIENCE_NAMES[audience].lower()}", audience, None, groups)
+
+    def with_documents(self, sheet: Sheet) -> Sheet:
+        docs: list[str] = []
+        for item in sheet.items():
+            source = self.content.resolve(self.content.index[item.target].item).get("source")
+            if source and source["document"] not in docs:
+                docs.append(source["document"])
+        sheet.documents = docs
+        return sheet
+
+
+# The chair's sheets in the order a conference runs, for the conference pack.
+PACK_ORDER = ["consultation", "pre-meeting", "chairs-before", "agenda-", "statements", "chairs-during",
+              "standards-", "chairs-after", "deadlines-chairs"]
+
+
+def pack_sheets(sheets: list[Sheet]) -> list[Sheet]:
+    chosen = []
+    for prefix in PACK_ORDER:
+        chosen += [s for s in sheets if s.audience == CHAIRS and (s.key == prefix or (prefix.endswith("-") and s.key.startswith(prefix)))]
+    return chosen
+
+
+def checklists_of(ctx: SiteContext, authority: Authority) -> list[Checklist]:
+    """All checklists of one authority: one per sheet, plus a conference pack per conference type."""
+    result = []
+    for t in CONFERENCE_TYPES:
+        sheets = SheetBuilder(ctx, authority, t).sheets()
+        pack = pack_sheets(sheets)
+        if pack:
+            result.append(Checklist(authority, t, "pack", f"Conference pack for the chair ({CONFERENCE_NAMES[t]})", pack))
+        result += [Checklist(authority, t, s.key, f"{s.title} ({CONFERENCE_NAMES[t]})", [s]) for s in sheets]
+    return result
+
+
+# --- rendering ----------------------------------------------------------------------------------------
+
+class ChecklistPage:
+    """Renders one checklist as Markdown with HTML inside; links are relative to its page."""
+
+    def __init__(self, ctx: SiteContext, checklist: Checklist):
+        self.ctx = ctx
+        self.content = ctx.content
+        self.cl = checklist
+        self.src = checklist.src
+
+    def page(self) -> Page:
+        a = self.cl.authority
+        title = f"{self.cl.title} — {a.short_name}"
+        several = len(self.cl.sheets) > 1
+        body = [f"# {md(title)}", "",
+                f"From the procedures of [{md(a.name)}]({self.ctx.rel(self.src, f'{a.id}/index.md')}). "
+                "Tick each item as it is done, or print the sheet and tick it by hand. "
+                "Each item links to where the site explains it.", ""]
+        if several:
+            body += ["This pack holds: " + ", ".join(md(s.title) for s in self.cl.sheets) + ".", ""]
+        body += [f'<div class="cp-checklist" data-cpguide-checklist data-checklist-id="{attr(self.cl.id)}" '
+                 f'data-checklist-version="{self.cl.version}" markdown>', ""]
+        for sheet in self.cl.sheets:
+            body += self.sheet(sheet, heading_level=2 if several else 0)
+        body += ["</div>", ""]
+        return Page(self.src, title, "\n".join(body) + "\n", nav_path(a) + ("Checklists", CONFERENCE_NAMES[self.cl.conference_type]))
+
+    def sheet(self, sheet: Sheet, heading_level: int) -> list[str]:
+        lines = ['<section class="cp-sheet" markdown>', ""]
+        if heading_level:
+            lines += [f"{'#' * heading_level} {md(sheet.title)}", ""]
+        lines += self.header(sheet)
+        group_level = "#" * ((heading_level or 1) + 1)
+        for group in sheet.groups:
+            if group.title:
+                lines += [f"{group_level} {md(group.title)}", ""]
+            if group.target:
+                lines += [f"{self.explained(group.target)}", ""]
+            lines += self.item_list(sheet, group.items)
+        lines += [self.fill_in(), "</section>", ""]
+        return lines
+
+    def header(self, sheet: Sheet) -> list[str]:
+        a = self.cl.authority
+        docs = []
+        for doc_id in sheet.documents:
+            _, doc = self.content.documents[doc_id]
+            docs.append(f"{md(doc['title'])} ({md(doc['publisher'])}, {md(doc['date'])})")
+        rows = [("Checklist", md(sheet.title)), ("Authority", md(a.name)),
+                ("Conference", f"{CONFERENCE_NAMES[sheet.conference_type]}"),
+                ("For", AUDIENCE_NAMES[sheet.audience] + (f", {PHASE_NAMES[sheet.phase].lower()}" if sheet.phase else "")),
+                ("Sources", "; ".join(docs) or "none"), ("Site version", md(self.ctx.version))]
+        cells = "\n".join(f'<div class="cp-sheet-row"><dt>{k}</dt><dd markdown="span">{v}</dd></div>' for k, v in rows)
+        return [f'<dl class="cp-sheet-head" markdown>\n{cells}\n</dl>', ""]
+
+    def fill_in(self) -> str:
+        """Room for the conference date and notes: only on paper (hidden on screen by checklist.css)."""
+        return ('<div class="cp-print-only cp-fill"><p>Conference date: <span class="cp-line"></span></p>'
+                '<p>Notes:</p><div class="cp-notes"></div></div>\n')
+
+    def explained(self, target: str) -> str:
+        """Link to where the site explains an item, named by the page it is on."""
+        page = self.ctx.page_of(self.content.index[target]).rsplit("/", 1)[-1].removesuffix(".md")
+        name = PAGE_NAMES.get(page, "the authority's pages")
+        return f'<span class="cp-explained">[Explained in: {md(name)}]({self.ctx.href(self.src, target)})</span>'
+
+    def item_list(self, sheet: Sheet, items: list[Item], depth: int = 0) -> list[str]:
+        lines = []
+        for item in items:
+            lines += self.item_line(sheet, item, depth)
+        return lines + ([""] if depth == 0 else [])
+
+    def item_line(self, sheet: Sheet, item: Item, depth: int) -> list[str]:
+        pad = "    " * depth
+        box = self.cl.box_id(sheet, item)
+        extras = [self.explained(item.target)]
+        if item.deadline:
+            rule = self.content.index[item.deadline].item
+            extras.append(f'<span class="cp-deadline">[Deadline: {md(rule["label"])}, {md(describe_rule(rule))}]'
+                          f'({self.ctx.href(self.src, item.deadline)})</span>')
+        if item.meta:
+            extras.insert(0, f'<span class="cp-who">{md(item.meta)}</span>')
+        lines = [f'{pad}- <input type="checkbox" id="{attr(box)}" data-item="{attr(box)}" autocomplete="off">'
+                 f'<label for="{attr(box)}">{md(item.text)}</label>',
+                 f"{pad}  <br>" + " ".join(extras)]
+        if item.children:
+            lines.append("")
+            lines += self.item_list(sheet, item.children, depth + 1)
+            lines.append("")
+        return lines
+
+
+def index_page(ctx: SiteContext, authority: Authority, checklists: list[Checklist]) -> Page:
+    src = f"{authority.id}/{DIR}/index.md"
+    title = f"Checklists — {authority.short_name}"
+    body = [f"# {md(title)}", "",
+            "Checklists to tick on screen or print, made from the procedures of "
+            f"[{md(authority.name)}]({ctx.rel(src, f'{authority.id}/index.md')}). "
+            "Ticks stay in this browser on this device; they are never sent anywhere.", ""]
+    for t in CONFERENCE_TYPES:
+        of_type = [c for c in checklists if c.conference_type == t]
+        if not of_type:
+            continue
+        body += [f"## {CONFERENCE_NAMES[t]}", ""]
+        pack = [c for c in of_type if c.key == "pack"]
+        if pack:
+            body += [f"- **[{md(pack[0].title)}]({ctx.rel(src, pack[0].src)})**: every sheet for the chair on one printable page", ""]
+        for audience in AUDIENCES:
+            mine = [c for c in of_type if c.key != "pack" and c.sheets[0].audience == audience]
+            if mine:
+                body += [f"### {AUDIENCE_NAMES[audience]}", ""]
+                body += [f"- [{md(c.title)}]({ctx.rel(src, c.src)}) ({sum(1 for _ in c.sheets[0].items())} items)" for c in mine]
+                body += [""]
+    return Page(src, title, "\n".join(body) + "\n", nav_path(authority) + ("Checklists",))
+
+
+def generate(ctx: SiteContext) -> Iterator[Page]:
+    for authority in ctx.content.local_authorities:
+        checklists = checklists_of(ctx, authority)
+        if not checklists:
+            continue
+        yield index_page(ctx, authority, checklists)
+        for checklist in checklists:
+            yield ChecklistPage(ctx, checklist).page()

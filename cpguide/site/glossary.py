@@ -1,0 +1,52 @@
+"""The glossary page, and the abbreviation definitions that give every page its tooltips."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from .model import Asset, Page, SiteContext
+from .render import md
+
+SRC = "glossary.md"
+
+
+def generate(ctx: SiteContext) -> Iterator[Page | Asset]:
+    terms = sorted(ctx.content.terms, key=lambda t: (t.get("abbreviation") or t["term"]).lower())
+    body = ["Words and abbreviations used in the procedures, in alphabetical order. "
+            "On every page, hover over or tap an underlined abbreviation to see what it stands for.", ""]
+    letter = ""
+    for term in terms:
+        name = term.get("abbreviation") or term["term"]
+        if name[0].upper() != letter:
+            letter = name[0].upper()
+            body += [f"## {letter}", ""]
+        heading = f"{md(term['abbreviation'])} — {md(term['term'])}" if term.get("abbreviation") else md(term["term"])
+        body += [f"### {heading} {{ #{term['id']} }}", "", md(term["definition"]), ""]
+        if term.get("plain"):
+            body += [f"*In everyday words:* {md(term['plain'])}", ""]
+        if term.get("quote"):
+            body += [f"> {md(term['quote'])}", ""]
+        if term.get("aliases"):
+            body += ["Also written: " + ", ".join(md(a) for a in term["aliases"]), ""]
+        body += [f'<span class="cp-meta">Used in: {used_in(ctx, term)}</span>', ""]
+    yield Page(SRC, "Glossary", "# Glossary\n\n" + "\n".join(body) + "\n", ("Glossary",))
+
+
+def used_in(ctx: SiteContext, term: dict) -> str:
+    names = []
+    for source in term["sources"]:
+        _, doc = ctx.content.documents[source["document"]]
+        label = f"{doc['title']} ({source['section']})"
+        if label not in names:
+            names.append(label)
+    return "; ".join(md(n) for n in names)
+
+
+def abbreviations(ctx: SiteContext) -> str:
+    """`*[ICPC]: Initial Child Protection Conference` lines for the abbr extension, built once per build."""
+    lines = []
+    for term in ctx.content.terms:
+        if term.get("abbreviation"):
+            title = term["term"].replace("]", ")").replace("\n", " ")
+            lines.append(f"*[{term['abbreviation']}]: {title}")
+    return "\n\n" + "\n".join(sorted(set(lines))) + "\n" if lines else ""

@@ -1,0 +1,92 @@
+"""What generators produce, and the context they share (content, link helpers)."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+
+from ..content import Content, Entry
+
+
+@dataclass
+class Page:
+    src_uri: str  # e.g. "west-berkshire/agenda.md"
+    title: str
+    markdown: str
+    nav: tuple[str, ...] = ()  # navigation sections above the page, e.g. ("Authorities", "South East", "West Berkshire")
+    nav_title: str | None = None  # shorter title for the navigation, when the page title repeats its section
+
+
+@dataclass
+class Asset:
+    src_uri: str  # e.g. "data/authorities/west-berkshire.json"
+    content: str | bytes
+
+
+@dataclass
+class SiteBuild:
+    pages: list[Page] = field(default_factory=list)
+    assets: list[Asset] = field(default_factory=list)
+    nav: list = field(default_factory=list)
+    version: str = "dev"
+    abbreviations: str = ""  # Markdown abbreviation definitions appended to every page (tooltips)
+
+
+# Where each type of item is shown: page name under the authority's folder.
+PAGE_OF_TYPE = {
+    "standards-set": "standards", "standard": "standards", "guidance": "standards",
+    "agenda": "agenda", "agenda-section": "agenda", "prompt": "agenda",
+    "statement": "statements", "paragraph": "statements",
+    "rule": "timescales", "discrepancy": "disagreements", "contact": "index", "fact": "index",
+}
+
+
+class SiteContext:
+    def __init__(self, content: Content, version: str = "dev"):
+        from .relations import build_relations
+
+        self.content = content
+        self.version = version
+        self.related, self.discrepancies_of = build_relations(content)
+
+    # --- where things live -------------------------------------------------------------------
+    def authority_dir(self, authority_id: str) -> str:
+        return authority_id
+
+    def page_of(self, entry: Entry) -> str:
+        """src_uri of the page that shows an item (its anchor is the item id)."""
+        if entry.type == "term":
+            return "glossary.md"
+        if entry.type == "guide" or (entry.file == "roles.yml"):
+            guide = entry.item if entry.type == "guide" else entry.ancestors[0]
+            return f"{self.authority_dir(entry.authority)}/{guide['audience']}.md"
+        if entry.type == "point":
+            top = entry.ancestors[0] if entry.ancestors else entry.item
+            top_entry = self.content.index[top["id"]]
+            return self.page_of(top_entry)
+        name = PAGE_OF_TYPE.get(entry.type, "index")
+        return f"{self.authority_dir(entry.authority)}/{name}.md"
+
+    def href(self, from_page: str, item_id: str) -> str:
+        """Relative Markdown link from one page to an item's anchor (MkDocs checks it)."""
+        entry = self.content.index[item_id]
+        return f"{self.rel(from_page, self.page_of(entry))}#{item_id}"
+
+    @staticmethod
+    def rel(from_page: str, to_page: str) -> str:
+        return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+    # --- navigation ----------------------------------------------------------------------------
+    def nav_tree(self, pages: list[Page]) -> list:
+        """MkDocs nav structure from each page's `nav` path, keeping first-seen order."""
+        tree: list = []
+        for page in pages:
+            level = tree
+            for section in page.nav:
+                existing = next((d for d in level if isinstance(d, dict) and section in d), None)
+                if existing is None:
+                    existing = {section: []}
+                    level.append(existing)
+                level = existing[section]
+            level.append({page.nav_title or page.title: page.src_uri})
+        return tree
