@@ -9,6 +9,8 @@ from .model import Page, SiteContext
 from .render import (AUDIENCE_NAMES, PHASE_NAMES, actors_label, anchor, attr, label_of, md, types_label)
 
 AUDIENCES = list(AUDIENCE_NAMES)
+FAMILY_PHASES = {"about": "About the meeting", "before": "Before the meeting", "during": "At the meeting",
+                 "after": "After the meeting", "rights": "Your rights"}
 KIND_NAMES = {"agenda": "Agenda line", "guidance": "Guidance for the chair", "duty": "Duty",
               "information": "Information", "right": "Right"}
 
@@ -253,21 +255,79 @@ class AuthorityPages:
 
     # --- role guides -----------------------------------------------------------------------------
     def role_page(self, audience: str) -> list[str]:
-        guides = [g for g in self.authority.guides if g["audience"] == audience]
-        body = []
-        for phase, heading in PHASE_NAMES.items():
-            body += [f"## {heading}", ""]
+        """Everything for one audience in this authority: the one page a hub links to."""
+        a = self.authority
+        body = self.role_intro(audience)
+        if audience == "parents":
+            body += self.family_topics()
+        body += self.audience_deadlines(audience)
+        guides = [g for g in a.guides if g["audience"] == audience]
+        heading = "What the documents say, word for word" if audience == "parents" else "What happens and what you do"
+        body += [f"## {heading}", ""]
+        for phase, phase_name in PHASE_NAMES.items():
+            body += [f"### {phase_name}", ""]
             in_phase = [g for g in guides if g["phase"] == phase]
             if not in_phase:
                 body += [f"The documents of this authority say nothing written for {AUDIENCE_NAMES[audience].lower()} "
                          "at this stage. The agenda and standards pages show what happens.", ""]
             for guide in in_phase:
-                body += [f"### {md(guide['title'])} {{ #{guide['id']} }}", ""]
+                body += [f"#### {md(guide['title'])} {{ #{guide['id']} }}", ""]
                 if guide.get("conference_types"):
                     body += [f"Applies to: {types_label(guide['conference_types'])}", ""]
                 body += self.notes(guide.get("notes", []))
                 body += self.item_list(guide["items"])
         return body
+
+    def role_intro(self, audience: str) -> list[str]:
+        a = self.authority
+        links = [f"[Your dates: deadline calculator]({self.ctx.rel(self.src, f'calculator/{audience}.md')}?authority={a.id})"]
+        links.append("[Checklists to tick and print](checklists/index.md)")
+        if a.statements:
+            links.append("[What is read out at the conference, and why](statements.md)")
+        if a.agendas:
+            links.append("[The agenda, step by step](agenda.md)")
+        if a.discrepancies:
+            links.append("[Where this authority's documents disagree](disagreements.md)")
+        return [" · ".join(links), ""]
+
+    def family_topics(self) -> list[str]:
+        topics = self.authority.data("family.yml").get("topics", [])
+        body = []
+        for phase, title in FAMILY_PHASES.items():
+            in_phase = [t for t in topics if t["phase"] == phase]
+            if not in_phase:
+                continue
+            body += [f"## {title}", ""]
+            for topic in in_phase:
+                body += [f"### {md(topic['title'])} {{ #{topic['id']} }}", ""]
+                if topic.get("conference_types"):
+                    body += [f"*For: {types_label(topic['conference_types'])}*", ""]
+                body += ['<div class="cp-plain" markdown>', ""] + [md(p) + "\n" for p in topic["plain"]] + ["</div>", ""]
+                body += self.quotes(topic["grounded_in"])
+        return body
+
+    def quotes(self, ids: list[str]) -> list[str]:
+        """The source wording behind a plain-English explanation, marked as quotations."""
+        lines = ['??? quote "What the council\'s documents say"', ""]
+        for item_id in ids:
+            item = self.content.resolve(self.content.index[item_id].item)
+            quote = item.get("text") or item.get("title") or ""
+            lines += [f'    <blockquote class="cp-quote" markdown>', "",
+                      f"    {md(quote)}", "", f"    {self.cite(item.get('source'))} · {self.link(item_id, 'see it in context')}",
+                      "", "    </blockquote>", ""]
+        return lines
+
+    def audience_deadlines(self, audience: str) -> list[str]:
+        rules = [r for r in self.authority.rules if audience in r["audiences"]]
+        if not rules:
+            return []
+        body = ["## Dates that matter to you", "", "| What | When | Conference | Source |", "| --- | --- | --- | --- |"]
+        for r in rules:
+            when = describe_rule(r) + (f", only if {describe_conditions(r['conditions'])}" if r.get("conditions") else "")
+            flag = " (the sources disagree)" if self.ctx.discrepancies_of.get(r["id"]) else ""
+            body.append(f"| {self.link(r['id'], r['label'])}{flag} | {md(when)} | {types_label(r['conference_types'])} | "
+                        f"{md(self.content.documents[r['source']['document']][1]['title'])} |")
+        return body + [""]
 
     # --- timescales ------------------------------------------------------------------------------
     def timescales_page(self) -> list[str]:

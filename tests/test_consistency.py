@@ -1,0 +1,161 @@
+"""Consistency within and across authorities: recorded disagreements, national limits, cross-links, open data."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from cpguide.checks import recorded_deviations, unrecorded_conflicts
+from cpguide.content import Content
+
+
+def test_every_timing_conflict_inside_an_authority_is_recorded(content):
+    missing = unrecorded_conflicts(content)
+    assert not missing, "\n".join(
+        f"{c.authority}: rules {c.rules[0]} and {c.rules[1]} give different timings for {c.kind} ({c.conference_type}) "
+        "but no discrepancy in discrepancies.yml names both" for c in missing)
+
+
+def test_an_unrecorded_conflict_is_found(content):
+    """The check itself must fire: add a rule that contradicts another and record nothing."""
+    wb = content.authorities["west-berkshire"]
+    doc = wb.docs["timescales.yml"]
+    original = copy.deepcopy(doc.data)
+    try:
+        rule = copy.deepcopy(next(r for r in wb.rules if r["kind"] == "reports-to-chair" and "rcpc" in r["conference_types"]))
+        rule.update(id="wb-test-conflicting-rule", amount=rule["amount"] + 2)
+        doc.data["rules"].append(rule)
+        found = unrecorded_conflicts(content)
+        assert any("wb-test-conflicting-rule" in c.rules and c.kind == "reports-to-chair" for c in found)
+    finally:
+        doc.data.clear()
+        doc.data.update(original)
+
+
+def _later_than_national(content: Content) -> list[str]:
+    from cpguide.deadlines import BankHolidayCalendar, Request, compute, rules_for
+
+    calendar = BankHolidayCalendar.default()
+    found = set()
+    start = max(calendar.first, date(2026, 1, 1))
+    days = [start + timedelta(days=n) for n in range(0, 370, 3)]
+    for authority in content.local_authorities:
+        rules = rules_for(content, authority.id)
+        deviations = recorded_deviations(authority)
+        for conference in ("icpc", "rcpc"):
+            for outcome in ("cp", "cin"):
+                for day in days:
+                    result = compute(rules, Request(conference, day, outcome=outcome, strategy_date=day - timedelta(days=20)),
+                                     calendar)
+                    for d in result.deadlines:
+                        if d.national and d.due and d.national.due and d.due > d.national.due \
+                                and d.rule["id"] not in deviations:
+                            found.add(f"{authority.id}: {d.rule['id']} ({d.kind}, {conference}) is due {d.due} after a "
+                                      f"conference on {day}, later than the national limit {d.national.rule['id']} "
+                                      f"({d.national.due}); record it as a deviation or correct it")
+    return sorted(found)
+
+
+def test_no_authority_allows_more_time_than_the_national_limit(content):
+    assert not _later_than_national(content)
+
+
+def test_a_rule_over_the_national_limit_is_caught(content):
+    ua = content.authorities["unnamed-authority"]
+    rule = next(r for r in ua.rules if r["kind"] == "first-core-group" and r["conference_types"] == ["icpc"])
+    saved = dict(rule)
+    try:
+        rule.update(amount=rule["amount"] + 5)
+        assert any(rule["id"] in line for line in _later_than_national(content))
+    finally:
+        rule.clear()
+        rule.update(saved)
+
+
+def test_related_items_show_each_other(site_dir: Path, content):
+    """Every reference between items appears as a link on the page of each side."""
+    from cpguide.site.model import SiteContext
+
+    ctx = SiteContext(content)
+    pages: dict[str, str] = {}
+
+    def html(src: str) -> str:
+        if src not in pages:
+            path = site_dir / (src[:-3].removesuffix("index") + "/index.html").lstrip("/")
+            path = site_dir / src.replace("index.md", "").replace(".md", "/") / "index.html" if not path.exists() else path
+            pages[src] = path.read_text(encoding="utf-8")
+        return pages[src]
+
+    checked = 0
+    for item_id, related in ctx.related.items():
+        entry = content.index[item_id]
+        if entry.type in ("fact", "family-topic", "term", "discrepancy"):
+            continue
+        page = html(ctx.page_of(entry))
+        for other in related:
+            target = re.escape(f"#{other}\"")
+            assert re.search(target, page), f"{ctx.page_of(entry)}: {item_id} does not link to related {other}"
+            checked += 1
+    assert checked > 50
+
+
+def test_example_chain_of_related_items(content):
+    """Bath & North East Somerset standard 7 (core group) relates to its guidance and to the national first-core-group deadline."""
+    from cpguide.site.model import SiteContext
+
+    related = SiteContext(content).related
+    assert "banes-pg-7" in related["banes-qs-7"]
+    assert "nat-first-core-group" in related["banes-qs-7"]
+    assert "banes-qs-7" in related["nat-first-core-group"]
+
+
+def test_disagreements_are_shown_next_to_each_item(site_dir: Path, content):
+    for authority in content.local_authorities:
+        for d in authority.discrepancies:
+            assert (site_dir / "disagreements" / "index.html").read_text(encoding="utf-8").count(f'#{d["id"]}"') >= 1
+            for item_id in d["items"]:
+                entry = content.index[item_id]
+                if entry.type == "agenda-section":
+                    continue  # a section shows its anomaly in a box of its own
+                from cpguide.site.model import SiteContext
+                src = SiteContext(content).page_of(entry)
+                page = (site_dir / src.replace("index.md", "").replace(".md", "/") / "index.html").read_text(encoding="utf-8")
+                assert "The sources disagree here" in page and f'#{d["id"]}"' in page, (item_id, d["id"])
+
+
+def test_open_data_is_published_and_complete(site_dir: Path, content):
+    index = json.loads((site_dir / "data" / "index.json").read_text(encoding="utf-8"))
+    ids = {a["id"] for a in index["authorities"]}
+    assert ids == set(content.authorities)
+    for entry in index["authorities"]:
+        data = json.loads((site_dir / "data" / entry["url"]).read_text(encoding="utf-8"))
+        authority = content.authorities[entry["id"]]
+        assert [r["id"] for r in data["timescales"]] == [r["id"] for r in authority.rules]
+        assert len(data["discrepancies"]) == len(authority.discrepancies)
+        for d in data["discrepancies"]:
+            expected = {content.index[i].item["kind"] for i in d["items"] if content.index[i].type == "rule"}
+            assert set(d["kinds"]) == expected
+    wb = json.loads((site_dir / "data" / "authorities" / "west-berkshire.json").read_text(encoding="utf-8"))
+    plan = [d for d in wb["discrepancies"] if "plan-circulated" in d["kinds"]]
+    assert plan, "the plan-circulated disagreement (one working day vs 24 hours) is published"
+    for schema in index["schemas"]:
+        assert (site_dir / "data" / schema).exists()
+
+
+def test_open_data_validates_against_the_published_schemas(site_dir: Path):
+    from jsonschema import Draft202012Validator
+    from cpguide.schemas import validators
+
+    data = json.loads((site_dir / "data" / "authorities" / "west-berkshire.json").read_text(encoding="utf-8"))
+    v = validators()
+    for key, schema, wrap in [("agendas", "agenda.schema.json", "agendas"), ("statements", "statements.schema.json", "statements"),
+                              ("role_guides", "roles.schema.json", "guides")]:
+        errors = list(v[schema].iter_errors({wrap: data[key]}))
+        assert not errors, errors[:3]
+    rules = [{k: val for k, val in r.items() if k != "in_words"} for r in data["timescales"]]
+    assert not list(v["timescales.schema.json"].iter_errors({"rules": rules}))
