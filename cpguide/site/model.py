@@ -57,6 +57,8 @@ class SiteContext:
         """src_uri of the page that shows an item (its anchor is the item id)."""
         if entry.type == "term":
             return "glossary.md"
+        if entry.type == "family-topic":
+            return f"{self.authority_dir(entry.authority)}/parents.md"
         if entry.type == "guide" or (entry.file == "roles.yml"):
             guide = entry.item if entry.type == "guide" else entry.ancestors[0]
             return f"{self.authority_dir(entry.authority)}/{guide['audience']}.md"

@@ -1,0 +1,106 @@
+"""The families' pages: plain English (Flesch-Kincaid grade 6 or lower), grounded in the sources, and
+covering every right issue 5 names for every authority.
+
+A family page is all the topics of one authority's family.yml; each topic is also measured on its
+own. Only the families' own text (`plain`) is measured: titles are headings, and the quotations of
+the sources (`grounded_in`) are excluded, as the issue asks.
+"""
+
+from __future__ import annotations
+
+import textstat
+
+MAX_GRADE = 6.0
+
+# The rights issue 5 names. A topic for one of them is `right: true` and has the id
+# `<prefix>-family-right-<key>` (see schema/family.schema.json).
+RIGHTS = {
+    "see-reports": "to see reports in advance",
+    "supporter-advocate": "to bring a supporter or advocate",
+    "interpreter": "to an interpreter",
+    "child-views": "to give the child's views",
+    "disagree-complain": "to dissent or complain",
+    "plan-minutes": "to get the plan and the minutes",
+}
+
+
+def family_topics(content) -> dict[str, list[dict]]:
+    """Authority id -> topics of its family.yml, for every authority that has one."""
+    return {a.id: a.data("family.yml").get("topics", [])
+            for a in content.authorities.values() if "family.yml" in a.docs}
+
+
+def page_text(topics: list[dict]) -> str:
+    return " ".join(paragraph for topic in topics for paragraph in topic["plain"])
+
+
+def grade(text: str) -> float:
+    return textstat.flesch_kincaid_grade(text)
+
+
+def test_every_local_authority_has_a_family_page(content):
+    pages = family_topics(content)
+    missing = [a.id for a in content.local_authorities if not pages.get(a.id)]
+    assert not missing, f"no family.yml topics for: {', '.join(missing)}"
+
+
+def test_every_family_page_reads_at_grade_6_or_lower(content):
+    failures = []
+    for authority, topics in family_topics(content).items():
+        score = grade(page_text(topics))
+        if score > MAX_GRADE:
+            failures.append(f"{authority}: the whole family page scores grade {score:.1f}")
+    assert not failures, "Flesch-Kincaid grade above 6; shorten sentences, use shorter words:\n" + "\n".join(failures)
+
+
+def test_every_family_topic_reads_at_grade_6_or_lower(content):
+    failures = []
+    for authority, topics in family_topics(content).items():
+        for topic in topics:
+            score = grade(page_text([topic]))
+            if score > MAX_GRADE:
+                failures.append(f"{authority}: topic {topic['id']} scores grade {score:.1f}")
+    assert not failures, "Flesch-Kincaid grade above 6; shorten sentences, use shorter words:\n" + "\n".join(failures)
+
+
+def test_every_paragraph_ends_a_sentence(content):
+    """Paragraphs are joined to be measured: one without a full stop would run into the next."""
+    bad = [f"{authority}: {topic['id']}: {paragraph!r}"
+           for authority, topics in family_topics(content).items()
+           for topic in topics for paragraph in topic["plain"]
+           if not paragraph.rstrip().endswith((".", "?", "!"))]
+    assert not bad, "paragraphs must end with . ? or !:\n" + "\n".join(bad)
+
+
+def test_every_family_topic_is_grounded_in_existing_source_items(content):
+    failures = []
+    for authority, topics in family_topics(content).items():
+        for topic in topics:
+            ids = topic.get("grounded_in") or []
+            if not ids:
+                failures.append(f"{authority}: {topic['id']} has no grounded_in")
+                continue
+            for target in ids:
+                entry = content.index.get(target)
+                if entry is None:
+                    failures.append(f"{authority}: {topic['id']} is grounded in '{target}', which does not exist")
+                elif entry.type == "family-topic":
+                    failures.append(f"{authority}: {topic['id']} is grounded in another family topic '{target}'")
+                elif entry.authority not in (authority, "national"):
+                    failures.append(f"{authority}: {topic['id']} is grounded in '{target}' of {entry.authority}")
+            if ids and not any(content.index.get(t) and content.index[t].authority == authority for t in ids):
+                failures.append(f"{authority}: {topic['id']} is grounded in no item of its own authority")
+    assert not failures, "\n".join(failures)
+
+
+def test_every_right_is_a_right_topic_for_every_authority(content):
+    failures = []
+    for authority, topics in family_topics(content).items():
+        rights = {t["id"] for t in topics if t.get("right") is True}
+        for key, what in RIGHTS.items():
+            if not any(topic_id.endswith(f"-family-right-{key}") for topic_id in rights):
+                failures.append(f"{authority}: no `right: true` topic '*-family-right-{key}' (the right {what})")
+        for topic in topics:
+            if "-family-right-" in topic["id"] and topic.get("right") is not True:
+                failures.append(f"{authority}: {topic['id']} is named as a right but has no `right: true`")
+    assert not failures, "\n".join(failures)
