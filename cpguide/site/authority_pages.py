@@ -96,16 +96,26 @@ class AuthorityPages:
                          + (f" {md(typo['note'])}" if typo.get("note") else "") + "</span>")
         if item.get("deadline"):
             lines.append("Deadline: " + self.link(item["deadline"]))
-        related = [r for r in self.ctx.related.get(entry.id, []) if self.content.index[r].type != "discrepancy"]
-        if related:
-            lines.append("Related: " + " · ".join(self.link(r) for r in related))
-        for d in self.ctx.discrepancies_of.get(entry.id, []):
-            lines.append(f'<span class="cp-disagree">The sources disagree here: {self.link(d)}</span>')
+        lines += self.related_lines(entry.id)
         for note in item.get("notes", []):
             lines.append(f'<span class="cp-note">Note: {md(note)}</span>')
         for link in item.get("links", []):
             lines.append(f"[{md(link.get('text') or link['url'])}]({link['url']})")
         return lines
+
+    def related_lines(self, item_id: str) -> list[str]:
+        """Links to every related item (both directions) and to any recorded disagreement."""
+        lines = []
+        related = [r for r in self.ctx.related.get(item_id, []) if self.content.index[r].type != "discrepancy"]
+        if related:
+            lines.append("Related: " + " · ".join(self.link(r) for r in related))
+        for d in self.ctx.discrepancies_of.get(item_id, []):
+            lines.append(f'<span class="cp-disagree">The sources disagree here: {self.link(d)}</span>')
+        return lines
+
+    def container_related(self, item_id: str) -> list[str]:
+        lines = self.related_lines(item_id)
+        return ["  \n".join(lines), ""] if lines else []
 
     def item_block(self, item: dict, depth: int = 0) -> list[str]:
         """A list item (and its sub-points) with its anchor and small print."""
@@ -187,6 +197,7 @@ class AuthorityPages:
             body += [f"Applies to: {types_label(agenda['conference_types'])}. {self.cite(agenda.get('source'))}", ""]
             body += [md(p) + "\n" for p in agenda.get("intro", [])]
             body += self.notes(agenda.get("notes", []))
+            body += self.container_related(agenda["id"])
             for section in agenda["sections"]:
                 body += self.agenda_section(agenda, section)
         return body
@@ -196,8 +207,7 @@ class AuthorityPages:
         if section.get("anomaly"):
             body += ['!!! warning "Numbering as in the source"', "", f"    {md(section['anomaly'])}", ""]
         body += self.notes(section.get("notes", []))
-        if section.get("related"):
-            body += ["Related: " + " · ".join(self.link(r) for r in section["related"]), ""]
+        body += self.container_related(section["id"])
         prompts = section["prompts"]
         types = agenda["conference_types"]
         split = len(types) > 1 and any(len(p.get("conference_types", types)) < len(types) for p in prompts)
@@ -218,6 +228,7 @@ class AuthorityPages:
             body += [f"## {md(s['title'])} {{ #{s['id']} }}", "", self.cite(s.get("source")), ""]
             body += [md(p) + "\n" for p in s.get("intro", [])]
             body += self.notes(s.get("notes", []))
+            body += self.container_related(s["id"])
             body += self.numbered(s["standards"])
             if s.get("guidance"):
                 body += [f"## {md(s.get('guidance_title') or 'Practice guidance')}", ""]
@@ -250,6 +261,7 @@ class AuthorityPages:
                 who.append("Addressed to: " + ", ".join(AUDIENCE_NAMES[a].lower() for a in st["addressed_to"]))
             body += [" · ".join(who + [self.cite(st.get("source"))]), ""]
             body += self.notes(st.get("notes", []))
+            body += self.container_related(st["id"])
             body += self.item_list(st["paragraphs"])
         return body
 
@@ -275,6 +287,7 @@ class AuthorityPages:
                 if guide.get("conference_types"):
                     body += [f"Applies to: {types_label(guide['conference_types'])}", ""]
                 body += self.notes(guide.get("notes", []))
+                body += self.container_related(guide["id"])
                 body += self.item_list(guide["items"])
         return body
 
