@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import http.server
 import os
 import shutil
@@ -26,31 +25,43 @@ def content():
     return load_content(ROOT / "checklists")
 
 
-@pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    """The site built once per test session with `mkdocs build --strict`."""
-    out = tmp_path_factory.mktemp("site")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                            cwd=ROOT, capture_output=True, text=True, env=env)
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
-    return out
-
-
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
 
 @pytest.fixture(scope="session")
-def server(site_dir) -> str:
-    """Serve the built site on 127.0.0.1; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+def _httpd():
+    """A server bound to a free port on 127.0.0.1 before the build, so the site is built for its real address
+    (Material's instant navigation only takes over links listed in sitemap.xml for that address)."""
+    holder = {}
+    handler = lambda *a, **kw: _QuietHandler(*a, directory=holder["dir"], **kw)  # noqa: E731
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    httpd.holder = holder
+    yield httpd
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory, _httpd) -> Path:
+    """The site built once per test session with `mkdocs build --strict`, for the address it is served at."""
+    out = tmp_path_factory.mktemp("site")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1",
+               CPGUIDE_SITE_URL=f"http://127.0.0.1:{_httpd.server_address[1]}/")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+                            cwd=ROOT, capture_output=True, text=True, env=env)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    return out
+
+
+@pytest.fixture(scope="session")
+def server(site_dir, _httpd) -> str:
+    """Serve the built site on 127.0.0.1; yields the base URL."""
+    _httpd.holder["dir"] = str(site_dir)
+    thread = threading.Thread(target=_httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    yield f"http://127.0.0.1:{_httpd.server_address[1]}"
+    _httpd.shutdown()
 
 
 def _require_chromium():

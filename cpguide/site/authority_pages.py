@@ -186,7 +186,8 @@ class AuthorityPages:
         pages = [("agenda", "Conference agenda", bool(a.agendas)), ("standards", "Practice standards", bool(a.standard_sets)),
                  ("statements", "Statements read out at the conference", "statements.yml" in a.docs)]
         pages += [(aud, f"For {AUDIENCE_NAMES[aud].lower()}", not a.is_national) for aud in AUDIENCES]
-        pages += [("timescales", "Timescales", bool(a.rules)), ("disagreements", "Where the sources disagree", bool(a.discrepancies))]
+        pages += [("timescales", "Timescales", bool(a.rules)), ("disagreements", "Where the sources disagree", bool(a.discrepancies)),
+                  ("checklists/index", "Checklists to tick and print", not a.is_national)]
         return [f"- [{title}]({name}.md)" for name, title, present in pages if present]
 
     # --- agenda ----------------------------------------------------------------------------------

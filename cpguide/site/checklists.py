@@ -16,6 +16,7 @@ Links stay Markdown links so MkDocs checks every anchor in a strict build.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -31,6 +32,8 @@ AUDIENCES = list(AUDIENCE_NAMES)
 PHASES = list(PHASE_NAMES)
 CHAIRS = "chairs"
 DIR = "checklists"
+# Where each kind of sheet falls in a conference: the order of the navigation and of the conference pack.
+STEPS = ["consultation", "pre-meeting", "before", "agenda", "statements", "during", "standards", "after", "deadlines"]
 
 # Timescale kinds that mark an item as part of the chair's consultation with the social worker,
 # or of the chair's pre-meeting with the family (shared vocabulary of schema/timescales.schema.json).
@@ -42,7 +45,7 @@ SOCIAL_WORK_ACTORS = {"social-worker", "team-manager"}
 # Where an item is explained: the name of the authority page it sits on, for the link text.
 PAGE_NAMES = {"agenda": "Conference agenda", "standards": "Practice standards", "statements": "Statements",
               "timescales": "Timescales", "index": "Overview", "disagreements": "Where the sources disagree",
-              **{a: f"For {n.lower()}" for a, n in AUDIENCE_NAMES.items()}}
+              **AUDIENCE_NAMES}
 
 
 @dataclass
@@ -67,7 +70,9 @@ class Group:
 @dataclass
 class Sheet:
     key: str  # e.g. "chairs-before"; unique per authority and conference type
+    kind: str  # one of STEPS: where the sheet falls in the conference
     title: str
+    nav_title: str  # shorter, under the audience's section of the navigation
     audience: str
     phase: str | None  # None: the sheet spans the whole conference
     conference_type: str
@@ -90,8 +95,17 @@ class Checklist:
     authority: Authority
     conference_type: str
     key: str
-    title: str
+    title: str  # without the conference type and authority, which the page title adds
+    nav_title: str
     sheets: list[Sheet]
+
+    @property
+    def audience(self) -> str:
+        return self.sheets[0].audience
+
+    @property
+    def full_title(self) -> str:
+        return f"{self.title} ({CONFERENCE_NAMES[self.conference_type]}) — {self.authority.short_name}"
 
     @property
     def id(self) -> str:
@@ -149,7 +163,7 @@ class SheetBuilder:
         if shown.get("actors"):
             meta.append("Who: " + actors_label(shown["actors"]))
         children = [c for c in (self.item(child) for child in shown.get("items", [])) if c]
-        return Item(key=listed["id"], target=shown["id"], text=shown["text"], meta=" · ".join(meta),
+        return Item(key=listed["id"], target=shown["id"], text=shown.get("text") or shown.get("title", ""), meta=" · ".join(meta),
                     deadline=shown.get("deadline"), children=children)
 
     def items(self, listed: Iterable[dict]) -> list[Item]:
@@ -164,15 +178,23 @@ class SheetBuilder:
 
     # sheets -------------------------------------------------------------------------------------
     def sheets(self) -> list[Sheet]:
-        """Every sheet of this authority and conference type that has at least one item."""
+        """Every sheet of this authority and conference type that has items, by audience, in conference order."""
         made = list(self.agenda_sheets()) + [self.consultation_sheet(), self.pre_meeting_sheet()]
         made += list(self.standards_sheets())
         made += [self.role_sheet(aud, phase) for aud in AUDIENCES for phase in PHASES]
         made += [self.statements_sheet()] + [self.deadlines_sheet(aud) for aud in AUDIENCES]
-        return [self.with_documents(s) for s in made if s and any(g.items for g in s.groups)]
+        kept = [self.with_documents(s) for s in made if any(g.items for g in s.groups)]
+        return sorted(kept, key=lambda s: (AUDIENCES.index(s.audience), STEPS.index(s.kind)))
 
-    def sheet(self, key: str, title: str, audience: str, phase: str | None, groups: list[Group]) -> Sheet:
-        return Sheet(key, title, audience, phase, self.type, [g for g in groups if g.items])
+    def sheet(self, key: str, kind: str, title: str, audience: str, phase: str | None, groups: list[Group],
+              nav_title: str | None = None) -> Sheet:
+        """A sheet of the non-empty groups; an item listed twice (by two `ref:`s) is shown once, so box ids stay unique."""
+        seen: set[str] = set()
+        for group in groups:
+            fresh = [i for i in group.items if i.key not in seen]
+            seen.update(i.key for i in fresh)
+            group.items = fresh
+        return Sheet(key, kind, title, nav_title or title, audience, phase, self.type, [g for g in groups if g.items])
 
     def agenda_sheets(self) -> Iterator[Sheet]:
         for agenda in self.authority.agendas:
@@ -180,7 +202,7 @@ class SheetBuilder:
                 continue
             groups = [Group(f"{s['number']}. {s['title']}", self.items(s["prompts"]), s["id"])
                       for s in agenda["sections"] if self.applies(self.content.index[s["id"]])]
-            yield self.sheet(f"agenda-{agenda['id']}", f"Agenda prompts: {agenda['title']}", CHAIRS, "during", groups)
+            yield self.sheet(f"agenda-{agenda['id']}", "agenda", f"Agenda prompts: {agenda['title']}", CHAIRS, "during", groups)
 
     def chair_before_items(self) -> list[dict]:
         """Items of the chairs' 'before' guides, then standards and role items that name a relevant deadline."""
@@ -200,7 +222,7 @@ class SheetBuilder:
             if match and shown["id"] not in seen:
                 seen.add(shown["id"])
                 picked.append(listed)
-        return self.sheet(key, title, CHAIRS, "before", [Group("", self.items(picked))])
+        return self.sheet(key, key, title, CHAIRS, "before", [Group("", self.items(picked))])
 
     def consultation_sheet(self) -> Sheet:
         return self._chair_meeting("consultation", "Chair's consultation with the social worker", CONSULTATION_KINDS,
@@ -211,25 +233,24 @@ class SheetBuilder:
                                    lambda actors: "chair" in actors and bool(actors & FAMILY_ACTORS))
 
     def standards_sheets(self) -> Iterator[Sheet]:
+        """Each standards set as a self-check for its audience (the chairs, unless the set says otherwise)."""
         for s in self.authority.standard_sets:
-            if s.get("audience", CHAIRS) != CHAIRS:
-                continue
             groups = [Group(s["title"], self.items(s["standards"]), s["id"])]
             if s.get("guidance"):
                 groups.append(Group(s.get("guidance_title") or "Practice guidance", self.items(s["guidance"])))
-            yield self.sheet(f"standards-{s['id']}", f"Self-check: {s['title']}", CHAIRS, None, groups)
+            yield self.sheet(f"standards-{s['id']}", "standards", f"Self-check: {s['title']}", s.get("audience", CHAIRS), None, groups)
 
     def role_sheet(self, audience: str, phase: str) -> Sheet:
         guides = [g for g in self.authority.guides if g["audience"] == audience and g["phase"] == phase
                   and self.type in g.get("conference_types", CONFERENCE_TYPES)]
         groups = [Group(g["title"], self.items(g["items"]), g["id"]) for g in guides]
         title = f"{AUDIENCE_NAMES[audience]}: {PHASE_NAMES[phase][0].lower()}{PHASE_NAMES[phase][1:]}"
-        return self.sheet(f"{audience}-{phase}", title, audience, phase, groups)
+        return self.sheet(f"{audience}-{phase}", phase, title, audience, phase, groups, nav_title=PHASE_NAMES[phase])
 
     def statements_sheet(self) -> Sheet:
         groups = [Group(st["title"], self.items(st["paragraphs"]), st["id"]) for st in self.authority.statements
                   if self.type in st.get("conference_types", CONFERENCE_TYPES)]
-        return self.sheet("statements", "Statements to read out", CHAIRS, "during", groups)
+        return self.sheet("statements", "statements", "Statements to read out", CHAIRS, "during", groups)
 
     def deadlines_sheet(self, audience: str) -> Sheet:
         def rules(authority: Authority | None, direction: str) -> list[Item]:
@@ -240,39 +261,51 @@ class SheetBuilder:
         groups = [Group(PHASE_NAMES[d], rules(self.authority, d)) for d in ("before", "after")]
         if national and national is not self.authority:
             groups.append(Group(national.name, rules(national, "before") + rules(national, "after")))
-        return self.sheet(f"deadlines-{audience}", f"Deadlines for {AUDIENCE_NAMES[audience].lower()}", audience, None, groups)
+        return self.sheet(f"deadlines-{audience}", "deadlines", f"Deadlines for {AUDIENCE_NAMES[audience].lower()}",
+                          audience, None, groups, nav_title="Deadlines")
 
     def with_documents(self, sheet: Sheet) -> Sheet:
-        docs: list[str] = []
-        for item in sheet.items():
-            source = self.content.resolve(self.content.index[item.target].item).get("source")
-            if source and source["document"] not in docs:
-                docs.append(source["document"])
-        sheet.documents = docs
+        sheet.documents = cited_documents(self.content, sheet)
         return sheet
 
 
-# The chair's sheets in the order a conference runs, for the conference pack.
-PACK_ORDER = ["consultation", "pre-meeting", "chairs-before", "agenda-", "statements", "chairs-during",
-              "standards-", "chairs-after", "deadlines-chairs"]
+def cited_documents(content, sheet: Sheet) -> list[str]:
+    """Ids of the documents the sheet's items come from, first cited first (for the sheet header)."""
+    docs: list[str] = []
+    for item in sheet.items():
+        source = content.resolve(content.index[item.target].item).get("source")
+        if source and source["document"] not in docs:
+            docs.append(source["document"])
+    return docs
 
 
-def pack_sheets(sheets: list[Sheet]) -> list[Sheet]:
-    chosen = []
-    for prefix in PACK_ORDER:
-        chosen += [s for s in sheets if s.audience == CHAIRS and (s.key == prefix or (prefix.endswith("-") and s.key.startswith(prefix)))]
-    return chosen
+def without_repeats(content, sheets: list[Sheet]) -> list[Sheet]:
+    """The sheets with every item already shown on an earlier sheet left out (the pack prints each item once)."""
+    seen: set[str] = set()
+    kept = []
+    for sheet in sheets:
+        groups = []
+        for group in sheet.groups:
+            items = [i for i in group.items if i.target not in seen]
+            seen.update(i.target for i in items)
+            if items:
+                groups.append(dataclasses.replace(group, items=items))
+        if groups:
+            kept.append(dataclasses.replace(sheet, groups=groups))
+            kept[-1].documents = cited_documents(content, kept[-1])
+    return kept
 
 
 def checklists_of(ctx: SiteContext, authority: Authority) -> list[Checklist]:
-    """All checklists of one authority: one per sheet, plus a conference pack per conference type."""
+    """All checklists of one authority: one per sheet, and per conference type a pack of the chair's sheets."""
     result = []
     for t in CONFERENCE_TYPES:
         sheets = SheetBuilder(ctx, authority, t).sheets()
-        pack = pack_sheets(sheets)
-        if pack:
-            result.append(Checklist(authority, t, "pack", f"Conference pack for the chair ({CONFERENCE_NAMES[t]})", pack))
-        result += [Checklist(authority, t, s.key, f"{s.title} ({CONFERENCE_NAMES[t]})", [s]) for s in sheets]
+        pack = without_repeats(ctx.content, [s for s in sheets if s.audience == CHAIRS])
+        for sheet in sheets:
+            if pack and sheet.key == pack[0].key:  # the pack comes first among the chair's checklists
+                result.append(Checklist(authority, t, "pack", "Conference pack for the chair", "Conference pack", pack))
+            result.append(Checklist(authority, t, sheet.key, sheet.title, sheet.nav_title, [sheet]))
     return result
 
 
@@ -289,20 +322,22 @@ class ChecklistPage:
 
     def page(self) -> Page:
         a = self.cl.authority
-        title = f"{self.cl.title} — {a.short_name}"
+        title = self.cl.full_title
         several = len(self.cl.sheets) > 1
         body = [f"# {md(title)}", "",
                 f"From the procedures of [{md(a.name)}]({self.ctx.rel(self.src, f'{a.id}/index.md')}). "
                 "Tick each item as it is done, or print the sheet and tick it by hand. "
-                "Each item links to where the site explains it.", ""]
+                "Each item links to where the site explains it.", "{ .cp-screen-only }", ""]
         if several:
-            body += ["This pack holds: " + ", ".join(md(s.title) for s in self.cl.sheets) + ".", ""]
+            body += ["This pack holds: " + ", ".join(md(s.title) for s in self.cl.sheets) + ". "
+                     "An item already on an earlier sheet of the pack is not repeated.", "{ .cp-screen-only }", ""]
         body += [f'<div class="cp-checklist" data-cpguide-checklist data-checklist-id="{attr(self.cl.id)}" '
                  f'data-checklist-version="{self.cl.version}" markdown>', ""]
         for sheet in self.cl.sheets:
             body += self.sheet(sheet, heading_level=2 if several else 0)
         body += ["</div>", ""]
-        return Page(self.src, title, "\n".join(body) + "\n", nav_path(a) + ("Checklists", CONFERENCE_NAMES[self.cl.conference_type]))
+        nav = nav_path(a) + ("Checklists", CONFERENCE_NAMES[self.cl.conference_type], AUDIENCE_NAMES[self.cl.audience])
+        return Page(self.src, title, "\n".join(body) + "\n", nav, nav_title=self.cl.nav_title)
 
     def sheet(self, sheet: Sheet, heading_level: int) -> list[str]:
         lines = ['<section class="cp-sheet" markdown>', ""]
@@ -316,7 +351,7 @@ class ChecklistPage:
             if group.target:
                 lines += [f"{self.explained(group.target)}", ""]
             lines += self.item_list(sheet, group.items)
-        lines += [self.fill_in(), "</section>", ""]
+        lines += [self.notes_box(), "</section>", ""]
         return lines
 
     def header(self, sheet: Sheet) -> list[str]:
@@ -330,12 +365,13 @@ class ChecklistPage:
                 ("For", AUDIENCE_NAMES[sheet.audience] + (f", {PHASE_NAMES[sheet.phase].lower()}" if sheet.phase else "")),
                 ("Sources", "; ".join(docs) or "none"), ("Site version", md(self.ctx.version))]
         cells = "\n".join(f'<div class="cp-sheet-row"><dt>{k}</dt><dd markdown="span">{v}</dd></div>' for k, v in rows)
+        # Room to write the date on paper only (checklist.css hides it on screen).
+        cells += '\n<div class="cp-sheet-row cp-print-only"><dt>Conference date</dt><dd><span class="cp-line"></span></dd></div>'
         return [f'<dl class="cp-sheet-head" markdown>\n{cells}\n</dl>', ""]
 
-    def fill_in(self) -> str:
-        """Room for the conference date and notes: only on paper (hidden on screen by checklist.css)."""
-        return ('<div class="cp-print-only cp-fill"><p>Conference date: <span class="cp-line"></span></p>'
-                '<p>Notes:</p><div class="cp-notes"></div></div>\n')
+    def notes_box(self) -> str:
+        """Room for notes at the end of the sheet: on paper only (hidden on screen by checklist.css)."""
+        return '<div class="cp-print-only cp-notes"><p>Notes</p></div>\n'
 
     def explained(self, target: str) -> str:
         """Link to where the site explains an item, named by the page it is on."""
@@ -390,7 +426,7 @@ def index_page(ctx: SiteContext, authority: Authority, checklists: list[Checklis
                 body += [f"### {AUDIENCE_NAMES[audience]}", ""]
                 body += [f"- [{md(c.title)}]({ctx.rel(src, c.src)}) ({sum(1 for _ in c.sheets[0].items())} items)" for c in mine]
                 body += [""]
-    return Page(src, title, "\n".join(body) + "\n", nav_path(authority) + ("Checklists",))
+    return Page(src, title, "\n".join(body) + "\n", nav_path(authority) + ("Checklists",), nav_title="Checklists")
 
 
 def generate(ctx: SiteContext) -> Iterator[Page]:

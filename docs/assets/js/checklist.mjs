@@ -1,0 +1,134 @@
+/* Checklists you can tick: ticks are kept only in this browser (localStorage), never sent anywhere.
+
+   The page is generated with real checkboxes and labels, so without JavaScript it is a plain list.
+   This module adds what needs a script: keeping ticks, the count, "Clear all ticks", "Print" and
+   the privacy notice. cpguide.js calls mount() for each [data-cpguide-checklist] element on every
+   page load, including Material's instant navigation, so mount() must be safe to call twice.
+
+   Ticks are stored under the checklist's id and content version: when the checklist changes, its
+   version changes and old ticks are dropped rather than shown against different items. */
+
+const PREFIX = "cpguide:checklist:";
+
+/** localStorage, or null when the browser refuses it (private browsing, storage disabled, quota). */
+function openStorage() {
+  try {
+    const storage = window.localStorage;
+    const probe = PREFIX + "probe";
+    storage.setItem(probe, "1");
+    storage.removeItem(probe);
+    return storage;
+  } catch (error) {
+    return null;
+  }
+}
+
+/** The ids ticked last time, or an empty set when nothing valid is stored (missing or corrupted). */
+function readTicks(storage, key) {
+  if (!storage) return new Set();
+  try {
+    const value = JSON.parse(storage.getItem(key));
+    return new Set(Array.isArray(value) ? value.filter((id) => typeof id === "string") : []);
+  } catch (error) {
+    return new Set();
+  }
+}
+
+/** Save the ticks; returns false when the browser would not keep them. */
+function writeTicks(storage, key, ids) {
+  if (!storage) return false;
+  try {
+    if (ids.length) storage.setItem(key, JSON.stringify(ids));
+    else storage.removeItem(key);
+    return true;
+  } catch (error) {
+    return false;
+  }
+}
+
+/** Remove ticks kept for other versions of the same checklist: they belong to items that changed. */
+function dropOldVersions(storage, id, currentKey) {
+  if (!storage) return;
+  try {
+    const stale = [];
+    for (let i = 0; i < storage.length; i += 1) {
+      const key = storage.key(i);
+      if (key && key.startsWith(PREFIX + id + "@") && key !== currentKey) stale.push(key);
+    }
+    stale.forEach((key) => storage.removeItem(key));
+  } catch (error) {
+    /* nothing to clean up, or not allowed to: harmless */
+  }
+}
+
+function element(tag, className, text) {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  if (text) el.textContent = text;
+  return el;
+}
+
+/** The controls: count (announced politely), Print, Clear all ticks, and the privacy notice. */
+function buildTools(kept) {
+  const tools = element("div", "cp-checklist-tools");
+  const count = element("p", "cp-checklist-count");
+  count.setAttribute("role", "status");
+  count.setAttribute("aria-live", "polite");
+  const buttons = element("div", "cp-checklist-buttons");
+  const print = element("button", "md-button cp-print", "Print");
+  print.type = "button";
+  const clear = element("button", "md-button cp-clear", "Clear all ticks");
+  clear.type = "button";
+  buttons.append(print, clear);
+  const notice = element("p", "cp-checklist-notice", kept
+    ? "Your ticks stay on this device, in this browser. They are not sent anywhere."
+    : "This browser is not keeping ticks (its storage is switched off), so they will be lost when you leave the page. Nothing is sent anywhere.");
+  tools.append(count, buttons, notice);
+  return { tools, count, print, clear, notice };
+}
+
+/** Make one checklist interactive. Calling it again on the same element does nothing. */
+export function mount(root) {
+  if (!root || root.hasAttribute("data-checklist-mounted")) return;
+  root.setAttribute("data-checklist-mounted", "");
+  const id = root.getAttribute("data-checklist-id") || location.pathname;
+  const key = PREFIX + id + "@" + (root.getAttribute("data-checklist-version") || "");
+  const boxes = Array.from(root.querySelectorAll('input[type="checkbox"][data-item]'));
+  let storage = openStorage();
+
+  dropOldVersions(storage, id, key);
+  const ticked = readTicks(storage, key);
+  boxes.forEach((box) => { box.checked = ticked.has(box.getAttribute("data-item")); });
+
+  const ui = buildTools(Boolean(storage));
+  root.insertBefore(ui.tools, root.firstChild);
+
+  function updateCount() {
+    const done = boxes.filter((box) => box.checked).length;
+    ui.count.textContent = `${done} of ${boxes.length} done`;
+  }
+
+  function save() {
+    const ids = boxes.filter((box) => box.checked).map((box) => box.getAttribute("data-item"));
+    if (storage && !writeTicks(storage, key, ids)) {
+      storage = null;  // e.g. quota exceeded: say so once, keep the page working
+      ui.notice.textContent = "This browser would not keep your ticks, so they will be lost when you leave the page. Nothing is sent anywhere.";
+    }
+  }
+
+  root.addEventListener("change", (event) => {
+    if (event.target instanceof HTMLInputElement && event.target.hasAttribute("data-item")) {
+      save();
+      updateCount();
+    }
+  });
+  ui.clear.addEventListener("click", () => {
+    boxes.forEach((box) => { box.checked = false; });
+    save();
+    updateCount();
+  });
+  ui.print.addEventListener("click", () => window.print());
+
+  updateCount();
+  window.__checklistReady = location.pathname;
+}

@@ -1,0 +1,278 @@
+"""The checklist generator, without a browser: complete, faithful to the sources, linked, versioned.
+
+Expectations are worked out from the content here, independently of the generator's own selection
+code, so a content change that the generator silently drops shows up as a failure.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import posixpath
+import re
+from pathlib import Path
+
+import pytest
+
+from cpguide.loader import load_content
+from cpguide.site import build_site
+from cpguide.site.checklists import checklists_of
+from cpguide.site.model import SiteContext
+from cpguide.site.render import AUDIENCE_NAMES, md
+
+FIXTURE = Path(__file__).parent / "fixtures" / "good" / "checklists"
+TYPES = ["icpc", "rcpc"]
+PHASES = ["before", "during", "after"]
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+BOX = re.compile(r'<input type="checkbox" id="([^"]+)" data-item="([^"]+)"[^>]*><label for="([^"]+)">(.*?)</label>')
+
+
+@pytest.fixture(scope="module")
+def build(content):
+    return build_site(content, "test")
+
+
+@pytest.fixture(scope="module")
+def pages(build):
+    return {p.src_uri: p for p in build.pages}
+
+
+@pytest.fixture(scope="module")
+def checklists(content):
+    ctx = SiteContext(content, "test")
+    return {a.id: checklists_of(ctx, a) for a in content.local_authorities}
+
+
+def applies(content, item: dict, containers: list[dict], t: str) -> bool:
+    """Whether an item (and what holds it, and what it refers to) applies to a conference type."""
+    chain = containers + [item]
+    if item.get("ref"):
+        target = content.index[item["ref"]]
+        chain += list(target.ancestors) + [target.item]
+    return all(t in d.get("conference_types", TYPES) for d in chain)
+
+
+# --- every authority, audience, phase and conference type with content has its checklist --------
+
+def test_every_audience_has_its_before_during_after_lists(content, checklists):
+    missing = []
+    for a in content.local_authorities:
+        keys = {(c.conference_type, c.key) for c in checklists[a.id]}
+        for t in TYPES:
+            for audience in AUDIENCE_NAMES:
+                for phase in PHASES:
+                    has = any(applies(content, i, [g], t) for g in a.guides
+                              if g["audience"] == audience and g["phase"] == phase for i in g["items"])
+                    if has and (t, f"{audience}-{phase}") not in keys:
+                        missing.append(f"{a.id} {t} {audience} {phase}")
+    assert not missing, "role guides with no checklist: " + ", ".join(missing)
+
+
+def test_every_audience_has_its_deadlines(content, checklists):
+    missing = []
+    rules = lambda a: a.rules + (content.national.rules if content.national else [])  # noqa: E731
+    for a in content.local_authorities:
+        keys = {(c.conference_type, c.key) for c in checklists[a.id]}
+        for t in TYPES:
+            for audience in AUDIENCE_NAMES:
+                if any(audience in r["audiences"] and t in r["conference_types"] for r in rules(a)) \
+                        and (t, f"deadlines-{audience}") not in keys:
+                    missing.append(f"{a.id} {t} {audience}")
+    assert not missing, "no deadlines checklist for: " + ", ".join(missing)
+
+
+def test_chairs_get_agenda_prompts_standards_statements_and_a_pack(content, checklists):
+    missing = []
+    for a in content.local_authorities:
+        keys = {(c.conference_type, c.key) for c in checklists[a.id]}
+        for t in TYPES:
+            expected = [f"agenda-{ag['id']}" for ag in a.agendas if t in ag["conference_types"]]
+            expected += [f"standards-{s['id']}" for s in a.standard_sets]
+            if any(t in s.get("conference_types", TYPES) for s in a.statements):
+                expected.append("statements")
+            if expected or any(g["audience"] == "chairs" for g in a.guides):
+                expected.append("pack")
+            missing += [f"{a.id} {t} {k}" for k in expected if (t, k) not in keys]
+    assert not missing, "missing chair's checklists: " + ", ".join(missing)
+
+
+def test_the_pack_gathers_every_chair_item_once(checklists):
+    for lists in checklists.values():
+        for t in TYPES:
+            chair_lists = [c for c in lists if c.conference_type == t and c.key != "pack" and c.audience == "chairs"]
+            pack = [c for c in lists if c.conference_type == t and c.key == "pack"]
+            if not chair_lists:
+                continue
+            in_pack = [i.target for s in pack[0].sheets for g in s.groups for i in g.items]
+            assert len(in_pack) == len(set(in_pack)), f"{pack[0].id}: an item is printed twice"
+            everything = {i.target for c in chair_lists for g in c.sheets[0].groups for i in g.items}
+            assert set(in_pack) == everything, f"{pack[0].id}: chair items missing from the pack"
+            order = [c.key for c in chair_lists]
+            assert [s.key for s in pack[0].sheets] == [k for k in order if k in {s.key for s in pack[0].sheets}]
+
+
+def test_consultation_and_pre_meeting_sheets_where_the_content_has_them(content, checklists):
+    """Items whose deadline is the chair's consultation or the family pre-meeting land on those sheets."""
+    sheet_of_kind = {"chair-consultation": "consultation", "consultation-held": "consultation",
+                     "family-pre-meeting": "pre-meeting"}
+    missing = []
+    for a in content.local_authorities:
+        for entry in content.entries(authority=a.id):
+            rule = content.index.get(entry.item.get("deadline") or "")
+            if entry.file not in ("standards.yml", "roles.yml") or not rule or rule.item["kind"] not in sheet_of_kind:
+                continue
+            for t in TYPES:
+                if not applies(content, entry.item, list(entry.ancestors), t):
+                    continue
+                sheet = next((c for c in checklists[a.id] if c.conference_type == t and c.key == sheet_of_kind[rule.item["kind"]]), None)
+                shown = {i.target for i in sheet.sheets[0].items()} if sheet else set()
+                if entry.id not in shown:
+                    missing.append(f"{a.id} {t}: {entry.id} not on the {sheet_of_kind[rule.item['kind']]} sheet")
+    assert not missing, "\n".join(missing)
+
+
+def test_no_item_of_the_other_conference_type(content, checklists):
+    wrong = []
+    for lists in checklists.values():
+        for c in lists:
+            for sheet in c.sheets:
+                for item in sheet.items():
+                    entry = content.index[item.key]
+                    if entry.type != "rule" and not applies(content, entry.item, list(entry.ancestors), c.conference_type):
+                        wrong.append(f"{c.id}: {item.key}")
+    assert not wrong, wrong[:10]
+
+
+# --- faithful, linked, unique ---------------------------------------------------------------------
+
+def test_every_box_shows_the_source_wording(content, checklists, pages):
+    """Each label is the item's text exactly as in the content (escaped for Markdown, never reworded)."""
+    for lists in checklists.values():
+        for c in lists:
+            page = pages[c.src].markdown
+            for sheet in c.sheets:
+                for item in sheet.items():
+                    if content.index[item.key].type == "rule":
+                        continue
+                    shown = content.resolve(content.index[item.key].item)["text"]
+                    assert f'for="{c.box_id(sheet, item)}">{md(shown)}</label>' in page, (c.src, item.key)
+
+
+def test_box_ids_are_unique_on_each_page_and_every_box_has_its_label(checklists, pages):
+    for lists in checklists.values():
+        for c in lists:
+            boxes = BOX.findall(pages[c.src].markdown)
+            ids = [b[0] for b in boxes]
+            assert len(ids) == len(set(ids)), f"{c.src}: duplicate checkbox ids"
+            assert ids, f"{c.src}: no checkbox"
+            assert all(box_id == item == label for box_id, item, label, _ in boxes), c.src
+            assert len(ids) == sum(1 for s in c.sheets for _ in s.items())
+
+
+def _anchors(markdown: str) -> set[str]:
+    return set(re.findall(r'id="([^"]+)"', markdown)) | set(re.findall(r"\{ *#([a-z0-9-]+)", markdown))
+
+
+def test_every_link_reaches_an_existing_page_and_anchor(checklists, pages, build):
+    assets = {a.src_uri for a in build.assets}
+    broken = []
+    for lists in checklists.values():
+        for c in lists:
+            for target in LINK.findall(pages[c.src].markdown):
+                path, _, anchor = target.partition("#")
+                resolved = posixpath.normpath(posixpath.join(posixpath.dirname(c.src), path))
+                if resolved in assets:
+                    continue
+                if resolved not in pages:
+                    broken.append(f"{c.src}: {target} (no page {resolved})")
+                elif anchor and anchor not in _anchors(pages[resolved].markdown):
+                    broken.append(f"{c.src}: {target} (no anchor #{anchor} on {resolved})")
+    assert not broken, "\n".join(broken[:20])
+
+
+def test_every_item_links_to_its_explanation_and_deadline(content, checklists, pages):
+    for lists in checklists.values():
+        for c in lists:
+            links = LINK.findall(pages[c.src].markdown)
+            anchors = {t.partition("#")[2] for t in links}
+            for sheet in c.sheets:
+                for item in sheet.items():
+                    assert item.target in anchors, f"{c.src}: {item.key} does not link to where it is explained"
+                    if item.deadline:
+                        assert item.deadline in anchors, f"{c.src}: {item.key} does not link to its deadline"
+
+
+def test_sheet_header_names_the_sources_with_dates_and_the_site_version(content, checklists, pages):
+    for lists in checklists.values():
+        for c in lists:
+            page = html.unescape(pages[c.src].markdown)
+            assert "Site version</dt><dd markdown=\"span\">test" in page
+            for sheet in c.sheets:
+                assert sheet.documents, f"{c.src}: {sheet.key} names no source document"
+                for doc_id in sheet.documents:
+                    doc = content.documents[doc_id][1]
+                    assert f"{md(doc['title'])} ({md(doc['publisher'])}, {md(doc['date'])})" in page
+
+
+def test_pages_sit_under_the_authority_with_an_index(content, build):
+    by_src = {p.src_uri: p for p in build.pages}
+    for a in content.local_authorities:
+        index = by_src.get(f"{a.id}/checklists/index.md")
+        assert index is not None, a.id
+        assert index.nav[-1] == "Checklists"
+        sheets = [p for p in build.pages if p.src_uri.startswith(f"{a.id}/checklists/") and p is not index]
+        assert sheets
+        for p in sheets:
+            assert p.nav[:len(index.nav)] == index.nav
+            assert f"]({posixpath.relpath(p.src_uri, f'{a.id}/checklists')})" in index.markdown, p.src_uri
+
+
+# --- versions: a changed checklist never shows stale ticks -----------------------------------------
+
+def _fixture_checklists(mutate=None):
+    content = load_content(FIXTURE)
+    if mutate:
+        mutate(content)
+    ctx = SiteContext(content, "test")
+    return {c.id: c for a in content.local_authorities for c in checklists_of(ctx, a)}
+
+
+def test_fixture_checklists_have_stable_ids():
+    """Ids and box ids come from content ids alone: ticks saved today still fit tomorrow's identical build."""
+    first, second = _fixture_checklists(), _fixture_checklists()
+    assert {k: c.version for k, c in first.items()} == {k: c.version for k, c in second.items()}
+    agenda = first["test-town/icpc/agenda-t-agenda"]
+    assert [agenda.box_id(agenda.sheets[0], i) for i in agenda.sheets[0].items()] == \
+        ["cl-agenda-t-agenda-t-agenda-1-welcome", "cl-agenda-t-agenda-t-agenda-1-icpc"]
+    rcpc = first["test-town/rcpc/agenda-t-agenda"]
+    assert [i.key for i in rcpc.sheets[0].items()] == ["t-agenda-1-welcome"]  # the ICPC-only prompt is left out
+
+
+def test_version_changes_when_an_item_text_changes():
+    before = _fixture_checklists()
+
+    def reword(content):
+        content.index["t-agenda-1-welcome"].item["text"] = "Chair welcomes everyone warmly."
+
+    after = _fixture_checklists(reword)
+    changed = {k for k in before if before[k].version != after[k].version}
+    assert "test-town/icpc/agenda-t-agenda" in changed and "test-town/rcpc/agenda-t-agenda" in changed
+    assert "test-town/icpc/deadlines-parents" not in changed  # checklists without the item keep their ticks
+
+
+def test_version_changes_when_an_item_is_added_or_removed():
+    before = _fixture_checklists()
+
+    def add(content):
+        section = content.authorities["test-town"].agendas[0]["sections"][0]
+        section["prompts"].append(copy.deepcopy(section["prompts"][0]) | {"id": "t-agenda-1-new", "text": "New prompt."})
+        content.index["t-agenda-1-new"] = copy.copy(content.index["t-agenda-1-welcome"])
+        content.index["t-agenda-1-new"].id = "t-agenda-1-new"
+        content.index["t-agenda-1-new"].item = section["prompts"][-1]
+
+    def remove(content):
+        content.authorities["test-town"].agendas[0]["sections"][0]["prompts"].pop()
+
+    key = "test-town/icpc/agenda-t-agenda"
+    assert _fixture_checklists(add)[key].version != before[key].version
+    assert _fixture_checklists(remove)[key].version != before[key].version
