@@ -6,6 +6,7 @@ Everything is computed once per build in `on_config`; the other hooks only hand 
 from __future__ import annotations
 
 import logging
+import re
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -29,13 +30,36 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(exc)) from None
     version = site_version(content)
     build = build_site(content, version)
+    _release_yaml_nodes(content)
     _state.update(content=content, build=build, version=version)
+    _abbreviations_for_every_page(config, build)
     config.extra["cpguide_version"] = version
     config.nav = _merge_nav(build.nav, list(config.nav or []))
     if config.plugins.get("material/offline") and config.plugins["material/offline"].config.enabled:
         # instant loading does not work from file:// (Material's offline docs)
         config.theme["features"] = [f for f in config.theme["features"] if f != "navigation.instant"]
     return config
+
+
+def _release_yaml_nodes(content) -> None:
+    """Drop the YAML node trees kept for error line numbers: content is valid and the pages are made.
+
+    They take several times the memory of the content itself (about 2 MB of memory per authority).
+    """
+    for authority in content.authorities.values():
+        for doc in authority.docs.values():
+            doc.root = None
+
+
+_ABBREVIATION = re.compile(r"^\*\[(.+?)\]: (.*)$", re.MULTILINE)
+
+
+def _abbreviations_for_every_page(config: MkDocsConfig, build) -> None:
+    """Tooltips for the glossary's abbreviations on every page, given once to the abbr extension
+    (its `glossary` option) instead of appending the definitions to each page's Markdown."""
+    if "abbr" in config.markdown_extensions and build.abbreviations:
+        abbr = config.mdx_configs.setdefault("abbr", {})
+        abbr["glossary"] = {**(abbr.get("glossary") or {}), **dict(_ABBREVIATION.findall(build.abbreviations))}
 
 
 def _merge_nav(generated: list, handwritten: list) -> list:
@@ -64,8 +88,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+    if "cpguide:" not in markdown:  # generated pages have no markers: hand the same string back
+        return markdown
     try:
-        markdown = expand_markers(markdown, page.file.src_uri, _state["content"], _state["build"])
+        return expand_markers(markdown, page.file.src_uri, _state["content"], _state["build"])
     except MarkerError as exc:
         raise PluginError(f"{page.file.src_uri}: {exc}") from None
-    return markdown + _state["build"].abbreviations

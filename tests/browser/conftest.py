@@ -7,7 +7,6 @@ grows instead of naming pages copied from the code.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

@@ -17,6 +17,18 @@
         checklists.forEach(function (el) { mod.mount(el); });
       });
     }
+    var pickers = document.querySelectorAll("[data-cpguide-picker]");
+    var remembered = null;
+    try { remembered = window.localStorage.getItem("cpguide.authority"); } catch (e) { /* no storage */ }
+    if (pickers.length || remembered) {  // remembered: the "Your authority" line on every page
+      import(new URL("picker.mjs", base).href).then(function (mod) {
+        pickers.forEach(function (el) { mod.mount(el); });
+        mod.badge();
+        window.__pickerReady = location.pathname;
+      });
+    } else {
+      window.__pickerReady = location.pathname;
+    }
     window.__pageReady = location.pathname;
   }
 
