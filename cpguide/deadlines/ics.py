@@ -1,0 +1,69 @@
+"""An iCalendar file with one all-day event per dated deadline.
+
+All-day events on the practical due date, because a deadline is a day to act by; the exact
+moment, the rule in words and the source go into the description. The web calculator builds the
+same events in JavaScript (docs/assets/js/calculator.mjs).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from icalendar import Calendar, Event
+
+from .engine import Result, iso
+from .render import citation, deadline_notes
+from .words import ACTORS, CONFERENCE_TYPES, format_date
+
+PRODID = "-//cpguide//Child protection conference deadlines//EN"
+
+
+def summary(d, authority_name: str) -> str:
+    """'First core group meeting (no. 2) — West Berkshire'; a timed deadline shows its time."""
+    label = d.rule.get("label", d.rule["id"])
+    if d.occurrence:
+        label += f" (no. {d.occurrence})"
+    exact = iso(d.exact) or ""
+    if len(exact) > 10 and exact[:10] == iso(d.due):
+        label += f" at {exact[11:]}"
+    return f"{label} — {authority_name}"
+
+
+def description(d) -> str:
+    rule = d.rule
+    lines = [f"Rule: {rule.get('words', '')}."]
+    if iso(d.exact) != iso(d.due):
+        lines.append(f"Exact: {format_date(iso(d.exact))}.")
+    who = ", ".join(ACTORS.get(a, a) for a in rule.get("responsible", []))
+    if who:
+        lines.append(f"Who: {who}.")
+    lines.append(f"Source: {citation(rule)}.")
+    if rule.get("text"):
+        lines.append(f"Wording: “{rule['text']}”")
+    lines += deadline_notes(d)
+    return "\n".join(lines)
+
+
+def result_ics(result: Result, names: dict[str, str], stamp: datetime | None = None) -> bytes:
+    """`names` maps authority ids (and 'national') to the names shown in event titles."""
+    request = result.request
+    stamp = stamp or datetime.now(timezone.utc).replace(microsecond=0)
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", f"Deadlines: {CONFERENCE_TYPES[request.conference]} on {format_date(request.date)}")
+    for d in result.deadlines:
+        if d.due is None:
+            continue
+        event = Event()
+        occurrence = f"-{d.occurrence}" if d.occurrence else ""
+        event.add("uid", f"{request.conference}-{request.date.isoformat()}-{d.rule['id']}{occurrence}@cpguide")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", d.due)
+        event.add("dtend", d.due + timedelta(days=1))
+        event.add("summary", summary(d, names.get(d.authority, d.authority)))
+        event.add("description", description(d))
+        event.add("transp", "TRANSPARENT")
+        cal.add_component(event)
+    return cal.to_ical()

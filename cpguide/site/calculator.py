@@ -1,0 +1,207 @@
+"""The deadline calculator: a full view and one page per audience, and the JSON they evaluate.
+
+Each page is a plain HTML form inside the Markdown (md_in_html), mounted by
+docs/assets/js/calculator.mjs, which evaluates the rules with docs/assets/js/deadlines.mjs. Every
+label, rule wording and citation comes from the content or from cpguide.deadlines.words — the
+JavaScript holds none. Below the form, a table of every rule per authority keeps the page useful
+without JavaScript. Each calculator fetches only its authority's rules, the bank-holiday table and
+the shared words (data/calculator/…).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Iterator
+
+from ..deadlines.calendar import BankHolidayCalendar
+from ..deadlines.export import calculator_data
+from ..deadlines.words import ACTORS, AUDIENCES, CONFERENCE_TYPES, OUTCOMES, condition_words, format_date
+from .model import Asset, Page, SiteContext
+from .picker import _region_key, region_of
+
+DATA_DIR = "data/calculator"
+SECTION = ("Deadline calculator",)
+AUDIENCE_ORDER = ["parents", "professionals", "social-workers", "chairs"]
+# What each audience's page is for (issue 3): which dates the rules' `audiences` select.
+INTROS = {
+    None: "Work out every date of a child protection conference from the local authority's own procedures, "
+          "with the national framework's limits alongside.",
+    "parents": "When you should receive the reports and the plan, and by when you can comment or ask for changes.",
+    "professionals": "When your report is due, when to arrive, and when the plan and minutes come out.",
+    "social-workers": "Reports, visits, core groups and notifications after the conference.",
+    "chairs": "Consultations, reports to you, the plan, escalation and review dates.",
+}
+
+
+def esc(text) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def data_base(src_uri: str) -> str:
+    """The data folder relative to the page's address (MkDocs' default directory URLs:
+    calculator/index.md is /calculator/, calculator/parents.md is /calculator/parents/)."""
+    url_dir = src_uri[: -len("index.md")] if src_uri.endswith("index.md") else src_uri[:-3] + "/"
+    return "../" * url_dir.count("/") + DATA_DIR + "/"
+
+
+def _src(audience: str | None) -> str:
+    return f"calculator/{audience or 'index'}.md"
+
+
+def _title(audience: str | None) -> str:
+    return "Deadline calculator" if audience is None else f"Deadlines for {AUDIENCES[audience].lower()}"
+
+
+# --- the form ----------------------------------------------------------------------------------
+
+def _error(name: str) -> str:
+    return f'<p class="cp-calc__error" id="cp-calc-{name}-error" hidden></p>'
+
+
+def _hint(name: str, text: str) -> str:
+    return f'<p class="cp-calc__hint" id="cp-calc-{name}-hint">{esc(text)}</p>'
+
+
+def _described(name: str, hint: bool) -> str:
+    ids = ([f"cp-calc-{name}-hint"] if hint else []) + [f"cp-calc-{name}-error"]
+    return f'aria-describedby="{" ".join(ids)}"'
+
+
+def _input(name: str, label: str, kind: str, hint: str | None, extra: str = "") -> str:
+    return (f'<div class="cp-calc__field" data-field="{name}">'
+            f'<label for="cp-calc-{name}">{esc(label)}</label>'
+            + (_hint(name, hint) if hint else "") + _error(name)
+            + f'<input type="{kind}" id="cp-calc-{name}" name="{name}" autocomplete="off" '
+              f'{_described(name, bool(hint))} {extra}></div>')
+
+
+def _radios(name: str, legend: str, options: list[tuple[str, str]], checked: str, hint: str | None = None) -> str:
+    parts = [f'<fieldset class="cp-calc__field" data-field="{name}" {_described(name, bool(hint))}>',
+             f"<legend>{esc(legend)}</legend>", _hint(name, hint) if hint else "", _error(name)]
+    for value, text in options:
+        rid = f"cp-calc-{name}-{value or 'none'}"
+        parts.append(f'<div class="cp-calc__radio"><input type="radio" id="{rid}" name="{name}" value="{esc(value)}"'
+                     f'{" checked" if value == checked else ""}><label for="{rid}">{esc(text)}</label></div>')
+    return "".join(parts) + "</fieldset>"
+
+
+def _authority_select(ctx: SiteContext) -> str:
+    groups: dict[str, list] = {}
+    for a in ctx.content.local_authorities:
+        groups.setdefault(region_of(a), []).append(a)
+    options = ['<option value="">Choose your local authority</option>']
+    for region in sorted(groups, key=_region_key):
+        options.append(f'<optgroup label="{esc(region)}">')
+        options += [f'<option value="{esc(a.id)}">{esc(a.name)}</option>' for a in groups[region]]
+        options.append("</optgroup>")
+    national = ctx.content.national
+    if national is not None:
+        options.append(f'<optgroup label="{esc(national.short_name)}"><option value="{esc(national.id)}">'
+                       f'{esc(national.name)} only</option></optgroup>')
+    return ('<div class="cp-calc__field" data-field="authority"><label for="cp-calc-authority">Local authority</label>'
+            + _hint("authority", "The council whose children's services hold the conference. The national limits "
+                                 "are shown beside its own dates.")
+            + _error("authority")
+            + f'<select id="cp-calc-authority" name="authority" {_described("authority", True)}>'
+            + "".join(options) + "</select></div>")
+
+
+def _form(ctx: SiteContext, audience: str | None, calendar: BankHolidayCalendar) -> str:
+    covered = (f"Bank holidays in England and Wales are known from {format_date(calendar.first)} to "
+               f"{format_date(calendar.last)}; dates outside that are refused rather than guessed.")
+    fields = [
+        _authority_select(ctx),
+        _radios("conference", "Type of conference", [(k, _cap(v)) for k, v in CONFERENCE_TYPES.items()], "icpc"),
+        _input("date", "Date of the conference", "date", covered,
+               f'min="{calendar.first.isoformat()}" max="{calendar.last.isoformat()}"'),
+        _input("time", "Start time (optional)", "time", "If you leave it empty, 10:00 is assumed and the answer says so."),
+        _input("strategy_date", "Date of the strategy discussion (optional)", "date",
+               "For an initial conference: the (last) strategy discussion, from which the conference itself is timed.",
+               f'min="{calendar.first.isoformat()}" max="{calendar.last.isoformat()}"'),
+        _radios("outcome", "Plan decided at the conference", [("", "Not decided yet: show the dates for either plan")]
+                + [(k, _cap(v)) for k, v in OUTCOMES.items()], "",
+                "Some dates apply only to a child protection plan, or only to a child in need plan."),
+    ]
+    summary = ('<div class="cp-calc__summary" role="alert" tabindex="-1" hidden>'
+               '<p class="cp-calc__summary-title"><strong>There is a problem</strong></p><ul></ul></div>')
+    actions = ('<p class="cp-calc__actions" hidden>'
+               '<button type="button" class="md-button" data-action="ics">Download the dates as a calendar file (.ics)</button> '
+               '<button type="button" class="md-button" data-action="print">Print</button></p>')
+    return (f'<div class="cp-calc" data-cpguide-calculator data-audience="{audience or "all"}" '
+            f'data-data-base="{data_base(_src(audience))}">'
+            f'<form class="cp-calc__form" novalidate hidden>{summary}{"".join(fields)}'
+            '<p><button type="submit" class="md-button md-button--primary">Work out the dates</button></p></form>'
+            '<p class="cp-calc__status" role="status" aria-live="polite"></p>'
+            '<div class="cp-calc__result" aria-live="off"></div>'
+            f"{actions}</div>")
+
+
+# --- the rules, without JavaScript --------------------------------------------------------------
+
+def _rule_row(rule: dict) -> str:
+    types = ", ".join(t.upper() for t in rule.get("conference_types", ["icpc", "rcpc"]))
+    when = esc(rule["words"]) + "".join(f"<br><em>{esc(c)}</em>" for c in condition_words(rule.get("conditions")))
+    who = esc(", ".join(ACTORS.get(a, a) for a in rule.get("responsible", [])))
+    source = rule.get("source") or {}
+    cite = f'<cite>{esc(source.get("title") or source.get("document", ""))}</cite>, {esc(source.get("section", ""))}'
+    return (f'<tr><td>{esc(rule.get("label", rule["id"]))}<br><code>{esc(rule["kind"])}</code></td><td>{types}</td>'
+            f'<td>{when}</td><td>{who}</td><td>{cite}<br><q>{esc(rule.get("text", ""))}</q></td></tr>')
+
+
+def _rules_tables(data: dict, order: list[str], audience: str | None) -> list[str]:
+    out = []
+    for aid in order:
+        authority = data["authorities"][aid]
+        own = [r for r in authority["rules"] if r["authority"] == aid
+               and (audience is None or audience in r.get("audiences", []))]
+        name = authority["authority"]["name"]
+        count = f"{len(own)} rule{'' if len(own) == 1 else 's'}"
+        out.append(f'<details class="cp-calc__rules" id="rules-{esc(aid)}"><summary>{esc(name)}: {count}</summary>')
+        if own:
+            out.append('<table><thead><tr><th scope="col">What</th><th scope="col">Conference</th>'
+                       '<th scope="col">When</th><th scope="col">Who</th><th scope="col">Source and wording</th>'
+                       "</tr></thead><tbody>" + "".join(_rule_row(r) for r in own) + "</tbody></table>")
+        else:
+            out.append("<p>None of this authority's timescale rules names this audience.</p>")
+        out.append("</details>")
+    return out
+
+
+def _page(ctx: SiteContext, audience: str | None, data: dict, calendar: BankHolidayCalendar) -> str:
+    src = _src(audience)
+    names = [(None, "All dates")] + [(a, AUDIENCES[a]) for a in AUDIENCE_ORDER]
+    views = [f"**{name}**" if key == audience else f"[{name}]({ctx.rel(src, _src(key))})" for key, name in names]
+    order = [a.id for a in ctx.content.local_authorities] + ([ctx.content.national.id] if ctx.content.national else [])
+    body = ["---", "hide:", "  - toc", "---", "",  # the timeline needs the width
+            f"# {_title(audience)}", "", INTROS[audience], "",
+            "Views: " + " · ".join(views), "",
+            _form(ctx, audience, calendar), "",
+            f"How each date is worked out (working days, bank holidays, months, never later): "
+            f"[how deadlines are worked out]({ctx.rel(src, 'about/deadline-rules.md')}).", "",
+            "## Every rule, by authority", "",
+            "These are the rules the calculator uses, in each authority's own words"
+            + ("" if audience is None else ", for this audience") + ". They work without JavaScript.", "",
+            *_rules_tables(data, order, audience), ""]
+    return "\n".join(body)
+
+
+def generate(ctx: SiteContext) -> Iterator[Page | Asset]:
+    calendar = BankHolidayCalendar.default()
+    data = calculator_data(ctx.content, calendar)
+
+    def dump(obj) -> str:
+        return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+    yield Asset(f"{DATA_DIR}/bank-holidays.json", dump(data["bank_holidays"]))
+    yield Asset(f"{DATA_DIR}/words.json", dump(data["words"]))
+    for aid, authority in data["authorities"].items():
+        yield Asset(f"{DATA_DIR}/{aid}.json", dump(authority))
+    yield Page(_src(None), _title(None), _page(ctx, None, data, calendar), SECTION, nav_title="All dates")
+    for audience in AUDIENCE_ORDER:
+        yield Page(_src(audience), _title(audience), _page(ctx, audience, data, calendar), SECTION,
+                   nav_title=AUDIENCES[audience])

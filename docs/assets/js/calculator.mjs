@@ -1,0 +1,504 @@
+// The deadline calculator's page behaviour: reads the form, evaluates the rules with
+// deadlines.mjs, shows a timeline, offers an .ics file and printing.
+//
+// Loaded by cpguide.js for every [data-cpguide-calculator] element (also after Material's instant
+// navigation), which calls mount(root). The form, its labels and hints are in the page (generated
+// by cpguide/site/calculator.py); the rules, their words, the messages and the names come from the
+// JSON under data-data-base. Nothing about a rule is written here: this file only arranges what
+// the data says. Text from the data is always inserted as text, never as HTML.
+
+import { Calendar, compute, dayNumber, isoDate, isoExact, validate, weekday } from './deadlines.mjs';
+
+const STORAGE_KEY = 'cpguide.authority';
+// The calculator's own look: the form only exists when this module runs, so its styles come with
+// it (Material resets form controls to borderless boxes). Contrast ≥ 4.5:1 for text, ≥ 3:1 for
+// control borders; radio buttons and buttons at least 24 px (WCAG 2.2 target size).
+const STYLE = `
+.cp-calc__field { margin: 0 0 1.2em; }
+.cp-calc__field > label, .cp-calc__field > legend { display: block; font-weight: 700; }
+.cp-calc fieldset.cp-calc__field { border: 0; padding: 0; }
+.cp-calc__hint { margin: .1em 0 .4em; }
+.cp-calc__error { margin: .2em 0 .4em; color: #b00020; font-weight: 700; }
+.cp-calc input[type="date"], .cp-calc input[type="time"], .cp-calc select {
+  font: inherit; color: inherit; background: var(--md-default-bg-color, #fff); min-height: 2.4em;
+  padding: .2em .5em; border: 2px solid #5f6368; border-radius: .2em; max-width: 100%; }
+.cp-calc select { min-width: min(26em, 100%); }
+.cp-calc [aria-invalid="true"] { border-color: #b00020; }
+.cp-calc__radio { display: flex; align-items: center; gap: .5em; margin: .3em 0; }
+.cp-calc__radio input { width: 1.5em; height: 1.5em; margin: 0; accent-color: var(--md-primary-fg-color, #3f51b5); }
+.cp-calc input:focus-visible, .cp-calc select:focus-visible, .cp-calc button:focus-visible {
+  outline: 3px solid #ffbf47; outline-offset: 1px; }
+.cp-calc__summary { border: 3px solid #b00020; padding: .4em 1em; margin: 0 0 1.2em; }
+.cp-calc__summary:focus { outline: 3px solid #ffbf47; }
+.cp-calc__timeline table { display: table; width: 100%; table-layout: fixed; }
+.cp-calc__timeline th:nth-child(1) { width: 19%; }
+.cp-calc__timeline th:nth-child(2) { width: 21%; }
+.cp-calc__timeline th:nth-child(4) { width: 19%; }
+.cp-calc__timeline td { overflow-wrap: anywhere; vertical-align: top; }
+.cp-calc__timeline td table { display: table; width: 100%; table-layout: fixed; margin: 0; }
+.cp-calc__timeline td table thead td:first-child { width: 5.5em; }
+.cp-calc .cp-calc__timeline details { margin: .3em 0 0; padding: 0; border: 0; box-shadow: none; background: none; font-size: inherit; }
+.cp-calc .cp-calc__timeline details > summary { display: list-item; padding: 0; margin: 0; background: none; border: 0;
+  font-weight: 400; color: var(--md-typeset-a-color, #3f51b5); text-decoration: underline; cursor: pointer; min-height: 24px; }
+.cp-calc .cp-calc__timeline details > summary::before, .cp-calc .cp-calc__timeline details > summary::after { display: none; }
+.cp-calc__timeline blockquote { margin: .3em 0; padding-left: .6em; }
+.cp-calc__note { margin: .25em 0; }
+.cp-calc__source { margin: .25em 0; }
+.cp-calc__safe { font-weight: 700; }
+.cp-calc__heading:focus { outline: none; }
+@media (max-width: 44.9375em) {
+  .cp-calc__timeline > table, .cp-calc__timeline > table > tbody, .cp-calc__timeline > table > tbody > tr,
+  .cp-calc__timeline > table > tbody > tr > td { display: block; width: auto; }
+  .cp-calc__timeline > table > caption { display: block; text-align: left; }
+  .cp-calc__timeline > table > thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  .cp-calc__timeline > table > tbody > tr { border-top: 2px solid #5f6368; padding: .4em 0; }
+  .cp-calc__timeline > table > tbody > tr > td { border: 0; padding: .2em .6em; }
+  .cp-calc__timeline > table > tbody > tr > td[data-label]::before { content: attr(data-label) ": "; font-weight: 700; }
+}
+@media print {
+  .cp-calc__form, .cp-calc__actions, .cp-calc__status { display: none !important; }
+  .cp-calc details:not([open]) > :not(summary) { display: block; }
+}`;
+
+function addStyle() {
+  if (document.getElementById('cp-calc-style')) return;
+  document.head.append(el('style', { id: 'cp-calc-style' }, STYLE));
+}
+const FIELDS = ['authority', 'conference', 'date', 'time', 'strategy_date', 'outcome'];
+const cache = new Map();
+
+function loadJSON(url) {
+  const key = String(url);
+  if (!cache.has(key)) {
+    cache.set(key, fetch(key).then((r) => {
+      if (!r.ok) throw new Error(`${key}: HTTP ${r.status}`);
+      return r.json();
+    }).catch((e) => {
+      cache.delete(key);
+      throw e;
+    }));
+  }
+  return cache.get(key);
+}
+
+// --- words ------------------------------------------------------------------------------------
+
+/** '2026-06-13' -> 'Saturday 13 June 2026'; '2026-06-13T10:00' adds ' at 10:00' (as words.format_date). */
+export function formatDate(iso, words) {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  const weekdayName = words.weekdays[weekday(dayNumber(y, m, d))];
+  const shown = `${weekdayName} ${d} ${words.months[m - 1]} ${y}`;
+  return iso.length > 10 ? `${shown} at ${iso.slice(11, 16)}` : shown;
+}
+
+/** Fill a message template, like words.render in Python. */
+export function renderMessage(code, params, rule, words) {
+  const template = words.messages[code] ?? code;
+  return template.replace(/\{([a-z_]+)\}/g, (whole, name) => {
+    if (params && name in params && params[name] !== null && params[name] !== undefined) {
+      const value = params[name];
+      if (name.endsWith('_date')) return formatDate(value, words);
+      if (name === 'outcome') return words.outcomes[value] ?? String(value);
+      return String(value);
+    }
+    if (name === 'accepted' && params && words.accepted[params.field_id]) return words.accepted[params.field_id];
+    if (name === 'anchor' && rule) return rule.anchor;
+    return whole;
+  });
+}
+
+const actorNames = (rule, words) => (rule.responsible ?? []).map((a) => words.actors[a] ?? a).join(', ');
+const cite = (rule) => {
+  const source = rule.source ?? {};
+  return [source.title || source.document, source.section].filter(Boolean).join(', ');
+};
+const label = (d) => (d.rule.label ?? d.rule.id) + (d.occurrence ? ` (no. ${d.occurrence})` : '');
+const conditionLines = (rule, words) => {
+  const c = rule.conditions ?? {};
+  const out = [];
+  if (c.outcome) out.push(renderMessage('condition-outcome', { outcome: c.outcome }, rule, words));
+  if (c.scaling) out.push(renderMessage('condition-scaling', c.scaling, rule, words));
+  return out;
+};
+const noteLines = (d, words) => [
+  ...d.notes.map((n) => renderMessage(n.code, n, d.rule, words)),
+  ...(d.rule.notes ?? []),
+];
+
+// --- DOM helpers ----------------------------------------------------------------------------------
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === 'class') node.className = v;
+    else node.setAttribute(k, v === true ? '' : v);
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function fieldLabel(form, name) {
+  const field = form.querySelector(`[data-field="${name}"]`);
+  const text = field?.querySelector('legend, label')?.textContent ?? name;
+  return text.replace(/\s*\(optional\)\s*$/, '');
+}
+
+// --- the answer ---------------------------------------------------------------------------------
+
+/** Local deadlines that disagree (linked through disagrees_with, same occurrence) shown as one row. */
+function rows(deadlines) {
+  const shownAlongside = new Set(deadlines.filter((d) => d.national).map((d) => d.national));
+  const out = [];
+  const placed = new Set();
+  for (const d of deadlines) {
+    if (placed.has(d) || shownAlongside.has(d)) continue;
+    if (!d.disagreesWith.length) {
+      out.push([d]);
+      placed.add(d);
+      continue;
+    }
+    const group = [];
+    const queue = [d];
+    while (queue.length) {
+      const x = queue.shift();
+      if (placed.has(x)) continue;
+      placed.add(x);
+      group.push(x);
+      for (const y of deadlines) {
+        if (!placed.has(y) && y.occurrence === x.occurrence && y.rule.authority === x.rule.authority
+            && x.disagreesWith.includes(y.rule.id)) queue.push(y);
+      }
+    }
+    out.push(group);
+  }
+  return out;
+}
+
+/** data-rule, data-occurrence and data-due: which deadline an element shows, for tests and tools. */
+const marks = (d) => ({ 'data-rule': d.rule.id, 'data-occurrence': d.occurrence ?? '', 'data-due': d.due === null ? '' : isoDate(d.due) });
+
+function dateCell(d, words) {
+  if (d.due === null) return el('td', { 'data-label': 'Date', ...marks(d) }, 'no date');
+  const due = isoDate(d.due);
+  const exact = isoExact(d.exact);
+  const cell = el('td', marks(d), el('strong', {}, formatDate(due, words)));
+  if (exact && exact !== due) {
+    const sameDay = exact.slice(0, 10) === due;
+    cell.append(el('br'), sameDay ? `at ${exact.slice(11, 16)}` : `(exactly ${formatDate(exact, words)})`);
+  }
+  return cell;
+}
+
+function ruleBlock(d, words, data) {
+  const rule = d.rule;
+  const who = rule.authority === 'national' ? data.national?.short_name : data.authority.short_name;
+  const block = [el('p', {}, rule.words)];
+  for (const line of [...conditionLines(rule, words), ...noteLines(d, words)]) block.push(el('p', { class: 'cp-calc__note' }, line));
+  block.push(el('p', { class: 'cp-calc__source' }, 'Source: ', el('cite', {}, cite(rule)), who ? ` (${who})` : ''));
+  if (rule.text) block.push(el('details', {}, el('summary', {}, 'Wording of the source'), el('blockquote', {}, rule.text)));
+  return block;
+}
+
+function nationalCell(d, words) {
+  const n = d.national;
+  if (!n) return el('td', { 'data-label': 'National limit' }, 'none');
+  return el('td', { 'data-label': 'National limit', ...marks(n) },
+    n.due === null ? 'No date' : el('strong', {}, formatDate(isoDate(n.due), words)),
+    el('br'), n.rule.words, el('br'), el('cite', {}, cite(n.rule)));
+}
+
+/** Two or more timings for one thing, side by side: one column per rule, the earlier marked safe. */
+function compareTable(group, words, data) {
+  const head = el('tr', {}, el('td'), group.map((d) => el('th', { scope: 'col' }, d.rule.words)));
+  const row = (name, cell, mark = false) => el('tr', {}, el('th', { scope: 'row' }, name),
+    group.map((d) => el('td', mark ? marks(d) : {}, cell(d))));
+  const rowsOut = [
+    row('Date', (d) => (d.due === null ? 'No date' : [el('strong', {}, formatDate(isoDate(d.due), words)),
+      d.safe ? [el('br'), el('mark', { class: 'cp-calc__safe' }, 'Safe: the earlier date')] : null]), true),
+  ];
+  if (group.some((d) => d.rule.conditions)) rowsOut.push(row('Only if', (d) => conditionLines(d.rule, words).join(' ') || 'Always'));
+  rowsOut.push(
+    row('Source', (d) => [el('cite', {}, cite(d.rule)), d.rule.text
+      ? el('details', {}, el('summary', {}, 'Wording'), el('blockquote', {}, d.rule.text)) : null]),
+    row('Who', (d) => actorNames(d.rule, words)),
+  );
+  return el('table', {},
+    el('caption', {}, 'The documents give different timings: the earlier date is the safe one to work to.'),
+    el('thead', {}, head), el('tbody', {}, rowsOut));
+}
+
+function nationalLine(d, words) {
+  const n = d?.national;
+  if (!n) return null;
+  return el('p', { class: 'cp-calc__note', ...marks(n) }, 'National limit: ',
+    n.due === null ? 'no date' : el('strong', {}, formatDate(isoDate(n.due), words)), ` (${n.rule.words}; `,
+    el('cite', {}, cite(n.rule)), ')');
+}
+
+function whatCell(d, words, extra = null) {
+  const who = actorNames(d.rule, words);
+  return el('td', {}, el('strong', { class: 'cp-calc__what' }, label(d)), extra ? [el('br'), extra] : null,
+    who ? [el('br'), `Who: ${who}`] : null);
+}
+
+function timeline(groups, words, data, caption) {
+  const table = el('table', {}, el('caption', {}, caption),
+    el('thead', {}, el('tr', {}, ['Date', 'What and who', 'Rule and source', 'National limit'].map((h) => el('th', { scope: 'col' }, h)))));
+  const body = el('tbody');
+  for (const group of groups) {
+    const first = group.find((d) => d.safe) ?? group[0];
+    if (group.length === 1) {
+      body.append(el('tr', {}, dateCell(first, words), whatCell(first, words),
+        el('td', { 'data-label': 'Rule' }, ruleBlock(first, words, data)), nationalCell(first, words)));
+    } else {
+      body.append(el('tr', { 'data-disagreement': group.map((d) => d.rule.id).join(' ') }, dateCell(first, words),
+        whatCell(first, words, el('em', {}, 'The documents disagree')),
+        el('td', { colspan: '2' }, compareTable(group, words, data), nationalLine(group.find((d) => d.national), words))));
+    }
+  }
+  table.append(body);
+  return el('div', { class: 'cp-calc__timeline' }, table);
+}
+
+// --- calendar file ---------------------------------------------------------------------------
+
+function icsEscape(text) {
+  return String(text).replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+}
+
+/** Fold a content line at 75 octets (RFC 5545 3.1), never inside a UTF-8 sequence. */
+function fold(line) {
+  const encoder = new TextEncoder();
+  const parts = [];
+  let current = '';
+  let size = 0;
+  for (const ch of line) {
+    const n = encoder.encode(ch).length;
+    if (size + n > (parts.length ? 74 : 75)) {
+      parts.push(current);
+      current = '';
+      size = 0;
+    }
+    current += ch;
+    size += n;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+const compact = (iso) => iso.replace(/-/g, '');
+
+/** The same events as cpguide/deadlines/ics.py: all-day, one per dated deadline. */
+export function buildIcs(result, data, words, request, names, now = new Date()) {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const conference = isoDate(request.date);
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//cpguide//Child protection conference deadlines//EN', 'CALSCALE:GREGORIAN',
+    `X-WR-CALNAME:${icsEscape(`Deadlines: ${words.conference_types[request.conference]} on ${formatDate(conference, words)}`)}`];
+  for (const d of result.deadlines) {
+    if (d.due === null) continue;
+    const due = isoDate(d.due);
+    const exact = isoExact(d.exact);
+    let summary = label(d);
+    if (exact.length > 10 && exact.slice(0, 10) === due) summary += ` at ${exact.slice(11)}`;
+    summary += ` — ${names[d.rule.authority] ?? d.rule.authority}`;
+    const description = [`Rule: ${d.rule.words}.`];
+    if (exact !== due) description.push(`Exact: ${formatDate(exact, words)}.`);
+    const who = actorNames(d.rule, words);
+    if (who) description.push(`Who: ${who}.`);
+    description.push(`Source: ${cite(d.rule)}.`);
+    if (d.rule.text) description.push(`Wording: “${d.rule.text}”`);
+    description.push(...noteLines(d, words));
+    lines.push('BEGIN:VEVENT',
+      `UID:${request.conference}-${conference}-${d.rule.id}${d.occurrence ? `-${d.occurrence}` : ''}@cpguide`,
+      `DTSTAMP:${stamp}`, `DTSTART;VALUE=DATE:${compact(due)}`, `DTEND;VALUE=DATE:${compact(isoDate(d.due + 1))}`,
+      `SUMMARY:${icsEscape(summary)}`, `DESCRIPTION:${icsEscape(description.join('\n'))}`, 'TRANSP:TRANSPARENT', 'END:VEVENT');
+  }
+  lines.push('END:VCALENDAR');
+  return lines.map(fold).join('\r\n') + '\r\n';
+}
+
+// --- the form ------------------------------------------------------------------------------------
+
+function readForm(form) {
+  const raw = {};
+  const incomplete = [];
+  for (const name of FIELDS) {
+    const field = form.elements[name];
+    if (!field) continue;
+    raw[name] = field.value ?? '';
+    if (field.validity?.badInput) incomplete.push(name); // a date or time box left half filled in
+  }
+  return { raw, incomplete };
+}
+
+function clearErrors(form) {
+  const summary = form.querySelector('.cp-calc__summary');
+  summary.hidden = true;
+  summary.querySelector('ul').replaceChildren();
+  for (const p of form.querySelectorAll('.cp-calc__error')) {
+    p.textContent = '';
+    p.hidden = true;
+  }
+  for (const c of form.querySelectorAll('[aria-invalid]')) c.removeAttribute('aria-invalid');
+}
+
+function showErrors(form, errors, words) {
+  const summary = form.querySelector('.cp-calc__summary');
+  const list = summary.querySelector('ul');
+  for (const e of errors) {
+    const field = form.querySelector(`[data-field="${e.field}"]`);
+    const input = form.elements[e.field];
+    const fieldId = input?.type === 'date' || input?.type === 'time' ? `${e.field}_box` : e.field;
+    const message = renderMessage(e.code, { ...e, field: fieldLabel(form, e.field), field_id: fieldId }, null, words);
+    const slot = field?.querySelector('.cp-calc__error');
+    if (slot && !slot.textContent) {
+      slot.textContent = `Error: ${message}`;
+      slot.hidden = false;
+    }
+    const control = field?.querySelector('input:checked, input, select');
+    if (control) {
+      (field.querySelectorAll('input[type="radio"]').length ? field.querySelectorAll('input') : [control])
+        .forEach((c) => c.setAttribute('aria-invalid', 'true'));
+    }
+    list.append(el('li', {}, el('a', { href: `#${control?.id ?? ''}` }, message)));
+  }
+  summary.hidden = false;
+  summary.focus();
+}
+
+function initialAuthority(select) {
+  const wanted = new URLSearchParams(location.search).get('authority');
+  let remembered = null;
+  try { remembered = window.localStorage.getItem(STORAGE_KEY); } catch { /* storage blocked */ }
+  for (const id of [wanted, remembered]) {
+    if (id && [...select.options].some((o) => o.value === id)) {
+      select.value = id;
+      return;
+    }
+  }
+}
+
+function prefill(form) {
+  const params = new URLSearchParams(location.search);
+  for (const name of ['date', 'time', 'strategy_date']) {
+    if (params.get(name) && form.elements[name]) form.elements[name].value = params.get(name);
+  }
+  for (const name of ['conference', 'outcome']) {
+    const value = params.get(name);
+    const radio = value !== null && form.querySelector(`input[name="${name}"][value="${CSS.escape(value)}"]`);
+    if (radio) radio.checked = true;
+  }
+  return Boolean(params.get('date'));
+}
+
+/** Wire one calculator: load the shared data, restore the authority, answer on submit. */
+export async function mount(root) {
+  if (root.dataset.mounted) return;
+  root.dataset.mounted = 'true';
+  addStyle();
+  const form = root.querySelector('form');
+  const status = root.querySelector('.cp-calc__status');
+  const output = root.querySelector('.cp-calc__result');
+  const actions = root.querySelector('.cp-calc__actions');
+  const audience = root.dataset.audience === 'all' ? '' : root.dataset.audience;
+  const bases = [new URL(root.dataset.dataBase, document.baseURI), new URL('../../data/calculator/', import.meta.url)];
+  let base = bases[0];
+  let words;
+  let calendar;
+  try {
+    let table;
+    try {
+      [words, table] = await Promise.all([loadJSON(new URL('words.json', base)), loadJSON(new URL('bank-holidays.json', base))]);
+    } catch {
+      base = bases[1]; // the page moved: the data sits beside the scripts' folder
+      [words, table] = await Promise.all([loadJSON(new URL('words.json', base)), loadJSON(new URL('bank-holidays.json', base))]);
+    }
+    calendar = new Calendar(table);
+  } catch (e) {
+    status.textContent = 'The calculator could not load its data. The rules are listed below.';
+    window.__calculatorReady = true;
+    return;
+  }
+  const select = form.elements.authority;
+  initialAuthority(select);
+  select.addEventListener('change', () => {
+    try { if (select.value) window.localStorage.setItem(STORAGE_KEY, select.value); } catch { /* storage blocked */ }
+  });
+  let last = null;
+
+  async function answer() {
+    clearErrors(form);
+    const { raw, incomplete } = readForm(form);
+    const checked = validate({ ...raw, audience }, calendar);
+    const { request } = checked;
+    const errors = checked.errors.map((e) => (incomplete.includes(e.field) && e.code === 'missing'
+      ? { ...e, code: 'incomplete' } : e));
+    if (!raw.authority) errors.unshift({ code: 'missing', field: 'authority', value: '' });
+    if (errors.length) {
+      showErrors(form, errors, words);
+      output.replaceChildren();
+      actions.hidden = true;
+      status.textContent = 'The dates could not be worked out: please correct the form.';
+      return;
+    }
+    let data;
+    try {
+      data = await loadJSON(new URL(`${encodeURIComponent(raw.authority)}.json`, base));
+    } catch {
+      status.textContent = 'The rules of this authority could not be loaded.';
+      return;
+    }
+    const result = compute(data.rules, request, calendar);
+    render(result, data, request);
+    last = { result, data, request };
+  }
+
+  function render(result, data, request) {
+    const conference = words.conference_types[request.conference];
+    const start = `${isoDate(request.date)}T${String(Math.floor((request.time ?? 600) / 60)).padStart(2, '0')}:${String((request.time ?? 600) % 60).padStart(2, '0')}`;
+    const heading = `${data.authority.name}: ${conference}, ${formatDate(start, words)}`;
+    const dated = result.deadlines.filter((d) => d.due !== null);
+    const undated = result.deadlines.filter((d) => d.due === null);
+    const parts = [el('h2', { tabindex: '-1', class: 'cp-calc__heading' }, heading)];
+    for (const w of result.warnings) {
+      parts.push(el('div', { class: 'admonition warning' }, el('p', { class: 'admonition-title' }, 'Check'),
+        el('p', {}, renderMessage(w.code, w, null, words))));
+    }
+    if (dated.length) parts.push(timeline(rows(dated), words, data, `Dates in order (${data.authority.short_name})`));
+    else parts.push(el('p', {}, 'No dated deadline applies to this conference.'));
+    if (undated.length) {
+      parts.push(el('h3', {}, 'Deadlines without a date'));
+      parts.push(timeline(rows(undated), words, data, 'These are counted from something that is not known in advance'));
+    }
+    output.replaceChildren(...parts);
+    actions.hidden = false;
+    status.textContent = `${dated.length} dates worked out for ${data.authority.short_name}${undated.length ? `, and ${undated.length} without a date` : ''}.`;
+    parts[0].focus();
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    answer();
+  });
+  actions.addEventListener('click', (event) => {
+    const action = event.target.closest('[data-action]')?.dataset.action;
+    if (action === 'print') window.print();
+    if (action === 'ics' && last) {
+      const names = { [last.data.authority.id]: last.data.authority.name, national: last.data.national?.name ?? 'national' };
+      const text = buildIcs(last.result, last.data, words, last.request, names);
+      const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
+      const link = el('a', { href: url, download: `deadlines-${last.data.authority.id}-${isoDate(last.request.date)}.ics`, hidden: true });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    }
+  });
+  form.hidden = false;
+  if (prefill(form) && select.value) await answer();
+  window.__calculatorReady = true;
+}

@@ -1,0 +1,224 @@
+"""`cpguide deadlines`: the exact interface of issue 3, its three formats and its refusals.
+
+Run against the fixture content (tests/deadlines/fixtures/content, modelled on the sources) with a
+fixed clock (CPGUIDE_TODAY), so the expected dates never move.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from cpguide.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = ROOT / "tests" / "deadlines" / "fixtures" / "content"
+TODAY = "2026-11-22"
+REQUIRED = ("kind", "due", "exact", "authority", "label", "responsible", "audiences", "rule", "source")
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(monkeypatch):
+    monkeypatch.setenv("CPGUIDE_TODAY", TODAY)
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(["--content", str(FIXTURE), "deadlines", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def as_json(capsys, *args: str) -> dict:
+    code, out, err = run(capsys, *args, "--format", "json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+def find(data: dict, rule_id: str) -> dict:
+    return next(d for d in data["deadlines"] if d["rule_id"] == rule_id)
+
+
+# --- the worked examples of the issue, through the command line ------------------------------
+
+def test_first_core_group_over_christmas(capsys):
+    data = as_json(capsys, "--authority", "fixture-unnamed", "--conference", "icpc", "--date", "2025-12-22")
+    local = find(data, "fx-un-first-core-group-icpc")
+    national = find(data, "fx-nat-first-core-group")
+    assert (local["due"], national["due"]) == ("2026-01-08", "2026-01-08")
+    assert local["national_limit"]["due"] == "2026-01-08"
+    assert local["authority"] == "fixture-unnamed" and national["authority"] == "national"
+
+
+def test_reports_before_a_review_over_the_spring_bank_holiday(capsys):
+    data = as_json(capsys, "--authority", "fixture-west", "--conference", "rcpc", "--date", "2026-05-29")
+    reports = find(data, "fx-west-reports-family-rcpc")
+    assert reports["due"] == "2026-05-21"
+    assert reports["rule"] == "at least 5 working days before the conference"
+
+
+def test_48_hours_before_lands_on_a_saturday(capsys):
+    data = as_json(capsys, "--authority", "fixture-west", "--conference", "icpc", "--date", "2026-06-15",
+                   "--time", "10:00")
+    reports = find(data, "fx-west-reports-family-icpc")
+    assert (reports["exact"], reports["due"]) == ("2026-06-13T10:00", "2026-06-12")
+    assert any("Saturday 13 June 2026" in n for n in reports["notes"])
+
+
+def test_first_review_at_the_end_of_april(capsys):
+    data = as_json(capsys, "--authority", "fixture-unnamed", "--conference", "icpc", "--date", "2026-01-31")
+    assert find(data, "fx-nat-first-review")["due"] == "2026-04-30"
+    assert any("weekend" in w for w in data["warnings"])
+
+
+# --- json -------------------------------------------------------------------------------------
+
+def test_every_deadline_has_the_promised_fields(capsys):
+    data = as_json(capsys, "--authority", "fixture-unnamed", "--conference", "icpc", "--date", "2026-03-02",
+                   "--strategy-date", "2026-02-10")
+    assert data["deadlines"]
+    for d in data["deadlines"]:
+        assert all(key in d for key in REQUIRED), d
+        assert set(d["source"]) >= {"document", "section", "title"}
+        assert d["rule"] and d["label"] and d["text"]
+    held = find(data, "fx-nat-icpc-held")
+    assert held["due"] == "2026-03-03"  # 15 working days after Tue 10 Feb 2026
+    assert held["source"]["title"] == "Working Together to Safeguard Children 2023"
+
+
+def test_dates_in_order_undated_last(capsys):
+    data = as_json(capsys, "--authority", "fixture-unnamed", "--conference", "icpc", "--date", "2026-03-02")
+    dues = [d["due"] for d in data["deadlines"]]
+    dated = [d for d in dues if d]
+    assert dated == sorted(dated) and dues[len(dated):] == [None] * (len(dues) - len(dated))
+
+
+def test_time_assumed_and_said(capsys):
+    data = as_json(capsys, "--authority", "fixture-west", "--conference", "icpc", "--date", "2026-06-15")
+    assert data["conference"]["time"] == "10:00" and data["conference"]["time_assumed"] is True
+    assert any("10:00" in w for w in data["warnings"])
+    data = as_json(capsys, "--authority", "fixture-west", "--conference", "icpc", "--date", "2026-06-15",
+                   "--time", "13:30")
+    assert data["conference"]["time_assumed"] is False and not data["warnings"]
+    assert find(data, "fx-west-family-pre-meeting")["exact"] == "2026-06-15T13:00"
+
+
+def test_undated_rules_say_why(capsys):
+    data = as_json(capsys, "--authority", "fixture-unnamed", "--conference", "icpc", "--date", "2026-03-02")
+    consultation = find(data, "fx-un-consultation")
+    assert consultation["due"] is None and consultation["status"] == "no-anchor"
+    assert consultation["notes"] == ["No date: this is counted from the booking request, which is not known in advance."]
+    held = find(data, "fx-nat-icpc-held")
+    assert held["due"] is None and "strategy discussion" in held["notes"][0]
+
+
+def test_disagreement_shows_both_and_marks_the_safe_one(capsys):
+    data = as_json(capsys, "--authority", "fixture-west", "--conference", "icpc", "--date", "2026-06-19",
+                   "--outcome", "cp")
+    hours = find(data, "fx-west-plan-24-hours")
+    day = find(data, "fx-west-plan-one-working-day")
+    assert (hours["due"], hours["safe"]) == ("2026-06-19", True)
+    assert (day["due"], day["safe"]) == ("2026-06-22", False)
+    assert hours["disagrees_with"] == ["fx-west-plan-one-working-day"]
+    assert "fx-west-plan-step-down" not in [d["rule_id"] for d in data["deadlines"]]
+
+
+def test_audience(capsys):
+    data = as_json(capsys, "--authority", "fixture-west", "--conference", "icpc", "--date", "2026-06-15",
+                   "--audience", "parents")
+    assert data["deadlines"] and all("parents" in d["audiences"] for d in data["deadlines"])
+    assert "fx-west-chair-consultation" not in [d["rule_id"] for d in data["deadlines"]]
+
+
+def test_national_only(capsys):
+    data = as_json(capsys, "--authority", "national", "--conference", "rcpc", "--date", "2026-06-15")
+    assert [d["rule_id"] for d in data["deadlines"]] == ["fx-nat-later-reviews"]
+    assert data["deadlines"][0]["due"] == "2026-12-15"
+
+
+# --- text and ics -----------------------------------------------------------------------------
+
+def test_text_timeline(capsys):
+    code, out, err = run(capsys, "--authority", "fixture-unnamed", "--conference", "icpc", "--date", "2025-12-22",
+                         "--format", "text")
+    assert code == 0 and not err
+    assert "Thursday 8 January 2026" in out
+    assert "Without a date" in out and "booking request" in out
+    assert "assumed to start at 10:00" in out
+    assert out.index("Wednesday 24 December 2025") < out.index("Thursday 8 January 2026")
+
+
+def test_ics_has_one_event_per_dated_deadline(capsys):
+    data = as_json(capsys, "--authority", "fixture-unnamed", "--conference", "icpc", "--date", "2025-12-22")
+    code, out, err = run(capsys, "--authority", "fixture-unnamed", "--conference", "icpc", "--date", "2025-12-22",
+                         "--format", "ics")
+    assert code == 0 and not err
+    cal = Calendar.from_ical(out)
+    events = cal.walk("VEVENT")
+    dated = [d for d in data["deadlines"] if d["due"]]
+    assert len(events) == len(dated)
+    assert sorted(e.decoded("dtstart").isoformat() for e in events) == sorted(d["due"] for d in dated)
+    assert len({str(e["uid"]) for e in events}) == len(events)
+    first = next(e for e in events if "First core group meeting" in str(e["summary"]))
+    assert first.decoded("dtstart").isoformat() == "2026-01-08"
+    assert "within 10 working days of the conference" in str(first["description"])
+
+
+# --- bad input: non-zero exit, one line, nothing on stdout (through the real executable) --------
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, CPGUIDE_TODAY=TODAY)
+    return subprocess.run([sys.executable, "-m", "cpguide.cli", "--content", str(FIXTURE), "deadlines", *args],
+                          capture_output=True, text=True, env=env, cwd=ROOT)
+
+
+GOOD = {"--authority": "fixture-west", "--conference": "icpc", "--date": "2026-06-15", "--format": "json"}
+
+
+def _args(**changes) -> list[str]:
+    options = dict(GOOD)
+    for key, value in changes.items():
+        flag = "--" + key.replace("_", "-")
+        if value is None:
+            options.pop(flag, None)
+        else:
+            options[flag] = value
+    return [x for pair in options.items() for x in pair]
+
+
+@pytest.mark.parametrize("changes, words", [
+    ({"authority": "westberks"}, "not a known authority"),
+    ({"date": "2026-02-30"}, "not a real date"),
+    ({"time": "25:00"}, "not a time"),
+    ({"date": "2040-01-01"}, "outside the dates whose bank holidays are known"),
+    ({"date": "2024-12-31"}, "2025-01-01"),
+    ({"strategy_date": "2026-06-16"}, "after the conference date"),
+    ({"conference": "review"}, "icpc (initial) or rcpc (review)"),
+    ({"outcome": "maybe"}, "cp (child protection plan) or cin"),
+    ({"audience": "judges"}, "parents, professionals, social-workers or chairs"),
+    ({"format": "pdf"}, "json, text or ics"),
+    ({"format": None}, "--format is missing"),
+    ({"date": None}, "--date is missing"),
+    ({"authority": None}, "--authority is missing"),
+])
+def test_bad_input_is_refused_in_one_line(changes, words):
+    result = cli(*_args(**changes))
+    assert result.returncode != 0
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert words in lines[0]
+
+
+def test_the_installed_command_works():
+    exe = Path(sys.executable).with_name("cpguide")
+    env = dict(os.environ, CPGUIDE_TODAY=TODAY)
+    result = subprocess.run([str(exe), "--content", str(FIXTURE), "deadlines", *_args()], capture_output=True,
+                            text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["deadlines"]

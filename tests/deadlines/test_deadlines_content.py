@@ -1,0 +1,180 @@
+"""Every timescale rule of the real content, checked against dates worked out by hand.
+
+Three conferences: an ICPC over Christmas and New Year, an RCPC before the spring bank holiday and a
+month end, an ICPC at Easter. For each, the tables below give — worked out by hand, day by day —
+the due date for every timing the sources use. A rule whose timing is not in the table fails with a
+message asking for its dates to be worked out and added: nothing is checked against the engine
+itself. Recurring series are listed in full.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from cpguide.deadlines import BankHolidayCalendar, Request, compute, rules_for
+
+CAL = BankHolidayCalendar.for_years(2025, 2031)
+
+SCENARIOS = {
+    # ICPC Monday 22 Dec 2025 10:00; strategy discussion Monday 1 Dec 2025. Bank holidays 25, 26 Dec, 1 Jan.
+    "christmas": (Request("icpc", date(2025, 12, 22), None, date(2025, 12, 1)), {
+        (3, "working_days", "before", "conference"): "2025-12-17",   # 19, 18, 17
+        (2, "working_days", "before", "conference"): "2025-12-18",   # 19, 18
+        (5, "working_days", "before", "conference"): "2025-12-15",   # 19, 18, 17, 16, 15
+        (48, "hours", "before", "conference"): "2025-12-19",         # Sat 20 Dec 10:00 -> Fri
+        (30, "minutes", "before", "conference"): "2025-12-22",       # 09:30
+        (15, "minutes", "before", "conference"): "2025-12-22",       # 09:45
+        (1, "weeks", "before", "conference"): "2025-12-15",
+        (1, "working_days", "after", "conference"): "2025-12-23",
+        (2, "working_days", "after", "conference"): "2025-12-24",
+        (5, "working_days", "after", "conference"): "2025-12-31",    # 23, 24, 29, 30, 31
+        (10, "working_days", "after", "conference"): "2026-01-08",   # … 2, 5, 6, 7, 8 Jan
+        (11, "working_days", "after", "conference"): "2026-01-09",
+        (20, "working_days", "after", "conference"): "2026-01-22",   # … 9, 12-16, 19-22 Jan
+        (24, "hours", "after", "conference"): "2025-12-23",
+        (48, "hours", "after", "conference"): "2025-12-24",
+        (28, "days", "after", "conference"): "2026-01-19",
+        (3, "months", "after", "conference"): "2026-03-20",          # Sun 22 Mar -> Fri 20 Mar
+        (6, "months", "after", "conference"): "2026-06-22",
+        (15, "working_days", "after", "strategy-discussion"): "2025-12-22",  # 2-5, 8-12, 15-19, 22 Dec
+    }),
+    # RCPC Friday 29 May 2026 10:00. Spring bank holiday Mon 25 May; 29 Aug and 29 Nov 2026 are weekends.
+    "spring": (Request("rcpc", date(2026, 5, 29)), {
+        (5, "working_days", "before", "conference"): "2026-05-21",   # 28, 27, 26, (25), 22, 21
+        (2, "working_days", "before", "conference"): "2026-05-27",
+        (3, "working_days", "before", "conference"): "2026-05-26",
+        (48, "hours", "before", "conference"): "2026-05-27",
+        (30, "minutes", "before", "conference"): "2026-05-29",
+        (15, "minutes", "before", "conference"): "2026-05-29",
+        (1, "weeks", "before", "conference"): "2026-05-22",
+        (1, "working_days", "after", "conference"): "2026-06-01",
+        (2, "working_days", "after", "conference"): "2026-06-02",
+        (5, "working_days", "after", "conference"): "2026-06-05",
+        (10, "working_days", "after", "conference"): "2026-06-12",
+        (11, "working_days", "after", "conference"): "2026-06-15",
+        (20, "working_days", "after", "conference"): "2026-06-26",
+        (24, "hours", "after", "conference"): "2026-05-29",          # Sat 30 May 10:00 -> Fri 29 May
+        (48, "hours", "after", "conference"): "2026-05-29",          # Sun 31 May -> Fri 29 May
+        (28, "days", "after", "conference"): "2026-06-26",
+        (3, "months", "after", "conference"): "2026-08-28",          # Sat 29 Aug -> Fri 28 Aug
+        (6, "months", "after", "conference"): "2026-11-27",          # Sun 29 Nov -> Fri 27 Nov
+    }),
+    # ICPC Thursday 2 April 2026 10:00; strategy discussion Friday 13 March. Good Friday 3, Easter Monday 6 April.
+    "easter": (Request("icpc", date(2026, 4, 2), None, date(2026, 3, 13)), {
+        (3, "working_days", "before", "conference"): "2026-03-30",
+        (2, "working_days", "before", "conference"): "2026-03-31",
+        (5, "working_days", "before", "conference"): "2026-03-26",
+        (48, "hours", "before", "conference"): "2026-03-31",
+        (30, "minutes", "before", "conference"): "2026-04-02",
+        (15, "minutes", "before", "conference"): "2026-04-02",
+        (1, "weeks", "before", "conference"): "2026-03-26",
+        (1, "working_days", "after", "conference"): "2026-04-07",
+        (2, "working_days", "after", "conference"): "2026-04-08",
+        (5, "working_days", "after", "conference"): "2026-04-13",
+        (10, "working_days", "after", "conference"): "2026-04-20",
+        (11, "working_days", "after", "conference"): "2026-04-21",
+        (20, "working_days", "after", "conference"): "2026-05-05",   # … 1 May, (4 May), 5 May
+        (24, "hours", "after", "conference"): "2026-04-02",          # Good Friday 10:00 -> Thu 2 Apr
+        (48, "hours", "after", "conference"): "2026-04-02",          # Sat 4 Apr -> Thu 2 Apr
+        (28, "days", "after", "conference"): "2026-04-30",
+        (3, "months", "after", "conference"): "2026-07-02",
+        (6, "months", "after", "conference"): "2026-10-02",
+        (15, "working_days", "after", "strategy-discussion"): "2026-04-07",  # … 1, 2 Apr, (3, 6), 7 Apr
+    }),
+}
+
+# Recurring series, worked out by hand: (scenario, authority, kind) -> the due dates, or None when
+# the series has nothing to start from (it is then listed without a date).
+SERIES = {
+    # first visit Wed 24 Dec (48 hours and 2 working days agree); review Fri 20 Mar 2026
+    ("christmas", "unnamed-authority", "cp-visits"): ["2026-01-12", "2026-01-26", "2026-02-09", "2026-02-23", "2026-03-09"],
+    # first core group Thu 8 Jan
+    ("christmas", "unnamed-authority", "core-groups"): ["2026-02-05", "2026-03-05"],
+    ("christmas", "bath-and-north-east-somerset", "cp-visits"): None,  # no first-visit rule to start from
+    ("spring", "unnamed-authority", "cp-visits"): None,  # the first visit rules are for ICPCs
+    # first core group Fri 26 Jun (28 days and 20 working days agree); review Fri 27 Nov
+    ("spring", "unnamed-authority", "core-groups"): ["2026-07-24", "2026-08-21", "2026-09-18", "2026-10-16", "2026-11-13"],
+    ("spring", "bath-and-north-east-somerset", "cp-visits"): None,
+    # first visit: 48 hours is Sat 4 Apr -> Thu 2 Apr, earlier than 2 working days (Wed 8 Apr); review Thu 2 Jul
+    ("easter", "unnamed-authority", "cp-visits"): ["2026-04-20", "2026-05-05", "2026-05-19", "2026-06-03", "2026-06-17", "2026-07-01"],
+    # first core group Mon 20 Apr
+    ("easter", "unnamed-authority", "core-groups"): ["2026-05-18", "2026-06-15"],
+    ("easter", "bath-and-north-east-somerset", "cp-visits"): None,
+}
+
+
+def _timing(rule: dict) -> tuple:
+    return rule["amount"], rule["unit"], rule["direction"], rule["from"]
+
+
+@pytest.fixture(scope="module")
+def results(content):
+    out = {}
+    for scenario, (request, _) in SCENARIOS.items():
+        for authority in content.authorities:
+            out[scenario, authority] = compute(rules_for(content, authority), request, CAL)
+    return out
+
+
+def test_the_content_has_rules(content):
+    assert all(content.authorities[a].rules for a in content.authorities), "an authority has no timescales.yml"
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_every_rule_against_dates_worked_out_by_hand(content, results, scenario):
+    request, table = SCENARIOS[scenario]
+    problems, checked = [], 0
+    for authority in sorted(content.authorities):
+        for d in results[scenario, authority].deadlines:
+            rule = d.rule
+            if rule["authority"] != authority and authority != "national":
+                continue  # national rules are checked with the national framework itself
+            if rule.get("recurrence"):
+                continue  # test_series
+            if rule["from"] in ("conference", "strategy-discussion"):
+                wanted = table.get(_timing(rule))
+                if wanted is None:
+                    problems.append(f"{rule['id']}: no hand-worked date for {_timing(rule)} in scenario '{scenario}' — "
+                                    "work it out by hand and add it to the table")
+                elif d.due is None or d.due.isoformat() != wanted:
+                    problems.append(f"{rule['id']} ({scenario}): expected {wanted}, got {d.due}")
+            elif d.due is not None or d.status != "no-anchor":
+                problems.append(f"{rule['id']}: counted from {rule['from']}, which has no date, but got {d.due} ({d.status})")
+            checked += 1
+    assert not problems, "\n".join(problems)
+    assert checked >= 10
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_series(content, results, scenario):
+    request = SCENARIOS[scenario][0]
+    problems = []
+    for authority in sorted(content.authorities):
+        series: dict[str, list] = {}
+        for d in results[scenario, authority].deadlines:
+            if d.rule.get("recurrence") and d.rule["authority"] == authority:
+                series.setdefault(d.kind, []).append(d)
+        for kind, occurrences in series.items():
+            key = (scenario, authority, kind)
+            if key not in SERIES:
+                problems.append(f"{key}: no hand-worked series — work it out and add it to SERIES")
+                continue
+            got = None if occurrences[0].status == "no-series-start" else [d.due.isoformat() for d in occurrences]
+            if got != SERIES[key]:
+                problems.append(f"{key}: expected {SERIES[key]}, got {got}")
+    assert not problems, "\n".join(problems)
+
+
+def test_every_rule_applies_somewhere(content):
+    """Each rule is evaluated in at least one scenario (so no rule escapes the tables)."""
+    types = {request.conference for request, _ in SCENARIOS.values()}
+    for authority in content.authorities.values():
+        for rule in authority.rules:
+            assert set(rule["conference_types"]) & types, rule["id"]
+
+
+def test_no_rule_is_left_unsupported(content, results):
+    for result in results.values():
+        assert not [d.rule["id"] for d in result.deadlines if d.status == "unsupported"]

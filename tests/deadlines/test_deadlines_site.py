@@ -1,0 +1,135 @@
+"""The calculator pages and their data, as generated (no browser): what each page holds and links to,
+and that the exported JSON is what both engines read."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from cpguide.deadlines.calendar import BankHolidayCalendar
+from cpguide.deadlines.engine import rules_for
+from cpguide.site.calculator import data_base, generate
+from cpguide.site.model import Asset, Page, SiteContext
+
+AUDIENCES = ["parents", "professionals", "social-workers", "chairs"]
+
+
+@pytest.fixture(scope="module")
+def generated(content):
+    out = list(generate(SiteContext(content)))
+    return ({o.src_uri: o for o in out if isinstance(o, Page)}, {o.src_uri: o for o in out if isinstance(o, Asset)})
+
+
+class _Elements(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.elements: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+
+
+def elements(markdown: str) -> list[tuple[str, dict]]:
+    parser = _Elements()
+    parser.feed(markdown)
+    return parser.elements
+
+
+def test_pages_and_navigation(generated):
+    pages, _ = generated
+    assert sorted(pages) == sorted(["calculator/index.md"] + [f"calculator/{a}.md" for a in AUDIENCES])
+    assert all(p.nav == ("Deadline calculator",) for p in pages.values())
+
+
+def test_data_base_is_relative_to_each_page():
+    assert data_base("calculator/index.md") == "../data/calculator/"
+    assert data_base("calculator/parents.md") == "../../data/calculator/"
+
+
+def test_one_root_per_page_with_its_audience(generated):
+    pages, _ = generated
+    for src, page in pages.items():
+        roots = [a for t, a in elements(page.markdown) if "data-cpguide-calculator" in a]
+        assert len(roots) == 1
+        audience = src.removeprefix("calculator/").removesuffix(".md")
+        assert roots[0]["data-audience"] == ("all" if audience == "index" else audience)
+        assert roots[0]["data-data-base"] == data_base(src)
+
+
+def test_every_control_has_a_label_and_described_by_elements_that_exist(generated):
+    pages, _ = generated
+    for page in pages.values():
+        found = elements(page.markdown)
+        ids = {a.get("id") for _, a in found if a.get("id")}
+        labels = {a["for"] for t, a in found if t == "label"}
+        controls = [(t, a) for t, a in found if t in ("input", "select")]
+        assert len(controls) >= 9
+        for tag, a in controls:
+            assert a["id"] in labels, a
+        for tag, a in found:
+            for ref in a.get("aria-describedby", "").split():
+                assert ref in ids, ref
+        fieldsets = [a for t, a in found if t == "fieldset"]
+        assert len(fieldsets) == 2 and page.markdown.count("<legend>") == 2
+        assert any(a.get("aria-live") == "polite" for _, a in found)
+
+
+def test_authority_choice_lists_every_authority(generated, content):
+    pages, _ = generated
+    options = {a["value"] for t, a in elements(pages["calculator/index.md"].markdown) if t == "option" and a.get("value")}
+    assert options == set(content.authorities)
+
+
+def test_rules_table_without_javascript(generated, content):
+    pages, _ = generated
+    full = pages["calculator/index.md"].markdown
+    for authority in content.authorities.values():
+        for rule in authority.rules:
+            assert f"<code>{rule['kind']}</code>" in full
+        assert f'id="rules-{authority.id}"' in full
+    parents = pages["calculator/parents.md"].markdown
+    wanted = sum(1 for a in content.authorities.values() for r in a.rules if "parents" in r["audiences"])
+    assert parents.count("<tr><td>") == wanted
+
+
+def test_no_rule_wording_is_written_in_the_page_template(generated, content):
+    """Rule words in the pages come from the rules: each rule's text appears, escaped, nowhere twice by hand."""
+    pages, _ = generated
+    full = pages["calculator/index.md"].markdown
+    assert "<script" not in full
+    for authority in content.authorities.values():
+        for rule in authority.rules:
+            words = rules_for(content, authority.id)
+            assert any(r["words"] in full.replace("&#x27;", "'") for r in words if r["id"] == rule["id"])
+
+
+def test_assets(generated, content):
+    _, assets = generated
+    expected = {f"data/calculator/{a}.json" for a in content.authorities}
+    expected |= {"data/calculator/bank-holidays.json", "data/calculator/words.json"}
+    assert set(assets) == expected
+    table = json.loads(assets["data/calculator/bank-holidays.json"].content)
+    calendar = BankHolidayCalendar.default()
+    assert (table["first"], table["last"]) == (calendar.first.isoformat(), calendar.last.isoformat())
+    assert table["holidays"]["2026-12-28"] == "Boxing Day (observed)" or table["first"] > "2026-12-28"
+    for authority in content.authorities:
+        data = json.loads(assets[f"data/calculator/{authority}.json"].content)
+        assert data["rules"] == json.loads(json.dumps(rules_for(content, authority)))
+        assert all(r["words"] and r["anchor"] and r["authority"] for r in data["rules"])
+        if authority != "national":
+            assert {r["id"] for r in data["rules"]} >= {r["id"] for r in content.national.rules}
+
+
+def test_javascript_holds_no_rule():
+    """The scripts contain no rule wording: no timing phrases, no source titles, no rule ids."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "docs" / "assets" / "js"
+    for name in ("deadlines.mjs", "calculator.mjs"):
+        text = (root / name).read_text(encoding="utf-8")
+        text = re.sub(r"/\*.*?\*/|//[^\n]*", "", text, flags=re.S)  # comments may explain the rules
+        assert not re.search(r"working days? (of|before|after)|within \d|at least \d", text), name
+        assert "Working Together" not in text
