@@ -9,24 +9,13 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from .content import Authority, Content
+from .deadlines.engine import compatible
 
 TIMING_KEYS = ("amount", "unit", "direction", "from", "limit")
 
 
 def timing(rule: dict) -> tuple:
     return tuple(rule.get(k) for k in TIMING_KEYS)
-
-
-def conditions_key(rule: dict) -> tuple:
-    c = rule.get("conditions") or {}
-    scaling = c.get("scaling") or {}
-    return (c.get("outcome"), scaling.get("min"), scaling.get("max"))
-
-
-def _compatible(a: dict, b: dict) -> bool:
-    """Two rules can both apply to one conference: outcome conditions do not exclude each other."""
-    oa, ob = (a.get("conditions") or {}).get("outcome"), (b.get("conditions") or {}).get("outcome")
-    return oa is None or ob is None or oa == ob
 
 
 @dataclass(frozen=True)
@@ -41,7 +30,7 @@ def timing_conflicts(authority: Authority) -> list[Conflict]:
     """Pairs of rules of one authority with the same kind and conference type but different timing."""
     found = []
     for a, b in combinations(authority.rules, 2):
-        if a["kind"] != b["kind"] or timing(a) == timing(b) or not _compatible(a, b):
+        if a["kind"] != b["kind"] or timing(a) == timing(b) or not compatible(a, b):
             continue
         for t in sorted(set(a["conference_types"]) & set(b["conference_types"])):
             found.append(Conflict(authority.id, a["kind"], t, (a["id"], b["id"])))
@@ -68,7 +57,7 @@ def national_counterparts(content: Content, rule: dict) -> list[dict]:
     """National rules of the same kind that apply to a conference type this rule applies to."""
     national = content.national.rules if content.national else []
     return [n for n in national if n["kind"] == rule["kind"]
-            and set(n["conference_types"]) & set(rule["conference_types"]) and _compatible(n, rule)]
+            and set(n["conference_types"]) & set(rule["conference_types"]) and compatible(n, rule)]
 
 
 def recorded_deviations(authority: Authority) -> set[str]:

@@ -318,7 +318,7 @@ def _timing(rule: dict) -> tuple:
     return rule["amount"], rule["unit"], rule["direction"], rule["from"]
 
 
-def _compatible(a: dict, b: dict) -> bool:
+def compatible(a: dict, b: dict) -> bool:
     """Can both rules apply to the same conference? Not when they need different outcomes or
     scaling grades that do not overlap."""
     ca, cb = a.get("conditions") or {}, b.get("conditions") or {}
@@ -336,7 +336,7 @@ def _mark_disagreements(deadlines: list[Deadline]) -> None:
             continue
         others = [o for o in deadlines if o is not d and o.authority == d.authority and o.kind == d.kind
                   and o.occurrence == d.occurrence and _timing(o.rule) != _timing(d.rule)
-                  and _compatible(o.rule, d.rule)]
+                  and compatible(o.rule, d.rule)]
         if not others:
             continue
         d.disagrees_with = sorted({o.rule["id"] for o in others})

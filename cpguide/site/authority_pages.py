@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..content import Authority, Entry
+from ..deadlines.words import condition_words, rule_words
 from .model import Page, SiteContext
 from .render import (AUDIENCE_NAMES, PHASE_NAMES, actors_label, anchor, attr, label_of, md, types_label)
 
@@ -372,30 +373,10 @@ class AuthorityPages:
         return body
 
 
-UNIT_WORDS = {"minutes": "minute", "hours": "hour", "working_days": "working day", "days": "day", "weeks": "week", "months": "month"}
-FROM_WORDS = {"conference": "the conference", "strategy-discussion": "the strategy discussion", "booking-request": "the booking request",
-              "plan-received": "receiving the plan", "core-group": "the core group meeting", "previous": "the previous one"}
-
-
 def describe_rule(rule: dict) -> str:
-    """The rule in plain words, e.g. 'at least 5 working days before the conference'."""
-    unit = UNIT_WORDS[rule["unit"]] + ("" if rule["amount"] == 1 else "s")
-    anchor_words = rule.get("event") if rule["from"] == "event" else FROM_WORDS[rule["from"]]
-    amount = f"{rule['amount']} {unit}"
-    if rule.get("recurrence"):
-        return f"every {amount}, until the next review conference"
-    limit = rule.get("limit") or ("at-least" if rule["direction"] == "before" else "within")
-    if limit == "exactly":
-        return f"{amount} {rule['direction']} {anchor_words}"
-    if rule["direction"] == "before":
-        return f"at least {amount} before {anchor_words}"
-    return f"within {amount} of {anchor_words}"
+    """The rule in plain words: the deadline engine's wording, so pages, checklists and the calculator agree."""
+    return rule_words(rule)
 
 
 def describe_conditions(conditions: dict) -> str:
-    parts = []
-    if conditions.get("outcome"):
-        parts.append("the plan is a " + ("child protection plan" if conditions["outcome"] == "cp" else "child in need plan"))
-    if conditions.get("scaling"):
-        parts.append(f"the overall scaling grade is {conditions['scaling']['min']} to {conditions['scaling']['max']}")
-    return " and ".join(parts)
+    return " and ".join(c.removeprefix("Only if ").rstrip(".") for c in condition_words(conditions))

@@ -10,59 +10,9 @@
 import { Calendar, compute, dayNumber, isoDate, isoExact, validate, weekday } from './deadlines.mjs';
 
 const STORAGE_KEY = 'cpguide.authority';
-// The calculator's own look: the form only exists when this module runs, so its styles come with
-// it (Material resets form controls to borderless boxes). Contrast ≥ 4.5:1 for text, ≥ 3:1 for
-// control borders; radio buttons and buttons at least 24 px (WCAG 2.2 target size).
-const STYLE = `
-.cp-calc__field { margin: 0 0 1.2em; }
-.cp-calc__field > label, .cp-calc__field > legend { display: block; font-weight: 700; }
-.cp-calc fieldset.cp-calc__field { border: 0; padding: 0; }
-.cp-calc__hint { margin: .1em 0 .4em; }
-.cp-calc__error { margin: .2em 0 .4em; color: #b00020; font-weight: 700; }
-.cp-calc input[type="date"], .cp-calc input[type="time"], .cp-calc select {
-  font: inherit; color: inherit; background: var(--md-default-bg-color, #fff); min-height: 2.4em;
-  padding: .2em .5em; border: 2px solid #5f6368; border-radius: .2em; max-width: 100%; }
-.cp-calc select { min-width: min(26em, 100%); }
-.cp-calc [aria-invalid="true"] { border-color: #b00020; }
-.cp-calc__radio { display: flex; align-items: center; gap: .5em; margin: .3em 0; }
-.cp-calc__radio input { width: 1.5em; height: 1.5em; margin: 0; accent-color: var(--md-primary-fg-color, #3f51b5); }
-.cp-calc input:focus-visible, .cp-calc select:focus-visible, .cp-calc button:focus-visible {
-  outline: 3px solid #ffbf47; outline-offset: 1px; }
-.cp-calc__summary { border: 3px solid #b00020; padding: .4em 1em; margin: 0 0 1.2em; }
-.cp-calc__summary:focus { outline: 3px solid #ffbf47; }
-.cp-calc__timeline table { display: table; width: 100%; table-layout: fixed; }
-.cp-calc__timeline th:nth-child(1) { width: 19%; }
-.cp-calc__timeline th:nth-child(2) { width: 21%; }
-.cp-calc__timeline th:nth-child(4) { width: 19%; }
-.cp-calc__timeline td { overflow-wrap: anywhere; vertical-align: top; }
-.cp-calc__timeline td table { display: table; width: 100%; table-layout: fixed; margin: 0; }
-.cp-calc__timeline td table thead td:first-child { width: 5.5em; }
-.cp-calc .cp-calc__timeline details { margin: .3em 0 0; padding: 0; border: 0; box-shadow: none; background: none; font-size: inherit; }
-.cp-calc .cp-calc__timeline details > summary { display: list-item; padding: 0; margin: 0; background: none; border: 0;
-  font-weight: 400; color: var(--md-typeset-a-color, #3f51b5); text-decoration: underline; cursor: pointer; min-height: 24px; }
-.cp-calc .cp-calc__timeline details > summary::before, .cp-calc .cp-calc__timeline details > summary::after { display: none; }
-.cp-calc__timeline blockquote { margin: .3em 0; padding-left: .6em; }
-.cp-calc__note { margin: .25em 0; }
-.cp-calc__source { margin: .25em 0; }
-.cp-calc__safe { font-weight: 700; }
-.cp-calc__heading:focus { outline: none; }
-@media (max-width: 44.9375em) {
-  .cp-calc__timeline > table, .cp-calc__timeline > table > tbody, .cp-calc__timeline > table > tbody > tr,
-  .cp-calc__timeline > table > tbody > tr > td { display: block; width: auto; }
-  .cp-calc__timeline > table > caption { display: block; text-align: left; }
-  .cp-calc__timeline > table > thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-  .cp-calc__timeline > table > tbody > tr { border-top: 2px solid #5f6368; padding: .4em 0; }
-  .cp-calc__timeline > table > tbody > tr > td { border: 0; padding: .2em .6em; }
-  .cp-calc__timeline > table > tbody > tr > td[data-label]::before { content: attr(data-label) ": "; font-weight: 700; }
-}
-@media print {
-  .cp-calc__form, .cp-calc__actions, .cp-calc__status { display: none !important; }
-  .cp-calc details:not([open]) > :not(summary) { display: block; }
-}`;
-
 function addStyle() {
   if (document.getElementById('cp-calc-style')) return;
-  document.head.append(el('style', { id: 'cp-calc-style' }, STYLE));
+  document.head.append(el('link', { id: 'cp-calc-style', rel: 'stylesheet', href: new URL('../css/calculator.css', import.meta.url).href }));
 }
 const FIELDS = ['authority', 'conference', 'date', 'time', 'strategy_date', 'outcome'];
 const cache = new Map();

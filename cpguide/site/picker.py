@@ -1,0 +1,80 @@
+"""The authority picker: the index page of the "Authorities" section.
+
+Every local authority, grouped by region, as a plain list of links that works without JavaScript.
+docs/assets/js/picker.mjs (loaded for `[data-cpguide-picker]`) adds a search box that filters as
+you type and a "Use this authority" button that remembers the choice in this browser only; every
+other page then shows a one-line "Your authority: X · change" link, never a 150-item menu.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from .authority_pages import nav_path
+from .model import Page, SiteContext
+from .render import attr, md
+
+SRC = "authorities/index.md"
+TITLE = "Choose your local authority"
+
+def region_of(authority) -> str:
+    """The region shown for an authority: the same label as its navigation section."""
+    return nav_path(authority)[1]
+
+
+def _region_key(region: str) -> tuple:
+    """Regions alphabetically, "Region not given" last."""
+    return (region == "Region not given", region.lower())
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "region"
+
+
+def region_uri(region: str) -> str:
+    return f"authorities/{_slug(region)}/index.md"
+
+
+def _entries(ctx: SiteContext, src: str, authorities) -> list[str]:
+    """The list the picker script works on: one link per authority, its id in data-authority."""
+    lines = []
+    for a in authorities:
+        href = ctx.rel(src, f"{ctx.authority_dir(a.id)}/index.md")
+        lines.append(f'- [{md(a.name)}]({href}){{ data-authority="{attr(a.id)}" }}')
+    return lines + [""]
+
+
+def generate(ctx: SiteContext) -> Iterator[Page]:
+    authorities = ctx.content.local_authorities
+    groups: dict[str, list] = {}
+    for a in authorities:
+        groups.setdefault(region_of(a), []).append(a)
+    regions = sorted(groups, key=_region_key)
+    count = len(authorities)
+    body = [f"# {TITLE}", "",
+            "Each local authority runs child protection conferences by its own written procedures. "
+            "Choose the council whose children's services invited you to the conference: its pages show "
+            "its own agenda, checklists, deadlines and contacts.", "",
+            f"There {'is' if count == 1 else 'are'} {count} local "
+            f"{'authority' if count == 1 else 'authorities'} on this site, listed by region.", "",
+            '<div class="cp-picker" data-cpguide-picker markdown>', ""]
+    for region in regions:
+        body += [f"## {md(region)} {{ #region-{_slug(region)} }}", ""] + _entries(ctx, SRC, groups[region])
+    body += ["</div>", ""]
+    if ctx.content.national:
+        body += [f"The [national framework]({ctx.rel(SRC, ctx.authority_dir(ctx.content.national.id) + '/index.md')}) "
+                 "(*Working Together to Safeguard Children* 2023) applies to every authority.", ""]
+    yield Page(SRC, TITLE, "\n".join(body), ("Authorities",))
+    # One short page per region: the index of its navigation section (navigation.indexes), so that a
+    # region in the sidebar opens the list of its authorities. Made here, before the authority pages,
+    # so the regions appear in the sidebar in this order.
+    for region in regions:
+        src = region_uri(region)
+        n = len(groups[region])
+        body = [f"# {md(region)}", "",
+                f"{n} local {'authority on this site is' if n == 1 else 'authorities on this site are'} in this region. "
+                f"[All authorities, with a search box]({ctx.rel(src, SRC)}).", "",
+                '<div class="cp-picker" data-cpguide-picker markdown>', ""] + _entries(ctx, src, groups[region])
+        body += ["</div>", ""]
+        yield Page(src, region, "\n".join(body), ("Authorities", region))
