@@ -147,7 +147,7 @@ function ruleBlock(d, words, data) {
   const rule = d.rule;
   const who = rule.authority === 'national' ? data.national?.short_name : data.authority.short_name;
   const block = [el('p', {}, rule.words)];
-  for (const line of [...conditionLines(rule, words), ...noteLines(d, words)]) block.push(el('p', { class: 'cp-calc__note' }, line));
+  for (const line of noteLines(d, words)) block.push(el('p', { class: 'cp-calc__note' }, line));
   block.push(el('p', { class: 'cp-calc__source' }, 'Source: ', el('cite', {}, cite(rule)), who ? ` (${who})` : ''));
   if (rule.text) block.push(el('details', {}, el('summary', {}, 'Wording of the source'), el('blockquote', {}, rule.text)));
   return block;
