@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -28,9 +29,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         content = load_content()
     except ContentInvalid as exc:  # never a silently partial site
         raise PluginError(str(exc)) from None
+    _release_yaml_nodes(content)
     version = site_version(content)
     build = build_site(content, version)
-    _release_yaml_nodes(content)
     _state.update(content=content, build=build, version=version)
     _abbreviations_for_every_page(config, build)
     config.extra["cpguide_version"] = version
@@ -42,9 +43,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def _release_yaml_nodes(content) -> None:
-    """Drop the YAML node trees kept for error line numbers: content is valid and the pages are made.
+    """Drop the YAML node trees kept for error line numbers: the content is valid, nothing will be reported.
 
-    They take several times the memory of the content itself (about 2 MB of memory per authority).
+    They take several times the memory of the content itself (about 2 MB per authority); dropped
+    before the pages are generated, their memory is reused for them.
     """
     for authority in content.authorities.values():
         for doc in authority.docs.values():
@@ -84,10 +86,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, page.src_uri, content=page.markdown))
     for asset in build.assets:
         files.append(File.generated(config, asset.src_uri, content=asset.content))
+    # The Markdown now lives in the Files only (see on_page_markdown); titles and paths stay.
+    build.pages = [replace(page, markdown="") for page in build.pages]
+    _state["generated"] = {page.src_uri for page in build.pages}
     return files
 
 
 def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri in _state["generated"]:
+        # MkDocs has read the page into its own copy (page.markdown): keeping the File's as well
+        # would hold every generated page in memory twice until the end of the build.
+        page.file.content_string = ""
     if "cpguide:" not in markdown:  # generated pages have no markers: hand the same string back
         return markdown
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..checks import national_counterparts
 from ..content import Authority, Entry
 from ..deadlines.words import condition_words, rule_words
 from .model import Page, SiteContext
@@ -355,6 +356,11 @@ class AuthorityPages:
                      + (f", only if {describe_conditions(rule['conditions'])}" if rule.get("conditions") else "") + "  ",
                      f"**Responsible:** {actors_label(rule['responsible'])}  ",
                      f"**Who needs to know:** {', '.join(AUDIENCE_NAMES[a].lower() for a in rule['audiences'])}", ""]
+            if not self.authority.is_national:
+                limits = national_counterparts(self.content, rule)
+                body += [f"**National limit:** " + ("; ".join(
+                    f"{self.link(n['id'], describe_rule(n))} ({types_label(n['conference_types'])})" for n in limits)
+                    if limits else "none set for this kind of deadline") + "", ""]
             body += [line.replace("<br>", "") + "  " for line in self.meta_lines(entry, {k: v for k, v in rule.items() if k in ("source", "typos", "notes")})] + [""]
         return body
 
