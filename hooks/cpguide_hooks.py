@@ -64,16 +64,20 @@ def _abbreviations_for_every_page(config: MkDocsConfig, build) -> None:
         abbr["glossary"] = {**(abbr.get("glossary") or {}), **dict(_ABBREVIATION.findall(build.abbreviations))}
 
 
-def _merge_nav(generated: list, handwritten: list) -> list:
-    """Home page first, then the generated sections, then the rest of the hand-written nav."""
-    def is_home(entry) -> bool:
-        return entry == "index.md" or (isinstance(entry, dict) and "index.md" in entry.values())
+GENERATED_NAV_MARKER = "(generated pages)"
 
-    nav = [e for e in handwritten if is_home(e)] + generated
-    for entry in (e for e in handwritten if not is_home(e)):
+
+def _merge_nav(generated: list, handwritten: list) -> list:
+    """Put the generated sections where mkdocs.yml's nav says `- (generated pages)`; a generated section
+    with the same title as a hand-written one gets the hand-written pages first."""
+    if GENERATED_NAV_MARKER not in handwritten:
+        raise PluginError(f"mkdocs.yml: add '- {GENERATED_NAV_MARKER}' to nav where the generated pages belong")
+    at = handwritten.index(GENERATED_NAV_MARKER)
+    nav = handwritten[:at] + generated
+    for entry in handwritten[at + 1:]:
         title = next(iter(entry)) if isinstance(entry, dict) else None
         same = next((e for e in nav if isinstance(e, dict) and title in e), None)
-        if same is not None:  # a generated section of the same name: hand-written pages go first
+        if same is not None:
             same[title] = list(entry[title]) + same[title]
         else:
             nav.append(entry)

@@ -104,3 +104,60 @@ def test_every_right_is_a_right_topic_for_every_authority(content):
             if "-family-right-" in topic["id"] and topic.get("right") is not True:
                 failures.append(f"{authority}: {topic['id']} is named as a right but has no `right: true`")
     assert not failures, "\n".join(failures)
+
+
+# --- the built family pages, as a parent sees them ------------------------------------------------
+_QUOTED = ("cp-quotations", "cp-quote", "cp-meta", "cp-typo", "cp-note", "headerlink")
+
+
+def _own_text(html: str) -> str:
+    """The page's own words: the article without quotations of the sources, citations or scripts."""
+    from html.parser import HTMLParser
+
+    class Text(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.in_article, self.stack, self.skip, self.out = False, [], 0, []
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "article":
+                self.in_article = True
+            if not self.in_article or tag in ("br", "img", "input", "hr"):
+                return
+            classes = dict(attrs).get("class") or ""
+            skip = tag in ("blockquote", "q", "script", "style", "details") or any(c in classes for c in _QUOTED)
+            self.stack.append(skip)
+            self.skip += skip
+
+        def handle_endtag(self, tag):
+            if tag == "article":
+                self.in_article = False
+            elif self.in_article and tag not in ("br", "img", "input", "hr") and self.stack:
+                self.skip -= self.stack.pop()
+
+        def handle_data(self, data):
+            if self.in_article and not self.skip:
+                self.out.append(data)
+
+    parser = Text()
+    parser.feed(html)
+    return " ".join(parser.out)
+
+
+def test_every_built_family_page_reads_at_grade_6_or_lower(site_dir, content):
+    pages = [site_dir / "for" / "parents" / "index.html"]
+    pages += [site_dir / a.id / "parents" / "index.html" for a in content.local_authorities]
+    failures = []
+    for page in pages:
+        text = _own_text(page.read_text(encoding="utf-8"))
+        assert len(text.split()) > 100, f"{page}: too little text found; is the page there?"
+        score = grade(text)
+        if score > MAX_GRADE:
+            failures.append(f"{page.relative_to(site_dir)}: grade {score:.1f}")
+    assert not failures, "\n".join(failures)
+
+
+def test_quotations_are_not_counted_as_the_pages_own_words():
+    page = ('<article><p>You can bring someone.</p><blockquote><p>Notwithstanding the aforementioned '
+            'considerations, practitioners must endeavour to facilitate participation.</p></blockquote></article>')
+    assert _own_text(page).strip() == "You can bring someone."

@@ -13,7 +13,6 @@ from .model import Asset, Page, SiteBuild, SiteContext
 
 # Order matters only for the navigation.
 GENERATOR_MODULES = [
-    "cpguide.site.audiences",
     "cpguide.site.picker",
     "cpguide.site.authority_pages",
     "cpguide.site.checklists",

@@ -277,8 +277,11 @@ class AuthorityPages:
             body += self.family_topics()
         body += self.audience_deadlines(audience)
         guides = [g for g in a.guides if g["audience"] == audience]
-        heading = "What the documents say, word for word" if audience == "parents" else "What happens and what you do"
-        body += [f"## {heading}", ""]
+        if audience == "parents":  # the families' page: what follows is quoted, and marked as quotation
+            body += ["## What the documents say, word for word", "",
+                     "Below are quotations from the council's own papers.", "", '<div class="cp-quotations" markdown>', ""]
+        else:
+            body += ["## What happens and what you do", ""]
         for phase, phase_name in PHASE_NAMES.items():
             body += [f"### {phase_name}", ""]
             in_phase = [g for g in guides if g["phase"] == phase]
@@ -292,6 +295,8 @@ class AuthorityPages:
                 body += self.notes(guide.get("notes", []))
                 body += self.container_related(guide["id"])
                 body += self.item_list(guide["items"])
+        if audience == "parents":
+            body += ["</div>", ""]
         return body
 
     def role_intro(self, audience: str) -> list[str]:

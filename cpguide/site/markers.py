@@ -10,7 +10,7 @@ import re
 from .model import SiteBuild
 from .render import md
 
-MARKER = re.compile(r"<!--\s*cpguide:([a-z-]+)\s*-->")
+MARKER = re.compile(r"<!--\s*cpguide:([a-z-]+)(?:\s+([a-z-]+))?\s*-->")
 
 
 class MarkerError(Exception):
@@ -22,7 +22,7 @@ def expand_markers(markdown: str, src_uri: str, content, build: SiteBuild) -> st
         handler = HANDLERS.get(match.group(1))
         if handler is None:
             raise MarkerError(f"unknown marker '{match.group(0)}'; known: {', '.join(sorted(HANDLERS))}")
-        return handler(src_uri, content, build)
+        return handler(src_uri, content, build, *filter(None, [match.group(2)]))
 
     return MARKER.sub(replace, markdown)
 
@@ -33,7 +33,7 @@ def _rel(src_uri: str, target: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(src_uri) or ".")
 
 
-def authorities(src_uri: str, content, build: SiteBuild) -> str:
+def authorities(src_uri: str, content, build: SiteBuild, *_: str) -> str:
     lines = []
     for a in content.local_authorities:
         region = a.meta.get("region") or "region not given"
@@ -43,15 +43,33 @@ def authorities(src_uri: str, content, build: SiteBuild) -> str:
     return "\n".join(lines)
 
 
-def version(src_uri: str, content, build: SiteBuild) -> str:
+def version(src_uri: str, content, build: SiteBuild, *_: str) -> str:
     return f"`{build.version}`"
 
 
 def audiences(src_uri: str, content, build: SiteBuild) -> str:
-    from .audiences import hub_uri
     from .render import AUDIENCE_NAMES
 
-    return "\n".join(f"- [{name}]({_rel(src_uri, hub_uri(a))})" for a, name in AUDIENCE_NAMES.items())
+    return "\n".join(f"- [{name}]({_rel(src_uri, f'for/{a}.md')})" for a, name in AUDIENCE_NAMES.items())
 
 
-HANDLERS = {"authorities": authorities, "audiences": audiences, "version": version}
+def audience_authorities(src_uri: str, content, build: SiteBuild, audience: str = "") -> str:
+    """Per authority, grouped by region: its page for this audience, its dates and its checklists."""
+    from .render import AUDIENCE_NAMES
+
+    if audience not in AUDIENCE_NAMES:
+        raise MarkerError(f"audience-authorities needs one of: {', '.join(AUDIENCE_NAMES)}")
+    lines, region = [], None
+    for a in sorted(content.local_authorities, key=lambda a: (a.meta.get("region") or "~", a.name.lower())):
+        if (a.meta.get("region") or "Region not given") != region:
+            region = a.meta.get("region") or "Region not given"
+            lines += ["", f"**{md(region)}**", ""]
+        page = _rel(src_uri, f"{a.id}/{audience}.md")
+        dates = _rel(src_uri, f"calculator/{audience}.md") + f"?authority={a.id}"
+        checklists = _rel(src_uri, f"{a.id}/checklists/index.md")
+        lines.append(f"- [{md(a.name)}]({page}) · [dates]({dates}) · [checklists]({checklists})")
+    return "\n".join(lines) + "\n"
+
+
+HANDLERS = {"authorities": authorities, "audiences": audiences, "audience-authorities": audience_authorities,
+            "version": version}
