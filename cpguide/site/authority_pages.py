@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Iterator
 
 from ..checks import national_counterparts
@@ -41,7 +42,8 @@ class AuthorityPages:
 
     def page(self, name: str, title: str, body: list[str]) -> Page:
         nav_title = "Overview" if name == "index" else title.split(" — ")[0]
-        return Page(f"{self.dir}/{name}.md", title, f"# {title}\n\n" + "\n".join(body) + "\n", self.nav, nav_title)
+        front = f"---\ntitle: {json.dumps(title)}\n---\n\n"  # the full title for the browser tab and search
+        return Page(f"{self.dir}/{name}.md", title, front + f"# {title}\n\n" + "\n".join(body) + "\n", self.nav, nav_title)
 
     def pages(self) -> Iterator[Page]:
         a = self.authority

@@ -17,6 +17,12 @@
         checklists.forEach(function (el) { mod.mount(el); });
       });
     }
+    var filters = document.querySelectorAll("[data-cpguide-table-filter]");
+    if (filters.length) {
+      import(new URL("table-filter.mjs", base).href).then(function (mod) {
+        filters.forEach(function (el) { mod.mount(el); });
+      });
+    }
     var pickers = document.querySelectorAll("[data-cpguide-picker]");
     var remembered = null;
     try { remembered = window.localStorage.getItem("cpguide.authority"); } catch (e) { /* no storage */ }

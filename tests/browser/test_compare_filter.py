@@ -1,0 +1,34 @@
+"""Comparison pages stay usable with many authorities: typing a name filters the rows and agendas."""
+
+from __future__ import annotations
+
+
+def test_filter_shows_only_matching_authorities(page, content):
+    names = [a.short_name for a in content.local_authorities]
+    page.goto("/compare/timescales/")
+    page.wait_for_function("window.__pageReady")
+    box = page.get_by_label("Show only authorities whose name contains")
+    box.wait_for()
+    rows = page.locator("article table tbody tr")
+    total = rows.count()
+    assert total > len(names)
+    box.fill(names[0][:6])
+    visible = [r.locator("td").first.inner_text() for r in rows.all() if r.is_visible()]
+    assert visible and all(names[0][:6].lower() in v.lower() for v in visible)
+    assert len(visible) < total
+    assert "Showing" in page.get_by_role("status").filter(has_text="Showing").inner_text()
+    box.fill("")
+    assert sum(1 for r in rows.all() if r.is_visible()) == total
+    assert not page.console_errors and not page.offsite_requests
+
+
+def test_agenda_cards_filter(page, content):
+    page.goto("/compare/agendas/")
+    page.wait_for_function("window.__pageReady")
+    box = page.get_by_label("Show only authorities whose name contains")
+    box.wait_for()
+    cards = page.locator(".cp-compare-card")
+    total = cards.count()
+    box.fill("berk")
+    shown = [c for c in cards.all() if c.is_visible()]
+    assert 0 < len(shown) < total
