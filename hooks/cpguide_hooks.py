@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import replace
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -85,14 +84,23 @@ def _merge_nav(generated: list, handwritten: list) -> list:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    build = _state["build"]
+    build, content = _state.pop("build"), _state.pop("content")
     for page in build.pages:
         files.append(File.generated(config, page.src_uri, content=page.markdown))
     for asset in build.assets:
         files.append(File.generated(config, asset.src_uri, content=asset.content))
-    # The Markdown now lives in the Files only (see on_page_markdown); titles and paths stay.
-    build.pages = [replace(page, markdown="") for page in build.pages]
-    _state["generated"] = {page.src_uri for page in build.pages}
+    generated = {page.src_uri for page in build.pages}
+    # Markers in hand-written pages are expanded here, once, so that nothing of the content or the
+    # generated Markdown is kept beyond this point: MkDocs holds the pages from now on.
+    for file in files.documentation_pages():
+        if file.src_uri not in generated:
+            text = file.content_string
+            if "cpguide:" in text:
+                try:
+                    file.content_string = expand_markers(text, file.src_uri, content, build)
+                except MarkerError as exc:
+                    raise PluginError(f"{file.src_uri}: {exc}") from None
+    _state["generated"] = generated
     return files
 
 
@@ -101,9 +109,4 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
         # MkDocs has read the page into its own copy (page.markdown): keeping the File's as well
         # would hold every generated page in memory twice until the end of the build.
         page.file.content_string = ""
-    if "cpguide:" not in markdown:  # generated pages have no markers: hand the same string back
-        return markdown
-    try:
-        return expand_markers(markdown, page.file.src_uri, _state["content"], _state["build"])
-    except MarkerError as exc:
-        raise PluginError(f"{page.file.src_uri}: {exc}") from None
+    return markdown

@@ -61,10 +61,8 @@ function element(tag, props = {}, children = []) {
   return el;
 }
 
-let styled = false;
 function addStyles() {
-  if (styled || document.getElementById("cp-picker-style")) return;
-  styled = true;
+  if (document.getElementById("cp-picker-style")) return;
   const style = element("style", { id: "cp-picker-style" });
   style.textContent = `
 .cp-your-authority { font-size: .7rem; margin: 0 0 .6rem; color: #4a4a4a; }

@@ -1,0 +1,463 @@
+"""Scale benchmark: the site at N authorities, against bare Material with the same pages.
+
+For each N (``--sizes 3 30 150``), in a temporary folder:
+
+1. **Synthetic content**: N authorities copied from the real ones under checklists/ (round robin),
+   each with a new folder id, a new name and a region spread over England's nine regions. Every id
+   the copied authority owns (items and source documents) gets a unique prefix, everywhere it
+   appears (ids, references, citations), so the content has the same shape and still validates.
+   The source documents are copied into ``sources/`` beside it under new file names. The national
+   framework is kept, its references pointed at the copies.
+2. **The site**: ``mkdocs build`` with the project's own mkdocs.yml and hooks, pointed at that
+   content with ``CPGUIDE_CONTENT``.
+3. **The floor, bare Material**: plain Markdown files with the same paths, the same navigation and,
+   per page, as many characters as the page's own Markdown, in the same headings, list items and
+   paragraphs (headings keep their text, the rest is filler words); the same theme features and
+   Markdown extensions; no hooks, no generated content, no project CSS, JavaScript, overrides or data.
+4. **Diagnostic, the site without hooks**: the site's own generated Markdown and data written to
+   disk and built with the same mkdocs.yml minus the hooks. Site / this is what the hooks cost
+   (loading, validating, generating); this / bare is what the pages' richer Markdown costs.
+
+It prints pages, wall time, CPU time, peak memory (the build process's maximum resident set size,
+from ``os.wait4``), output size and search-index size for each build, and the ratios. With
+``--repeat`` the builds alternate and the fastest of each counts. ``--check`` exits 1 when the
+largest N is over budget (wall time 1.15x, peak memory 1.2x the floor).
+
+    .venv/bin/python benchmarks/scale.py --sizes 3 30 150      # or: make benchmark
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from types import SimpleNamespace
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from cpguide.loader import load_content  # noqa: E402
+from cpguide.site import build_site  # noqa: E402
+from cpguide.site.markers import expand_markers  # noqa: E402
+from cpguide.site.versioning import site_version  # noqa: E402
+
+REGIONS = ["North East", "North West", "Yorkshire and the Humber", "East Midlands", "West Midlands",
+           "East of England", "London", "South East", "South West"]
+BUDGET_WALL, BUDGET_MEMORY = 1.15, 1.2
+
+
+# --- 1. synthetic content --------------------------------------------------------------------
+def _rename(data, names: dict[str, str]):
+    """Every string that is exactly one of the authority's ids becomes its new id (keys untouched)."""
+    if isinstance(data, dict):
+        return {k: _rename(v, names) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_rename(v, names) for v in data]
+    if isinstance(data, str):
+        return names.get(data, data)
+    return data
+
+
+def make_content(real_root: Path, out: Path, n: int) -> Path:
+    """Write N synthetic authorities (plus the national framework) to out/checklists, sources beside it.
+
+    Copy k of a real authority gets the prefix ``s<k>-`` on its folder, its items and its documents.
+    References between authorities (the national glossary cites local documents, for instance) point
+    at the copy in the same round of copies, or for the national framework at the first copy.
+    """
+    real = load_content(real_root)
+    locals_ = real.local_authorities
+    if not locals_:
+        raise SystemExit(f"no local authority under {real_root} to copy")
+    if n < len(locals_):
+        raise SystemExit(f"N must be at least {len(locals_)}, the number of real local authorities "
+                         "(their ids are referred to from other content)")
+    owned = {a.id: [e.id for e in real.entries(authority=a.id)] + [d["id"] for d in a.documents] + [a.id]
+             for a in locals_}
+
+    def names_for(copies: dict[str, int]) -> dict[str, str]:
+        """Old id -> new id, for the copy number of each real authority given."""
+        return {old: f"s{k:03d}-{old}" for aid, k in copies.items() for old in owned[aid]}
+
+    first = {a.id: i + 1 for i, a in enumerate(locals_)}
+    checklists, sources = out / "checklists", out / "sources"
+    checklists.mkdir(parents=True)
+    shutil.copytree(real.sources_dir, sources)
+    for authority in real.authorities.values():
+        if authority.is_national:
+            (checklists / authority.folder.name).mkdir()
+            for file_name, doc in authority.docs.items():
+                _write(checklists / authority.folder.name / file_name, _rename(copy.deepcopy(doc.data), names_for(first)))
+    for k in range(1, n + 1):
+        base = locals_[(k - 1) % len(locals_)]
+        group = (k - 1) // len(locals_) * len(locals_)
+        same_round = {a.id: group + i + 1 for i, a in enumerate(locals_) if group + i + 1 <= n}
+        names = names_for({**first, **same_round, base.id: k})
+        prefix, new_id = f"s{k:03d}-", names[base.id]
+        folder = checklists / new_id
+        folder.mkdir()
+        for file_name, doc in base.docs.items():
+            data = _rename(copy.deepcopy(doc.data), names)
+            if file_name == "authority.yml":
+                data["id"] = new_id
+                data["name"] = f"{base.name} {k:03d}"
+                data["short_name"] = f"{base.short_name} {k:03d}"
+                data["region"] = REGIONS[(k - 1) % len(REGIONS)]
+                for d in data.get("documents", []):
+                    if d.get("file"):
+                        shutil.copyfile(real.sources_dir / d["file"], sources / (prefix + d["file"]))
+                        d["file"] = prefix + d["file"]
+            _write(folder / file_name, data)
+    return checklists
+
+
+def _write(path: Path, data) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        yaml.safe_dump(data, f, allow_unicode=True, sort_keys=False, width=100)
+
+
+# --- 2. running a build ----------------------------------------------------------------------
+@dataclass
+class Run:
+    wall: float
+    cpu: float
+    peak_mb: float
+    size_mb: float
+    pages: int
+    warnings: int
+    search_mb: float = 0.0
+
+
+def run_build(config: Path, site_dir: Path, env: dict, strict: bool) -> Run:
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config),
+           "--site-dir", str(site_dir), "--strict" if strict else "--no-strict"]
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=config.parent, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)  # this child's own rusage, not all children's
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        log = err.read().decode("utf-8", "replace")
+    if proc.returncode != 0:
+        raise SystemExit(f"build failed ({' '.join(cmd)}):\n{log[-4000:]}")
+    files = [p for p in site_dir.rglob("*") if p.is_file()]
+    return Run(wall=wall, cpu=usage.ru_utime + usage.ru_stime, peak_mb=usage.ru_maxrss / 1024,
+               size_mb=sum(p.stat().st_size for p in files) / 2**20, pages=sum(1 for p in files if p.name == "index.html"),
+               warnings=len(re.findall(r"^WARNING", log, re.MULTILINE)),
+               search_mb=sum(p.stat().st_size for p in files if p.name == "search_index.json") / 2**20)
+
+
+# --- 3. the bare Material floor --------------------------------------------------------------
+class _Blocks(HTMLParser):
+    """Visible text of a page's article, split into blocks: ('h', level), ('li', depth) or ('p', 0)."""
+
+    BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "dt", "dd", "pre", "summary"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[list] = []  # [kind, level, text]
+        self.open: list[int] = []
+        self.in_article = 0
+        self.skip = 0
+        self.lists = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "article":
+            self.in_article += 1
+        if not self.in_article:
+            return
+        if tag in ("script", "style") or (tag == "a" and "headerlink" in (a.get("class") or "")):
+            self.skip += 1
+        elif tag in ("ul", "ol"):
+            self.lists += 1
+        elif tag in self.BLOCKS:
+            kind = ("h", int(tag[1])) if tag[0] == "h" and tag[1:].isdigit() else \
+                ("li", max(self.lists, 1)) if tag == "li" else ("p", 0)
+            self.blocks.append([kind[0], kind[1], ""])
+            self.open.append(len(self.blocks) - 1)
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self.in_article -= 1
+        if not self.in_article:
+            return
+        if tag in ("script", "style") or (tag == "a" and self.skip):
+            self.skip = max(0, self.skip - 1)
+        elif tag in ("ul", "ol"):
+            self.lists -= 1
+        elif tag in self.BLOCKS and self.open:
+            self.open.pop()
+
+    def handle_data(self, data):
+        if not self.in_article or self.skip:
+            return
+        if not self.open:
+            if not data.strip():
+                return
+            self.blocks.append(["p", 0, ""])
+            self.open.append(len(self.blocks) - 1)
+            self.blocks[-1][2] += data
+            self.open.pop()
+            return
+        self.blocks[self.open[-1]][2] += data
+
+
+_WORDS = ("the conference meeting child family plan report chair social worker parents professional "
+          "school health police review initial decision protection support information record minutes "
+          "core group visit days before after within agenda standard statement guidance advocate "
+          "consultation invited views wishes safety concerns strengths risks outcome review").split()
+
+
+def filler(length: int, seed: int) -> str:
+    """Plain words, about `length` characters, deterministic."""
+    out, total, j = [], 0, seed
+    while total < length:
+        word = _WORDS[j % len(_WORDS)]
+        out.append(word)
+        total += len(word) + 1
+        j += 1
+    return " ".join(out)[:max(length, 1)].strip() or "text"
+
+
+def bare_markdown(html: str, chars: int) -> str:
+    """Plain Markdown of about `chars` characters with the page's headings, list items and paragraphs.
+
+    Headings keep their text (so the table of contents is the same); the other blocks get filler
+    words in proportion to their visible text, so the file is as long as the page's own Markdown.
+    """
+    parser = _Blocks()
+    parser.feed(html)
+    blocks = [(kind, level, " ".join(text.split())) for kind, level, text in parser.blocks]
+    blocks = [b for b in blocks if b[2]]
+    headings = [b for b in blocks if b[0] == "h"]
+    body = [b for b in blocks if b[0] != "h"] or [("p", 0, "text")]
+    overhead = sum(len(t) + b[1] + 4 for b in headings for t in [re.sub(r"[\\`*_\[\]{}<>#|!]", "", b[2])])
+    overhead += sum(4 * b[1] + 4 for b in body)
+    budget = max(chars - overhead, len(body))
+    visible = sum(len(b[2]) for b in body)
+    lines: list[str] = []
+    prev_li = 0
+    for i, (kind, level, text) in enumerate(blocks):
+        if kind == "h":
+            clean = re.sub(r"[\\`*_\[\]{}<>#|!]", "", text) or "Heading"
+            lines += ["", "#" * level + " " + clean, ""]
+            prev_li = 0
+            continue
+        length = max(1, round(budget * len(text) / visible))
+        if kind == "li":
+            depth = min(level, prev_li + 1)
+            if not prev_li:
+                lines.append("")
+            lines.append("    " * (depth - 1) + "- " + filler(length, i))
+            prev_li = depth
+        else:
+            lines += ["", filler(length, i), ""]
+            prev_li = 0
+    return "\n".join(lines).strip() + "\n"
+
+
+def _output_html(site: Path, src_uri: str) -> Path:
+    stem = src_uri[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return site / (stem[:-5] + "index.html")
+    return site / stem / "index.html"
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml: `!ENV [NAME, default]` gives the variable if it is set, else the default."""
+
+
+def _env(loader, node):
+    values = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    for name in values[:-1] if len(values) > 1 else values:
+        if isinstance(name, str) and name in os.environ:
+            return os.environ[name]
+    return values[-1] if len(values) > 1 else None
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
+
+
+def _hooks_module():
+    spec = importlib.util.spec_from_file_location("cpguide_hooks", ROOT / "hooks" / "cpguide_hooks.py")
+    hooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hooks)
+    return hooks
+
+
+@dataclass
+class Generated:
+    """What the hooks hand to MkDocs for this content: pages (hand-written ones with markers expanded),
+    data files, the navigation and the abbreviation glossary."""
+    project: dict
+    pages: dict[str, str]
+    assets: dict[str, str | bytes]
+    nav: list
+    version: str
+    glossary: dict
+
+
+def generate(checklists: Path) -> Generated:
+    project = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    content = load_content(checklists)
+    version = site_version(content)
+    build = build_site(content, version)
+    docs_dir = ROOT / project.get("docs_dir", "docs")
+    pages = {p.src_uri: p.markdown for p in build.pages}
+    for path in sorted(docs_dir.rglob("*.md")):
+        src = path.relative_to(docs_dir).as_posix()
+        if "overrides" not in path.relative_to(docs_dir).parts:
+            pages[src] = expand_markers(path.read_text(encoding="utf-8"), src, content, build)
+    hooks = _hooks_module()
+    fake = SimpleNamespace(markdown_extensions=["abbr"], mdx_configs={})
+    hooks._abbreviations_for_every_page(fake, build)
+    return Generated(project, pages, {a.src_uri: a.content for a in build.assets},
+                     hooks._merge_nav(build.nav, list(project.get("nav") or [])), version,
+                     fake.mdx_configs.get("abbr", {}).get("glossary", {}))
+
+
+def _write_config(out: Path, config: dict) -> Path:
+    path = out / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def make_bare(gen: Generated, real_site: Path, out: Path) -> Path:
+    """The floor: plain Markdown with the same paths, nav, headings and length per page; Material with
+    the same features and extensions; no hooks, no project CSS, JavaScript, overrides or data."""
+    for src, markdown in gen.pages.items():
+        html = _output_html(real_site, src)
+        target = out / "docs" / src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(bare_markdown(html.read_text(encoding="utf-8"), len(markdown)) if html.exists()
+                          else "# Page\n", encoding="utf-8")
+    p = gen.project
+    return _write_config(out, {
+        "site_name": p["site_name"], "site_url": p.get("site_url") or "http://127.0.0.1:8000/", "docs_dir": "docs",
+        "theme": {k: v for k, v in p["theme"].items() if k != "custom_dir"},
+        "plugins": ["search"], "markdown_extensions": p.get("markdown_extensions", []), "nav": gen.nav,
+    })
+
+
+def make_pregenerated(gen: Generated, out: Path) -> Path:
+    """Diagnostic: the site's own Markdown and data written to disk, built without the hooks.
+    The difference from the real build is what the hooks cost (loading, validating, generating)."""
+    docs = out / "docs"
+    shutil.copytree(ROOT / gen.project.get("docs_dir", "docs"), docs)
+    for src, data in [*gen.pages.items(), *gen.assets.items()]:
+        target = docs / src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    config = {k: v for k, v in gen.project.items() if k not in ("hooks", "watch", "repo_url")}
+    config["nav"] = gen.nav
+    config["extra"] = {**config.get("extra", {}), "cpguide_version": gen.version}
+    config["markdown_extensions"] = [{"abbr": {"glossary": gen.glossary}} if e == "abbr" else e
+                                     for e in config.get("markdown_extensions", [])]
+    return _write_config(out, config)
+
+
+# --- main ------------------------------------------------------------------------------------
+KINDS = ("site", "pre-generated", "bare")
+LABELS = {"site": "site", "pre-generated": "site without hooks", "bare": "bare Material"}
+
+
+def _best(runs: list[Run]) -> Run:
+    fastest = min(runs, key=lambda r: r.wall)
+    return Run(fastest.wall, min(r.cpu for r in runs), max(r.peak_mb for r in runs), fastest.size_mb,
+               fastest.pages, fastest.warnings, fastest.search_mb)
+
+
+def measure(n: int, args) -> dict[str, Run]:
+    runs: dict[str, list[Run]] = {k: [] for k in KINDS}
+    with tempfile.TemporaryDirectory(prefix=f"cpguide-scale-{n}-") as tmp:
+        tmp = Path(tmp)
+        checklists = make_content(args.content, tmp / "content", n)
+        env = dict(os.environ, CPGUIDE_CONTENT=str(checklists), NO_MKDOCS_2_WARNING="1")
+        configs = {"site": ROOT / "mkdocs.yml"}
+        runs["site"].append(run_build(configs["site"], tmp / "out-site", env, args.strict))
+        gen = generate(checklists)
+        configs["bare"] = make_bare(gen, tmp / "out-site", tmp / "bare")
+        if args.pregenerated:
+            configs["pre-generated"] = make_pregenerated(gen, tmp / "pre-generated")
+        del gen
+        for kind in configs:
+            if kind != "site":
+                runs[kind].append(run_build(configs[kind], tmp / f"out-{kind}", env, args.strict))
+        pages = {k: {p.relative_to(tmp / f"out-{k}") for p in (tmp / f"out-{k}").rglob("index.html")} for k in configs}
+        for kind in configs:
+            if pages[kind] != pages["site"]:
+                only = sorted(map(str, pages[kind] ^ pages["site"]))[:10]
+                raise SystemExit(f"N={n}: the {kind} build does not have the same pages as the site: {only}")
+        for _ in range(args.repeat - 1):
+            for kind in configs:  # interleaved, so a busy moment of the machine hits all of them
+                runs[kind].append(run_build(configs[kind], tmp / f"out-{kind}", env, args.strict))
+        if args.keep:
+            dest = Path(args.keep) / f"n{n}"
+            shutil.rmtree(dest, ignore_errors=True)
+            shutil.copytree(tmp, dest)
+    return {k: _best(v) for k, v in runs.items() if v}
+
+
+def _ratio(a: Run, b: Run) -> str:
+    return (f"{'':>6} {a.wall / b.wall:>7.2f}x {a.cpu / b.cpu:>7.2f}x {a.peak_mb / b.peak_mb:>7.2f}x "
+            f"{a.size_mb / b.size_mb:>7.2f}x")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[3, 30, 150], help="numbers of authorities")
+    parser.add_argument("--repeat", type=int, default=1, help="builds of each site per size; the fastest counts")
+    parser.add_argument("--content", type=Path, default=ROOT / "checklists", help="real content to copy")
+    parser.add_argument("--strict", action=argparse.BooleanOptionalAction, default=True,
+                        help="build with --strict (default) or --no-strict")
+    parser.add_argument("--pregenerated", action=argparse.BooleanOptionalAction, default=True,
+                        help="also build the site's own pages without the hooks (shows what the hooks cost)")
+    parser.add_argument("--keep", help="copy each temporary folder here to look at afterwards")
+    parser.add_argument("--check", action="store_true", help="exit 1 if the largest size is over budget")
+    args = parser.parse_args(argv)
+
+    print(f"cpguide scale benchmark: {'best of ' + str(args.repeat) if args.repeat > 1 else 'one build each'}; "
+          "cpu = user + system time; peak = maximum resident memory of the build process", flush=True)
+    head = f"{'N':>4}  {'build':<22} {'pages':>6} {'wall s':>8} {'cpu s':>8} {'peak MB':>8} {'out MB':>8} {'search MB':>9}"
+    print(head + "\n" + "-" * len(head), flush=True)
+    results = []
+    for n in args.sizes:
+        r = measure(n, args)
+        results.append((n, r))
+        for i, kind in enumerate(k for k in KINDS if k in r):
+            run = r[kind]
+            print(f"{n if i == 0 else '':>4}  {LABELS[kind]:<22} {run.pages:>6} {run.wall:>8.1f} {run.cpu:>8.1f} "
+                  f"{run.peak_mb:>8.0f} {run.size_mb:>8.1f} {run.search_mb:>9.1f}"
+                  + (f"  ({run.warnings} warnings)" if run.warnings else ""))
+        print(f"{'':>4}  {'site / bare':<22}" + _ratio(r["site"], r["bare"]))
+        if "pre-generated" in r:
+            print(f"{'':>4}  {'site / without hooks':<22}" + _ratio(r["site"], r["pre-generated"]))
+        print(flush=True)
+    n, r = results[-1]
+    wall, mem = r["site"].wall / r["bare"].wall, r["site"].peak_mb / r["bare"].peak_mb
+    print(f"Budget at N={n}: wall time {wall:.2f}x the bare floor (budget {BUDGET_WALL}x) "
+          f"{'ok' if wall <= BUDGET_WALL else 'OVER'}; peak memory {mem:.2f}x (budget {BUDGET_MEMORY}x) "
+          f"{'ok' if mem <= BUDGET_MEMORY else 'OVER'}")
+    if "pre-generated" in r:
+        hw, hm = r["site"].wall / r["pre-generated"].wall, r["site"].peak_mb / r["pre-generated"].peak_mb
+        print(f"What the hooks themselves cost at N={n} (site / the same pages without hooks): "
+              f"wall time {hw:.2f}x, peak memory {hm:.2f}x")
+    return 1 if args.check and not (wall <= BUDGET_WALL and mem <= BUDGET_MEMORY) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
