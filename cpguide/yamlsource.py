@@ -17,8 +17,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .errors import ContentError
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that refuses duplicate keys."""
+class _NoDuplicateKeys:
+    """Refuses duplicate keys (PyYAML would silently keep the last one)."""
 
     def construct_mapping(self, node, deep=False):  # noqa: D401 - PyYAML API
         seen: dict[Any, int] = {}
@@ -35,15 +35,32 @@ class _Loader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
+class _Loader(_NoDuplicateKeys, yaml.SafeLoader):
+    """The pure-Python parser: slow, but its messages are the clearest; used to describe syntax errors."""
+
+
+class _FastLoader(_NoDuplicateKeys, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """libyaml's C parser when PyYAML has it: the same nodes and lines, about six times faster."""
+
+
 @dataclass
 class YamlDocument:
     path: Path
     data: Any
     root: Node | None
 
+    def _nodes(self):
+        if self.root is None:
+            loader = _FastLoader(self.path.read_text(encoding="utf-8"))
+            try:
+                self.root = loader.get_single_node()
+            finally:
+                loader.dispose()
+        return self.root
+
     def line_of(self, path: tuple | list) -> int | None:
         """1-based line of the node at a JSON path (keys and list indexes); nearest parent if missing."""
-        node = self.root
+        node = self._nodes()
         line = node.start_mark.line + 1 if node is not None else None
         for step in path:
             child = _child(node, step)
@@ -55,7 +72,7 @@ class YamlDocument:
 
     def key_line(self, path: tuple | list, key: str) -> int | None:
         """Line of a key inside the mapping at `path` (for 'unknown key' errors)."""
-        node = self.root
+        node = self._nodes()
         for step in path:
             node = _child(node, step)
             if node is None:
@@ -82,19 +99,26 @@ def load_yaml(path: Path, display: str | None = None) -> YamlDocument:
     text = path.read_text(encoding="utf-8")
     shown = display or str(path)
     try:
-        loader = _Loader(text)
         try:
-            root = loader.get_single_node()
-            data = loader.construct_document(root) if root is not None else None
-        finally:
-            loader.dispose()
+            root, data = _parse(_FastLoader, text)
+        except yaml.MarkedYAMLError:
+            root, data = _parse(_Loader, text)  # again, for the pure-Python parser's clearer message
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         problem = exc.problem or str(exc)
         raise YamlSyntaxError(ContentError(shown, line, f"YAML error: {problem}",
                                            _syntax_hint(problem))) from None
-    return YamlDocument(path, data, root)
+    return YamlDocument(path, data, None)  # nodes re-read only if a line number is asked for
+
+
+def _parse(loader_class, text: str):
+    loader = loader_class(text)
+    try:
+        root = loader.get_single_node()
+        return root, (loader.construct_document(root) if root is not None else None)
+    finally:
+        loader.dispose()
 
 
 class YamlSyntaxError(Exception):

@@ -337,7 +337,10 @@ class ChecklistPage:
             body += self.sheet(sheet, heading_level=2 if several else 0)
         body += ["</div>", ""]
         nav = nav_path(a) + ("Checklists", CONFERENCE_NAMES[self.cl.conference_type], AUDIENCE_NAMES[self.cl.audience])
-        return Page(self.src, title, "\n".join(body) + "\n", nav, nav_title=self.cl.nav_title)
+        # Sheets repeat items kept on the role and agenda pages: keep them out of the search index,
+        # which every reader who searches downloads whole. The full title names the tab.
+        front = f"---\ntitle: {json.dumps(title)}\nsearch:\n  exclude: true\n---\n\n"
+        return Page(self.src, title, front + "\n".join(body) + "\n", nav, nav_title=self.cl.nav_title)
 
     def sheet(self, sheet: Sheet, heading_level: int) -> list[str]:
         lines = ['<section class="cp-sheet" markdown>', ""]
