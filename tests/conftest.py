@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -98,11 +97,3 @@ def page(browser, server):
     pg.on("request", _record)
     yield pg
     context.close()
-
-
-def node_available() -> str:
-    node = shutil.which("node")
-    if not node:
-        pytest.fail("node not found: install Node.js 20 (Debian package nodejs) to run the JavaScript tests",
-                    pytrace=False)
-    return node

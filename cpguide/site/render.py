@@ -6,20 +6,12 @@ import html
 import re
 
 from ..content import Entry
+from ..deadlines.words import ACTORS, AUDIENCES
 
 CONFERENCE_NAMES = {"icpc": "ICPC", "rcpc": "RCPC"}
-AUDIENCE_NAMES = {
-    "parents": "Parents and families",
-    "professionals": "Professionals",
-    "social-workers": "Social workers",
-    "chairs": "Conference chairs",
-}
-ACTOR_NAMES = {
-    "chair": "Chair", "social-worker": "Social worker", "team-manager": "Team manager",
-    "service-manager": "Service manager", "safeguarding-unit": "Safeguarding unit", "parents": "Parents",
-    "family": "Family", "child": "Child", "professionals": "Professionals", "advocate": "Advocate",
-    "core-group": "Core group", "notetaker": "Notetaker", "admin": "Administrator", "all": "Everyone",
-}
+# Names shared with the deadline engine's wording: written once, in cpguide/deadlines/words.py.
+AUDIENCE_NAMES = AUDIENCES
+ACTOR_NAMES = ACTORS
 PHASE_NAMES = {"before": "Before the conference", "during": "During the conference", "after": "After the conference"}
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
