@@ -15,7 +15,7 @@ from jsonschema.exceptions import ValidationError
 
 from .content import Authority, Content, Entry, walk_items
 from .errors import ContentError, ContentInvalid
-from .schemas import FILE_TYPES, validator_for
+from .schemas import FILE_TYPES, is_valid, validator_for
 from .yamlsource import YamlDocument, YamlSyntaxError, load_yaml
 
 # CPGUIDE_CONTENT points the build at another content folder (benchmarks, test fixtures).
@@ -71,7 +71,9 @@ def _load_folder(folder: Path, root: Path, errors: list[ContentError]) -> Author
         except YamlSyntaxError as exc:
             errors.append(exc.error)
             continue
-        doc_errors = list(_schema_errors(doc, validator, shown)) + list(_markup_errors(doc, shown))
+        schema_errors = [] if doc.data is not None and is_valid(path.name, doc.data) else \
+            list(_schema_errors(doc, validator, shown))
+        doc_errors = schema_errors + list(_markup_errors(doc, shown))
         errors.extend(doc_errors)
         if not doc_errors:
             authority.docs[path.name] = doc

@@ -107,7 +107,9 @@ def test_every_right_is_a_right_topic_for_every_authority(content):
 
 
 # --- the built family pages, as a parent sees them ------------------------------------------------
-_QUOTED = ("cp-quotations", "cp-quote", "cp-meta", "cp-typo", "cp-note", "headerlink")
+_QUOTED = ("cp-quote", "cp-meta", "cp-typo", "cp-note", "headerlink")
+# A second-level heading with this class starts a section of quotations, up to the next such heading.
+_QUOTATIONS_HEADING = "cp-quotations"
 
 
 def _own_text(html: str) -> str:
@@ -118,6 +120,7 @@ def _own_text(html: str) -> str:
         def __init__(self):
             super().__init__()
             self.in_article, self.stack, self.skip, self.out = False, [], 0, []
+            self.in_quotations = False
 
         def handle_starttag(self, tag, attrs):
             if tag == "article":
@@ -125,6 +128,8 @@ def _own_text(html: str) -> str:
             if not self.in_article or tag in ("br", "img", "input", "hr"):
                 return
             classes = dict(attrs).get("class") or ""
+            if tag == "h2":
+                self.in_quotations = _QUOTATIONS_HEADING in classes.split()
             skip = tag in ("blockquote", "q", "script", "style", "details") or any(c in classes for c in _QUOTED)
             self.stack.append(skip)
             self.skip += skip
@@ -136,7 +141,7 @@ def _own_text(html: str) -> str:
                 self.skip -= self.stack.pop()
 
         def handle_data(self, data):
-            if self.in_article and not self.skip:
+            if self.in_article and not self.skip and not self.in_quotations:
                 self.out.append(data)
 
     parser = Text()
@@ -161,3 +166,11 @@ def test_quotations_are_not_counted_as_the_pages_own_words():
     page = ('<article><p>You can bring someone.</p><blockquote><p>Notwithstanding the aforementioned '
             'considerations, practitioners must endeavour to facilitate participation.</p></blockquote></article>')
     assert _own_text(page).strip() == "You can bring someone."
+
+
+def test_a_section_of_quotations_is_not_counted_up_to_the_next_section():
+    page = ('<article><p>You can bring someone.</p>'
+            '<h2 class="cp-quotations">Word for word</h2><p>Practitioners must endeavour to facilitate.</p>'
+            '<h3>Before</h3><p>Notwithstanding the aforementioned.</p>'
+            '<h2>Help</h2><p>Ask the chair.</p></article>')
+    assert _own_text(page).split() == ["You", "can", "bring", "someone.", "Help", "Ask", "the", "chair."]

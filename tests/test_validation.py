@@ -134,3 +134,57 @@ def test_build_stops_on_broken_content(tree, tmp_path):
     assert result.returncode != 0
     assert "unknown key 'actor'" in result.stderr + result.stdout
     assert not (out / "index.html").exists()
+
+
+# --- the quick schema check and the full one give the same verdict ----------------------------------
+def _mutations(data, path=()):
+    """Small breakages at every place in a document: a key removed, an unknown key, a value retyped."""
+    import copy
+
+    def at(root, path):
+        for step in path:
+            root = root[step]
+        return root
+
+    if isinstance(data, dict):
+        children = list(data.items())
+    elif isinstance(data, list):
+        children = list(enumerate(data))
+    else:
+        return
+    for key, value in children:
+        for change in ("remove", "retype"):
+            mutated = copy.deepcopy(_mutations.root)
+            parent = at(mutated, path)
+            if change == "remove":
+                del parent[key]
+            else:
+                parent[key] = 12345 if isinstance(value, str) else "text" if isinstance(value, (int, list)) else [value]
+            yield f"{change} {'/'.join(map(str, path + (key,)))}", mutated
+        yield from _mutations(value, path + (key,))
+    if isinstance(data, dict):
+        mutated = copy.deepcopy(_mutations.root)
+        at(mutated, path)["zz-unknown"] = "x"
+        yield f"unknown key at {'/'.join(map(str, path))}", mutated
+
+
+def test_quick_and_full_schema_checks_agree_on_content_and_its_breakages():
+    import yaml
+
+    from cpguide.schemas import is_valid, validator_for
+    files = sorted((GOOD / "checklists").rglob("*.yml"))
+    real = sorted((Path(__file__).parent.parent / "checklists").rglob("*.yml"))
+    checked, disagreements = 0, []
+    for path in files + real:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        cases = [("as written", data)]
+        if path in files:
+            _mutations.root = data
+            cases += list(_mutations(data))
+        for what, case in cases:
+            full = not any(True for _ in validator_for(path.name).iter_errors(case))
+            if is_valid(path.name, case) != full:
+                disagreements.append(f"{path.name}, {what}: quick says {not full}, full says {full}")
+            checked += 1
+    assert checked > 200, "the fixture has shrunk: too few cases to compare the checks"
+    assert not disagreements, "\n".join(disagreements[:20])

@@ -280,8 +280,10 @@ class AuthorityPages:
         body += self.audience_deadlines(audience)
         guides = [g for g in a.guides if g["audience"] == audience]
         if audience == "parents":  # the families' page: what follows is quoted, and marked as quotation
-            body += ["## What the documents say, word for word", "",
-                     "Below are quotations from the council's own papers.", "", '<div class="cp-quotations" markdown>', ""]
+            # The class marks the rest of the page as quotation (tests/test_family_readability.py);
+            # a heading, not a wrapping <div markdown>, which md_in_html would parse twice.
+            body += ["## What the documents say, word for word { .cp-quotations }", "",
+                     "Below are quotations from the council's own papers.", ""]
         else:
             body += ["## What happens and what you do", ""]
         for phase, phase_name in PHASE_NAMES.items():
@@ -297,8 +299,6 @@ class AuthorityPages:
                 body += self.notes(guide.get("notes", []))
                 body += self.container_related(guide["id"])
                 body += self.item_list(guide["items"])
-        if audience == "parents":
-            body += ["</div>", ""]
         return body
 
     def role_intro(self, audience: str) -> list[str]:
@@ -325,7 +325,7 @@ class AuthorityPages:
                 body += [f"### {md(topic['title'])} {{ #{topic['id']} }}", ""]
                 if topic.get("conference_types"):
                     body += [f"*For: {types_label(topic['conference_types'])}*", ""]
-                body += ['<div class="cp-plain" markdown>', ""] + [md(p) + "\n" for p in topic["plain"]] + ["</div>", ""]
+                body += [md(p) + "\n" for p in topic["plain"]]
                 body += self.quotes(topic["grounded_in"])
         return body
 
@@ -335,9 +335,9 @@ class AuthorityPages:
         for item_id in ids:
             item = self.content.resolve(self.content.index[item_id].item)
             quote = item.get("text") or item.get("title") or ""
-            lines += [f'    <blockquote class="cp-quote" markdown>', "",
-                      f"    {md(quote)}", "", f"    {self.cite(item.get('source'))} · {self.link(item_id, 'see it in context')}",
-                      "", "    </blockquote>", ""]
+            # The citation follows the quotation (and keeps two quotations from merging into one).
+            lines += [f"    > {line}".rstrip() for line in md(quote).splitlines()] + [""]
+            lines += [f"    {self.cite(item.get('source'))} · {self.link(item_id, 'see it in context')}", ""]
         return lines
 
     def audience_deadlines(self, audience: str) -> list[str]:

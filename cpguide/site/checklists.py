@@ -9,9 +9,13 @@ so a new authority gets its checklists without any code change.
 Sheets are first collected as plain data (`Sheet`, `Group`, `Item`) and only then rendered, so the
 tests can check them without parsing HTML, and the version hash depends on exactly what is shown.
 
-The page is Markdown with HTML inside (md_in_html): real `<input type="checkbox">` with a
-`<label for>`, so screen readers name every box and the page is a plain list without JavaScript.
-Links stay Markdown links so MkDocs checks every anchor in a strict build.
+The page is Markdown with inline HTML: real `<input type="checkbox">` with a `<label for>`, so
+screen readers name every box and the page is a plain list without JavaScript. Links stay Markdown
+links so MkDocs checks every anchor in a strict build. No block carries a `markdown` attribute:
+Python-Markdown's md_in_html re-parses every such block, which made sheets cost twice as much to
+build as plain text of the same length (benchmarks/scale.py). The page starts with an empty
+`.cp-checklist` element that names the checklist (id, version) and holds the controls
+checklist.mjs adds; the sheet header is plain HTML, escaped here.
 """
 
 from __future__ import annotations
@@ -332,10 +336,9 @@ class ChecklistPage:
             body += ["This pack holds: " + ", ".join(md(s.title) for s in self.cl.sheets) + ". "
                      "An item already on an earlier sheet of the pack is not repeated.", "{ .cp-screen-only }", ""]
         body += [f'<div class="cp-checklist" data-cpguide-checklist data-checklist-id="{attr(self.cl.id)}" '
-                 f'data-checklist-version="{self.cl.version}" markdown>', ""]
+                 f'data-checklist-version="{self.cl.version}"></div>', ""]
         for sheet in self.cl.sheets:
             body += self.sheet(sheet, heading_level=2 if several else 0)
-        body += ["</div>", ""]
         nav = nav_path(a) + ("Checklists", CONFERENCE_NAMES[self.cl.conference_type], AUDIENCE_NAMES[self.cl.audience])
         # Sheets repeat items kept on the role and agenda pages: keep them out of the search index,
         # which every reader who searches downloads whole. The full title names the tab.
@@ -343,9 +346,9 @@ class ChecklistPage:
         return Page(self.src, title, front + "\n".join(body) + "\n", nav, nav_title=self.cl.nav_title)
 
     def sheet(self, sheet: Sheet, heading_level: int) -> list[str]:
-        lines = ['<section class="cp-sheet" markdown>', ""]
-        if heading_level:
-            lines += [f"{'#' * heading_level} {md(sheet.title)}", ""]
+        lines = []
+        if heading_level:  # a new printed page for every sheet after the first (checklist.css)
+            lines += [f"{'#' * heading_level} {md(sheet.title)} {{ .cp-sheet-title }}", ""]
         lines += self.header(sheet)
         group_level = "#" * ((heading_level or 1) + 1)
         for group in sheet.groups:
@@ -354,7 +357,7 @@ class ChecklistPage:
             if group.target:
                 lines += [f"{self.explained(group.target)}", ""]
             lines += self.item_list(sheet, group.items)
-        lines += [self.notes_box(), "</section>", ""]
+        lines += [self.notes_box(), ""]
         return lines
 
     def header(self, sheet: Sheet) -> list[str]:
@@ -362,15 +365,15 @@ class ChecklistPage:
         docs = []
         for doc_id in sheet.documents:
             _, doc = self.content.documents[doc_id]
-            docs.append(f"{md(doc['title'])} ({md(doc['publisher'])}, {md(doc['date'])})")
-        rows = [("Checklist", md(sheet.title)), ("Authority", md(a.name)),
-                ("Conference", f"{CONFERENCE_NAMES[sheet.conference_type]}"),
+            docs.append(f"{doc['title']} ({doc['publisher']}, {doc['date']})")
+        rows = [("Checklist", sheet.title), ("Authority", a.name),
+                ("Conference", CONFERENCE_NAMES[sheet.conference_type]),
                 ("For", AUDIENCE_NAMES[sheet.audience] + (f", {PHASE_NAMES[sheet.phase].lower()}" if sheet.phase else "")),
-                ("Sources", "; ".join(docs) or "none"), ("Site version", md(self.ctx.version))]
-        cells = "\n".join(f'<div class="cp-sheet-row"><dt>{k}</dt><dd markdown="span">{v}</dd></div>' for k, v in rows)
+                ("Sources", "; ".join(docs) or "none"), ("Site version", self.ctx.version)]
+        cells = "\n".join(f'<div class="cp-sheet-row"><dt>{k}</dt><dd>{attr(v)}</dd></div>' for k, v in rows)
         # Room to write the date on paper only (checklist.css hides it on screen).
         cells += '\n<div class="cp-sheet-row cp-print-only"><dt>Conference date</dt><dd><span class="cp-line"></span></dd></div>'
-        return [f'<dl class="cp-sheet-head" markdown>\n{cells}\n</dl>', ""]
+        return [f'<dl class="cp-sheet-head">\n{cells}\n</dl>', ""]
 
     def notes_box(self) -> str:
         """Room for notes at the end of the sheet: on paper only (hidden on screen by checklist.css)."""

@@ -14,7 +14,7 @@ import pytest
 
 from .browser_helpers import wait_for_checklist, wait_for_page_scripts
 
-BOXES = '[data-cpguide-checklist] input[type="checkbox"][data-item]'
+BOXES = 'article input[type="checkbox"][data-item]'
 PREFIX = "cpguide:checklist:"
 
 
@@ -95,7 +95,7 @@ def test_ticks_survive_instant_navigation_away_and_back(page, urls):
     total = page.locator(BOXES).count()
 
     page.evaluate("window.__checklistReady = null")
-    page.locator("[data-cpguide-checklist] li .cp-explained a").first.click()  # sheet -> where the item is explained
+    page.locator("article li .cp-explained a").first.click()  # sheet -> where the item is explained
     page.wait_for_url(re.compile(r"#"))
     wait_for_page_scripts(page)
 
@@ -201,7 +201,7 @@ def test_keyboard_tab_to_a_checkbox_and_press_space(page, checklist):
 
 
 def test_every_box_has_a_label(page, checklist):
-    unnamed = page.evaluate("""() => Array.from(document.querySelectorAll('[data-cpguide-checklist] input[type=checkbox]'))
+    unnamed = page.evaluate("""() => Array.from(document.querySelectorAll('article input[type=checkbox]'))
         .filter(box => !(box.labels && box.labels.length && box.labels[0].textContent.trim())).map(box => box.id)""")
     assert not unnamed
 
@@ -224,7 +224,7 @@ def test_without_javascript_it_is_a_plain_list(browser, server, urls):
         page.goto(urls["checklist"])
         boxes = page.locator(BOXES)
         assert boxes.count() > 0
-        assert page.locator("[data-cpguide-checklist] label").count() == boxes.count()
+        assert page.locator("article li label").count() == boxes.count()
         assert page.locator(".cp-checklist-tools").count() == 0  # controls that need a script are not shown
         boxes.nth(0).check()  # still a working checkbox
         assert boxes.nth(0).is_checked()

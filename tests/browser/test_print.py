@@ -15,7 +15,7 @@ import pytest
 
 from .browser_helpers import wait_for_checklist
 
-BOXES = '[data-cpguide-checklist] input[type="checkbox"][data-item]'
+BOXES = 'article input[type="checkbox"][data-item]'
 A4_POINTS = (595, 842)
 HEADER_INDIGO = (0x40, 0x51, 0xB5)  # Material's indigo header and tabs; must not reach paper
 

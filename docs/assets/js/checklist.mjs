@@ -93,7 +93,9 @@ export function mount(root) {
   root.setAttribute("data-checklist-mounted", "");
   const id = root.getAttribute("data-checklist-id") || location.pathname;
   const key = PREFIX + id + "@" + (root.getAttribute("data-checklist-version") || "");
-  const boxes = Array.from(root.querySelectorAll('input[type="checkbox"][data-item]'));
+  // The element names the checklist and holds the controls; the boxes follow it in the article.
+  const scope = root.closest("article") || document.body;
+  const boxes = Array.from(scope.querySelectorAll('input[type="checkbox"][data-item]'));
   let storage = openStorage();
 
   dropOldVersions(storage, id, key);
@@ -116,7 +118,7 @@ export function mount(root) {
     }
   }
 
-  root.addEventListener("change", (event) => {
+  scope.addEventListener("change", (event) => {
     if (event.target instanceof HTMLInputElement && event.target.hasAttribute("data-item")) {
       save();
       updateCount();
