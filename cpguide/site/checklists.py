@@ -383,7 +383,7 @@ class ChecklistPage:
         """Link to where the site explains an item, named by the page it is on."""
         page = self.ctx.page_of(self.content.index[target]).rsplit("/", 1)[-1].removesuffix(".md")
         name = PAGE_NAMES.get(page, "the authority's pages")
-        return f'<span class="cp-explained">[Explained in: {md(name)}]({self.ctx.href(self.src, target)})</span>'
+        return f"[Explained in: {md(name)}]({self.ctx.href(self.src, target)}){{ .cp-explained }}"
 
     def item_list(self, sheet: Sheet, items: list[Item], depth: int = 0) -> list[str]:
         lines = []
@@ -397,13 +397,16 @@ class ChecklistPage:
         extras = [self.explained(item.target)]
         if item.deadline:
             rule = self.content.index[item.deadline].item
-            extras.append(f'<span class="cp-deadline">[Deadline: {md(rule["label"])}, {md(describe_rule(rule))}]'
-                          f'({self.ctx.href(self.src, item.deadline)})</span>')
+            extras.append(f'[Deadline: {md(rule["label"])}, {md(describe_rule(rule))}]'
+                          f'({self.ctx.href(self.src, item.deadline)}){{ .cp-deadline }}')
         if item.meta:
-            extras.insert(0, f'<span class="cp-who">{md(item.meta)}</span>')
+            extras.insert(0, f"*{md(item.meta)}*{{ .cp-who }}")
+        # The small print after the label is Markdown with attribute lists, not <span>s and a <br>:
+        # every inline HTML tag is one more pass of Python-Markdown's inline patterns over the item.
+        # checklist.css shows the label as a block, so the small print starts on a line of its own.
         lines = [f'{pad}- <input type="checkbox" id="{attr(box)}" data-item="{attr(box)}" autocomplete="off">'
                  f'<label for="{attr(box)}">{md(item.text)}</label>',
-                 f"{pad}  <br>" + " ".join(extras)]
+                 f"{pad}  " + " ".join(extras)]
         if item.children:
             lines.append("")
             lines += self.item_list(sheet, item.children, depth + 1)

@@ -95,7 +95,7 @@ def test_ticks_survive_instant_navigation_away_and_back(page, urls):
     total = page.locator(BOXES).count()
 
     page.evaluate("window.__checklistReady = null")
-    page.locator("article li .cp-explained a").first.click()  # sheet -> where the item is explained
+    page.locator("article li a.cp-explained").first.click()  # sheet -> where the item is explained
     page.wait_for_url(re.compile(r"#"))
     wait_for_page_scripts(page)
 
