@@ -18,13 +18,15 @@ from cpguide.loader import load_content
 from cpguide.site import build_site
 from cpguide.site.checklists import checklists_of
 from cpguide.site.model import SiteContext
-from cpguide.site.render import AUDIENCE_NAMES, md
+from cpguide.site.render import AUDIENCE_NAMES
 
 FIXTURE = Path(__file__).parent / "fixtures" / "good" / "checklists"
 TYPES = ["icpc", "rcpc"]
 PHASES = ["before", "during", "after"]
 LINK = re.compile(r"\]\(([^)\s]+)\)")
-BOX = re.compile(r'<input type="checkbox" id="([^"]+)" data-item="([^"]+)"[^>]*><label for="([^"]+)">(.*?)</label>')
+# A box and its label in the rendered HTML: (the input's attributes, the label's for, the label's HTML)
+BOX = re.compile(r'<input ([^>]*?) ?/?><label for="([^"]+)">(.*?)</label>', re.DOTALL)
+ATTRS = re.compile(r'([a-z-]+)="([^"]*)"')
 
 
 @pytest.fixture(scope="module")
@@ -35,6 +37,28 @@ def build(content):
 @pytest.fixture(scope="module")
 def pages(build):
     return {p.src_uri: p for p in build.pages}
+
+
+@pytest.fixture(scope="module")
+def rendered(pages, checklists):
+    """Each checklist page as HTML, with the Markdown extensions of the site's mkdocs.yml."""
+    import markdown
+    from mkdocs.config import load_config
+
+    config = load_config(str(Path(__file__).parent.parent / "mkdocs.yml"))
+    converter = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
+    out = {}
+    for lists in checklists.values():
+        for c in lists:
+            converter.reset()
+            out[c.src] = converter.convert(pages[c.src].markdown)
+    return out
+
+
+def boxes_in(page_html: str) -> list[tuple[dict, str, str]]:
+    """(input attributes, label's for, label's text) for every box on a rendered page."""
+    return [(dict(ATTRS.findall(attrs)), label_for, " ".join(html.unescape(re.sub(r"<[^>]+>", "", text)).split()))
+            for attrs, label_for, text in BOX.findall(page_html)]
 
 
 @pytest.fixture(scope="module")
@@ -145,28 +169,30 @@ def test_no_item_of_the_other_conference_type(content, checklists):
 
 # --- faithful, linked, unique ---------------------------------------------------------------------
 
-def test_every_box_shows_the_source_wording(content, checklists, pages):
-    """Each label is the item's text exactly as in the content (escaped for Markdown, never reworded)."""
+def test_every_box_shows_the_source_wording(content, checklists, rendered):
+    """Each label, as rendered, is the item's text exactly as in the content (never reworded)."""
     for lists in checklists.values():
         for c in lists:
-            page = pages[c.src].markdown
+            labels = {attrs.get("id"): text for attrs, _, text in boxes_in(rendered[c.src])}
             for sheet in c.sheets:
                 for item in sheet.items():
                     if content.index[item.key].type == "rule":
                         continue
                     shown = content.resolve(content.index[item.key].item)["text"]
-                    assert f'for="{c.box_id(sheet, item)}">{md(shown)}</label>' in page, (c.src, item.key)
+                    assert labels.get(c.box_id(sheet, item)) == " ".join(shown.split()), (c.src, item.key)
 
 
-def test_box_ids_are_unique_on_each_page_and_every_box_has_its_label(checklists, pages):
+def test_box_ids_are_unique_on_each_page_and_every_box_has_its_label(checklists, rendered):
     for lists in checklists.values():
         for c in lists:
-            boxes = BOX.findall(pages[c.src].markdown)
-            ids = [b[0] for b in boxes]
+            boxes = boxes_in(rendered[c.src])
+            ids = [attrs.get("id") for attrs, _, _ in boxes]
             assert len(ids) == len(set(ids)), f"{c.src}: duplicate checkbox ids"
             assert ids, f"{c.src}: no checkbox"
-            assert all(box_id == item == label for box_id, item, label, _ in boxes), c.src
+            assert all(attrs.get("type") == "checkbox" and attrs["id"] == attrs.get("data-item") == label_for and text
+                       for attrs, label_for, text in boxes), c.src
             assert len(ids) == sum(1 for s in c.sheets for _ in s.items())
+            assert "[ ]{#" not in rendered[c.src], f"{c.src}: an item the checkbox extension did not turn into a box"
 
 
 def _anchors(markdown: str) -> set[str]:

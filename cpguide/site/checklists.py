@@ -9,9 +9,10 @@ so a new authority gets its checklists without any code change.
 Sheets are first collected as plain data (`Sheet`, `Group`, `Item`) and only then rendered, so the
 tests can check them without parsing HTML, and the version hash depends on exactly what is shown.
 
-The page is Markdown with inline HTML: real `<input type="checkbox">` with a `<label for>`, so
-screen readers name every box and the page is a plain list without JavaScript. Links stay Markdown
-links so MkDocs checks every anchor in a strict build. No block carries a `markdown` attribute:
+The page is Markdown: each item `- [ ]{#box-id} text` becomes a real `<input type="checkbox">`
+with a `<label for>` (the checkboxes.py extension), so screen readers name every box and the page
+is a plain list without JavaScript. Links stay Markdown links so MkDocs checks every anchor in a
+strict build. No block carries a `markdown` attribute:
 Python-Markdown's md_in_html re-parses every such block, which made sheets cost twice as much to
 build as plain text of the same length (benchmarks/scale.py). The page starts with an empty
 `.cp-checklist` element that names the checklist (id, version) and holds the controls
@@ -401,12 +402,10 @@ class ChecklistPage:
                           f'({self.ctx.href(self.src, item.deadline)}){{ .cp-deadline }}')
         if item.meta:
             extras.insert(0, f"*{md(item.meta)}*{{ .cp-who }}")
-        # The small print after the label is Markdown with attribute lists, not <span>s and a <br>:
-        # every inline HTML tag is one more pass of Python-Markdown's inline patterns over the item.
-        # checklist.css shows the label as a block, so the small print starts on a line of its own.
-        lines = [f'{pad}- <input type="checkbox" id="{attr(box)}" data-item="{attr(box)}" autocomplete="off">'
-                 f'<label for="{attr(box)}">{md(item.text)}</label>',
-                 f"{pad}  " + " ".join(extras)]
+        # `[ ]{#id}` becomes the box and its label (checkboxes.py); the small print after the label
+        # is Markdown with attribute lists. No inline HTML: each tag costs Python-Markdown two more
+        # passes over the item. checklist.css puts the small print on a line of its own.
+        lines = [f"{pad}- [ ]{{#{box}}} {md(item.text)}", f"{pad}  " + " ".join(extras)]
         if item.children:
             lines.append("")
             lines += self.item_list(sheet, item.children, depth + 1)
