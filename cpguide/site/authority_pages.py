@@ -9,7 +9,8 @@ from ..checks import national_counterparts
 from ..content import Authority, Entry
 from ..deadlines.words import condition_words, rule_words
 from .model import Page, SiteContext
-from .render import (AUDIENCE_NAMES, PHASE_NAMES, actors_label, anchor, attr, label_of, md, types_label)
+from .render import (AUDIENCE_NAMES, PHASE_NAMES, actors_label, anchor, attr, label_of, md, small_print,
+                     types_label)
 
 AUDIENCES = list(AUDIENCE_NAMES)
 FAMILY_PHASES = {"about": "About the meeting", "before": "Before the meeting", "during": "At the meeting",
@@ -72,12 +73,12 @@ class AuthorityPages:
         entry = self.content.index[item_id]
         return f"[{md(text or label_of(entry, self.content))}]({self.ctx.href(self.src, item_id)})"
 
-    def cite(self, source: dict | None) -> str:
+    def cite(self, source: dict | None, link_document: bool = True) -> str:
         if not source:
             return ""
         _, doc = self.content.documents[source["document"]]
         title = md(doc["title"])
-        if doc.get("file"):
+        if doc.get("file") and link_document:
             title = f"[{title}]({self.ctx.rel(self.src, 'sources/' + doc['file'])})"
         return f"Source: {title}, {md(source['section'])}"
 
@@ -94,15 +95,15 @@ class AuthorityPages:
             bits.append(KIND_NAMES[item["kind"]])
         if item.get("source"):
             bits.append(self.cite(item["source"]))
-        lines = [f'<span class="cp-meta">{" · ".join(bits)}</span>'] if bits else []
+        lines = [small_print(" · ".join(bits), "cp-meta")] if bits else []
         for typo in item.get("typos", []):
-            lines.append(f'<span class="cp-typo">The source spells "{md(typo["corrected"])}" as "{md(typo["original"])}".'
-                         + (f" {md(typo['note'])}" if typo.get("note") else "") + "</span>")
+            lines.append(small_print(f'The source spells "{md(typo["corrected"])}" as "{md(typo["original"])}".'
+                                     + (f" {md(typo['note'])}" if typo.get("note") else ""), "cp-typo"))
         if item.get("deadline"):
             lines.append("Deadline: " + self.link(item["deadline"]))
         lines += self.related_lines(entry.id)
         for note in item.get("notes", []):
-            lines.append(f'<span class="cp-note">Note: {md(note)}</span>')
+            lines.append(small_print(f"Note: {md(note)}", "cp-note"))
         for link in item.get("links", []):
             lines.append(f"[{md(link.get('text') or link['url'])}]({link['url']})")
         return lines
@@ -114,7 +115,7 @@ class AuthorityPages:
         if related:
             lines.append("Related: " + " · ".join(self.link(r) for r in related))
         for d in self.ctx.discrepancies_of.get(item_id, []):
-            lines.append(f'<span class="cp-disagree">The sources disagree here: {self.link(d)}</span>')
+            lines.append(small_print(f"The sources disagree here: {self.link(d)}", "cp-disagree", strong=True))
         return lines
 
     def container_related(self, item_id: str) -> list[str]:
@@ -182,7 +183,7 @@ class AuthorityPages:
         for fact in facts:
             sources = ", ".join(self.link(i) for i in fact["grounded_in"])
             lines.append(f"- {anchor(fact['id'])}**{FACT_TOPICS[fact['topic']]}:** {md(fact['value'])} "
-                         f'<span class="cp-meta">Summary written for this site, from: {sources}</span>')
+                         + small_print(f"Summary written for this site, from: {sources}", "cp-meta"))
         return lines
 
     def page_links(self) -> list[str]:
@@ -337,7 +338,8 @@ class AuthorityPages:
             quote = item.get("text") or item.get("title") or ""
             # The citation follows the quotation (and keeps two quotations from merging into one).
             lines += [f"    > {line}".rstrip() for line in md(quote).splitlines()] + [""]
-            lines += [f"    {self.cite(item.get('source'))} · {self.link(item_id, 'see it in context')}", ""]
+            # The document is named, not linked: "see it in context" leads to the item and its link.
+            lines += [f"    {self.cite(item.get('source'), link_document=False)} · {self.link(item_id, 'see it in context')}", ""]
         return lines
 
     def audience_deadlines(self, audience: str) -> list[str]:
