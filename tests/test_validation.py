@@ -188,3 +188,38 @@ def test_quick_and_full_schema_checks_agree_on_content_and_its_breakages():
             checked += 1
     assert checked > 200, "the fixture has shrunk: too few cases to compare the checks"
     assert not disagreements, "\n".join(disagreements[:20])
+
+
+def test_schemas_use_only_keywords_that_mean_the_same_in_draft_07_and_2020_12():
+    """fastjsonschema knows draft-07; the schemas say 2020-12. Keywords whose meaning changed
+    between them (`$ref` beside other keywords, `items` as an array, `unevaluated*`, `prefixItems`,
+    `$dynamicRef`, `dependentRequired`...) would make the quick check and the full one disagree."""
+    import json
+
+    same = {"$schema", "$id", "$ref", "$defs", "$comment", "title", "description", "examples", "default",
+            "type", "enum", "const", "properties", "required", "additionalProperties", "patternProperties",
+            "propertyNames", "minProperties", "maxProperties", "items", "minItems", "maxItems", "uniqueItems",
+            "contains", "pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum",
+            "exclusiveMaximum", "multipleOf", "oneOf", "anyOf", "allOf", "not", "if", "then", "else"}
+    problems = []
+
+    def walk(node, where, in_properties=False):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if in_properties or key in ("$defs", "properties", "patternProperties"):
+                    pass
+                elif key not in same:
+                    problems.append(f"{where}: keyword '{key}'")
+                if key == "$ref" and len(set(node) - {"$ref", "description", "title", "$comment"}) > 0:
+                    problems.append(f"{where}: '$ref' beside {sorted(set(node) - {'$ref'})}")
+                if key == "items" and isinstance(value, list):
+                    problems.append(f"{where}: 'items' as an array")
+                walk(value, f"{where}/{key}", in_properties=key in ("$defs", "properties", "patternProperties")
+                     and not in_properties)
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, f"{where}/{i}")
+
+    for path in sorted((Path(__file__).parent.parent / "schema").glob("*.schema.json")):
+        walk(json.loads(path.read_text(encoding="utf-8")), path.name)
+    assert not problems, "\n".join(problems)
