@@ -12,9 +12,9 @@ tests can check them without parsing HTML, and the version hash depends on exact
 The page is Markdown: each item `- [ ]{#box-id} text` becomes a real `<input type="checkbox">`
 with a `<label for>` (the checkboxes.py extension), so screen readers name every box and the page
 is a plain list without JavaScript. Links stay Markdown links so MkDocs checks every anchor in a
-strict build. No block carries a `markdown` attribute:
-Python-Markdown's md_in_html re-parses every such block, which made sheets cost twice as much to
-build as plain text of the same length (benchmarks/scale.py). The page starts with an empty
+strict build. No block carries a `markdown` attribute: Python-Markdown's md_in_html re-parses
+every such block, which made sheets cost twice as much to build as plain text of the same length
+(benchmarks/scale.py). The page starts with an empty
 `.cp-checklist` element that names the checklist (id, version) and holds the controls
 checklist.mjs adds; the sheet header is plain HTML, escaped here.
 """
@@ -30,7 +30,7 @@ from typing import Iterable, Iterator
 from ..content import Authority, Entry
 from .authority_pages import describe_conditions, describe_rule, nav_path
 from .model import Page, SiteContext
-from .render import (AUDIENCE_NAMES, CONFERENCE_NAMES, PHASE_NAMES, actors_label, attr, md)
+from .render import (AUDIENCE_NAMES, CONFERENCE_NAMES, PHASE_NAMES, actors_label, attr, md, small_print)
 
 CONFERENCE_TYPES = list(CONFERENCE_NAMES)
 AUDIENCES = list(AUDIENCE_NAMES)
@@ -401,7 +401,7 @@ class ChecklistPage:
             extras.append(f'[Deadline: {md(rule["label"])}, {md(describe_rule(rule))}]'
                           f'({self.ctx.href(self.src, item.deadline)}){{ .cp-deadline }}')
         if item.meta:
-            extras.insert(0, f"*{md(item.meta)}*{{ .cp-who }}")
+            extras.insert(0, small_print(md(item.meta), "cp-who"))
         # `[ ]{#id}` becomes the box and its label (checkboxes.py); the small print after the label
         # is Markdown with attribute lists. No inline HTML: each tag costs Python-Markdown two more
         # passes over the item. checklist.css puts the small print on a line of its own.

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 
-def test_filter_shows_only_matching_authorities(page, content):
-    names = [a.short_name for a in content.local_authorities]
-    page.goto("/compare/timescales/")
+def open_with_filter(page, path: str):
+    """The comparison page, loaded, and its name filter box."""
+    page.goto(path)
     page.wait_for_function("window.__pageReady")
     box = page.get_by_label("Show only authorities whose name contains")
     box.wait_for()
+    return box
+
+
+def test_filter_shows_only_matching_authorities(page, content):
+    names = [a.short_name for a in content.local_authorities]
+    box = open_with_filter(page, "/compare/timescales/")
     rows = page.locator("article table tbody tr")
     total = rows.count()
     assert total > len(names)
@@ -23,10 +29,7 @@ def test_filter_shows_only_matching_authorities(page, content):
 
 
 def test_agenda_cards_filter(page, content):
-    page.goto("/compare/agendas/")
-    page.wait_for_function("window.__pageReady")
-    box = page.get_by_label("Show only authorities whose name contains")
-    box.wait_for()
+    box = open_with_filter(page, "/compare/agendas/")
     cards = page.locator(".cp-compare-card")
     total = cards.count()
     box.fill("berk")
