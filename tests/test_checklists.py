@@ -195,6 +195,23 @@ def test_box_ids_are_unique_on_each_page_and_every_box_has_its_label(checklists,
             assert "[ ]{#" not in rendered[c.src], f"{c.src}: an item the checkbox extension did not turn into a box"
 
 
+def test_every_sheet_opens_with_its_header(checklists, rendered):
+    """Title, authority, conference, audience, sources and version head each sheet (checklist.css and
+    the print test find the header as the definition list right after the sheet title or the marker)."""
+    for lists in checklists.values():
+        for c in lists:
+            heads = re.findall(r'(?:class="cp-sheet-title"[^>]*>.*?</h2>|class="cp-checklist"[^>]*></div>)\s*<dl>(.*?)</dl>',
+                               rendered[c.src], re.S)
+            assert len(heads) == len(c.sheets), f"{c.src}: {len(heads)} sheet headers for {len(c.sheets)} sheets"
+            for sheet, head in zip(c.sheets, heads):
+                terms = re.findall(r"<dt[^>]*>(.*?)</dt>", head)
+                assert terms == ["Checklist", "Authority", "Conference", "For", "Sources", "Site version", "Conference date"], terms
+                first = html.unescape(re.sub(r"<[^>]+>", "", re.search(r"<dd>(.*?)</dd>", head, re.S)[1]))
+                assert first == sheet.title, (c.src, first)
+                assert '<dt class="cp-print-only">Conference date</dt>' in head
+            assert rendered[c.src].count('<p class="cp-print-only cp-notes">Notes</p>') == len(c.sheets), c.src
+
+
 def _anchors(markdown: str) -> set[str]:
     return set(re.findall(r'id="([^"]+)"', markdown)) | set(re.findall(r"\{ *#([a-z0-9-]+)", markdown))
 
@@ -228,11 +245,11 @@ def test_every_item_links_to_its_explanation_and_deadline(content, checklists, p
                         assert item.deadline in anchors, f"{c.src}: {item.key} does not link to its deadline"
 
 
-def test_sheet_header_names_the_sources_with_dates_and_the_site_version(content, checklists, pages):
+def test_sheet_header_names_the_sources_with_dates_and_the_site_version(content, checklists, rendered):
     for lists in checklists.values():
         for c in lists:
-            page = html.unescape(pages[c.src].markdown)
-            assert "Site version</dt><dd>test" in page
+            page = html.unescape(rendered[c.src])
+            assert "<dt>Site version</dt>\n<dd>test</dd>" in page
             for sheet in c.sheets:
                 assert sheet.documents, f"{c.src}: {sheet.key} names no source document"
                 for doc_id in sheet.documents:

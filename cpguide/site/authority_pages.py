@@ -9,7 +9,7 @@ from ..checks import national_counterparts
 from ..content import Authority, Entry
 from ..deadlines.words import condition_words, rule_words
 from .model import Page, SiteContext
-from .render import (AUDIENCE_NAMES, PHASE_NAMES, actors_label, anchor, attr, label_of, md, small_print,
+from .render import (AUDIENCE_NAMES, FACT_TOPICS, PHASE_NAMES, actors_label, attr, item_lines, label_of, md, small_print,
                      types_label)
 
 AUDIENCES = list(AUDIENCE_NAMES)
@@ -40,6 +40,7 @@ class AuthorityPages:
         self.dir = ctx.authority_dir(authority.id)
         self.nav = nav_path(authority)
         self.src = ""
+        self.linked_documents: set[str] = set()  # documents this page has already linked to
 
     def page(self, name: str, title: str, body: list[str]) -> Page:
         nav_title = "Overview" if name == "index" else title.split(" — ")[0]
@@ -66,6 +67,7 @@ class AuthorityPages:
 
     def _with_src(self, name: str, make) -> Page:
         self.src = f"{self.dir}/{name}.md"
+        self.linked_documents: set[str] = set()
         return make()
 
     # --- shared pieces ---------------------------------------------------------------------------
@@ -74,11 +76,14 @@ class AuthorityPages:
         return f"[{md(text or label_of(entry, self.content))}]({self.ctx.href(self.src, item_id)})"
 
     def cite(self, source: dict | None, link_document: bool = True) -> str:
+        """Source: document, section. The document links to its text the first time the page cites it;
+        after that it is named only (the same link on every item would be noise, and a cost per link)."""
         if not source:
             return ""
         _, doc = self.content.documents[source["document"]]
         title = md(doc["title"])
-        if doc.get("file") and link_document:
+        if doc.get("file") and link_document and source["document"] not in self.linked_documents:
+            self.linked_documents.add(source["document"])
             title = f"[{title}]({self.ctx.rel(self.src, 'sources/' + doc['file'])})"
         return f"Source: {title}, {md(source['section'])}"
 
@@ -122,7 +127,7 @@ class AuthorityPages:
         lines = self.related_lines(item_id)
         return ["  \n".join(lines), ""] if lines else []
 
-    def item_block(self, item: dict, depth: int = 0) -> list[str]:
+    def item_block(self, item: dict, depth: int = 0, number: str = "") -> list[str]:
         """A list item (and its sub-points) with its anchor and small print."""
         pad = "    " * depth
         entry = self.content.index[item["id"]]
@@ -130,9 +135,7 @@ class AuthorityPages:
         text = md(shown.get("text", ""))
         if "ref" in item:
             text += f" ({self.link(item['ref'], 'kept in ' + label_of(self.content.index[item['ref']], self.content))})"
-        lines = [f"{pad}- {anchor(item['id'])}{text}"]
-        for line in self.meta_lines(entry, shown if "ref" in item else item):
-            lines.append(f"{pad}  <br>{line}")
+        lines = item_lines(pad, number + text, self.meta_lines(entry, shown if "ref" in item else item), item["id"])
         for child in item.get("items", []):
             lines.append("")
             lines.extend(self.item_block(child, depth + 1))
@@ -177,13 +180,11 @@ class AuthorityPages:
         return body
 
     def facts(self, facts: list[dict]) -> list[str]:
-        from .compare import FACT_TOPICS
-
         lines = []
         for fact in facts:
             sources = ", ".join(self.link(i) for i in fact["grounded_in"])
-            lines.append(f"- {anchor(fact['id'])}**{FACT_TOPICS[fact['topic']]}:** {md(fact['value'])} "
-                         + small_print(f"Summary written for this site, from: {sources}", "cp-meta"))
+            lines += item_lines("", f"**{FACT_TOPICS[fact['topic']]}:** {md(fact['value'])} "
+                                + small_print(f"Summary written for this site, from: {sources}", "cp-meta"), [], fact["id"])
         return lines
 
     def page_links(self) -> list[str]:
@@ -246,9 +247,7 @@ class AuthorityPages:
         lines = []
         for st in standards:
             number = f"**{md(st['number'])}.** " if st.get("number") else ""
-            block = self.item_block({**st, "text": st["text"]})
-            block[0] = block[0].replace("- " + anchor(st["id"]), "- " + anchor(st["id"]) + number, 1)
-            lines += block + [""]
+            lines += self.item_block(st, number=number) + [""]
         return lines
 
     # --- statements ------------------------------------------------------------------------------
@@ -370,7 +369,7 @@ class AuthorityPages:
                 body += [f"**National limit:** " + ("; ".join(
                     f"{self.link(n['id'], describe_rule(n))} ({types_label(n['conference_types'])})" for n in limits)
                     if limits else "none set for this kind of deadline") + "", ""]
-            body += [line.replace("<br>", "") + "  " for line in self.meta_lines(entry, {k: v for k, v in rule.items() if k in ("source", "typos", "notes")})] + [""]
+            body += [line + "  " for line in self.meta_lines(entry, {k: v for k, v in rule.items() if k in ("source", "typos", "notes")})] + [""]
         return body
 
     # --- disagreements ---------------------------------------------------------------------------

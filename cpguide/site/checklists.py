@@ -371,14 +371,15 @@ class ChecklistPage:
                 ("Conference", CONFERENCE_NAMES[sheet.conference_type]),
                 ("For", AUDIENCE_NAMES[sheet.audience] + (f", {PHASE_NAMES[sheet.phase].lower()}" if sheet.phase else "")),
                 ("Sources", "; ".join(docs) or "none"), ("Site version", self.ctx.version)]
-        cells = "\n".join(f'<div class="cp-sheet-row"><dt>{k}</dt><dd>{attr(v)}</dd></div>' for k, v in rows)
+        # A Markdown definition list, not HTML (which Python-Markdown and MkDocs would parse twice more).
+        # checklist.css finds it as the list right after the sheet title or the checklist marker.
+        lines = [line for key, value in rows for line in (md(key), f":   {md(value)}", "")]
         # Room to write the date on paper only (checklist.css hides it on screen).
-        cells += '\n<div class="cp-sheet-row cp-print-only"><dt>Conference date</dt><dd><span class="cp-line"></span></dd></div>'
-        return [f'<dl class="cp-sheet-head">\n{cells}\n</dl>', ""]
+        return lines + ["Conference date { .cp-print-only }", ":   *&nbsp;*{ .cp-line }", ""]
 
     def notes_box(self) -> str:
         """Room for notes at the end of the sheet: on paper only (hidden on screen by checklist.css)."""
-        return '<div class="cp-print-only cp-notes"><p>Notes</p></div>\n'
+        return "Notes\n{ .cp-print-only .cp-notes }\n"
 
     def explained(self, target: str) -> str:
         """Link to where the site explains an item, named by the page it is on."""

@@ -12,17 +12,9 @@ from typing import Iterator
 from ..checks import national_counterparts
 from .authority_pages import describe_conditions, describe_rule
 from .model import Page, SiteContext
-from .render import md, types_label
+from .render import FACT_TOPICS, md, types_label
 
 NAV = ("Compare authorities",)
-FACT_TOPICS = {
-    "who-is-invited": "Who is invited",
-    "child-invited": "Children at their conference",
-    "advocate-offered": "Advocates for children",
-    "child-seen-alone": "Children seen alone",
-    "who-decides": "Who makes the decision",
-    "decision-basis": "What the decision is based on",
-}
 FILTER = ('<div class="cp-filter" data-cpguide-table-filter hidden><label for="cp-filter-input">Show only authorities '
           'whose name contains</label> <input id="cp-filter-input" type="search" autocomplete="off"></div>')
 

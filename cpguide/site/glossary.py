@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from .model import Asset, Page, SiteContext
-from .render import md
+from .render import md, small_print
 
 SRC = "glossary.md"
 
@@ -28,7 +28,7 @@ def generate(ctx: SiteContext) -> Iterator[Page | Asset]:
             body += [f"> {md(term['quote'])}", ""]
         if term.get("aliases"):
             body += ["Also written: " + ", ".join(md(a) for a in term["aliases"]), ""]
-        body += [f'<span class="cp-meta">Used in: {used_in(ctx, term)}</span>', ""]
+        body += [small_print(f"Used in: {used_in(ctx, term)}", "cp-meta"), ""]
     yield Page(SRC, "Glossary", "# Glossary\n\n" + "\n".join(body) + "\n", ("Glossary",))
 
 

@@ -12,14 +12,26 @@ CONFERENCE_NAMES = {"icpc": "ICPC", "rcpc": "RCPC"}
 # Names shared with the deadline engine's wording: written once, in cpguide/deadlines/words.py.
 AUDIENCE_NAMES = AUDIENCES
 ACTOR_NAMES = ACTORS
+# The topics of an authority's "at a glance" facts (the enum in schema/authority.schema.json).
+FACT_TOPICS = {
+    "who-is-invited": "Who is invited",
+    "child-invited": "Children at their conference",
+    "advocate-offered": "Advocates for children",
+    "child-seen-alone": "Children seen alone",
+    "who-decides": "Who makes the decision",
+    "decision-basis": "What the decision is based on",
+}
 PHASE_NAMES = {"before": "Before the conference", "during": "During the conference", "after": "After the conference"}
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|{}])")
+# At the start of a line these would begin a list, heading or quotation ("1. Introductions").
+_MD_LINE_START = re.compile(r"^(\d+)\.(?=\s)|^([#>+-])", re.MULTILINE)
 
 
 def md(text: str) -> str:
-    """Escape source text for Markdown: it must show exactly as written."""
-    return _MD_SPECIAL.sub(r"\\\1", text.strip())
+    """Escape source text for Markdown: it must show exactly as written, wherever it is put."""
+    text = _MD_SPECIAL.sub(r"\\\1", text.strip())
+    return _MD_LINE_START.sub(lambda m: f"{m[1]}\\." if m[1] else f"\\{m[2]}", text)
 
 
 def attr(text: str) -> str:
@@ -33,8 +45,12 @@ def small_print(markdown: str, css_class: str, strong: bool = False) -> str:
     return f"{mark}{markdown}{mark}{{ .{css_class} }}"
 
 
-def anchor(item_id: str) -> str:
-    return f'<span class="cp-anchor" id="{attr(item_id)}"></span>'
+def item_lines(pad: str, first: str, more: list[str], item_id: str) -> list[str]:
+    """A list item: its first line, more lines each on a line of its own, and its id (the anchor links
+    point at) given with attr_list on a last line of its own. Markdown hard line breaks (two spaces)
+    and no inline HTML: a <span id> or <br> costs Python-Markdown and MkDocs two more HTML parses."""
+    lines = [f"{pad}- {first}"] + [f"{pad}  {line}" for line in more]
+    return [line + "  " for line in lines[:-1]] + [lines[-1], f"{pad}  {{ #{item_id} }}"]
 
 
 def types_label(types: list[str] | None) -> str:
@@ -56,6 +72,8 @@ def label_of(entry: Entry, content) -> str:
     item = content.resolve(entry.item)
     if entry.type == "rule":
         return f"Deadline: {item['label']}"
+    if entry.type == "fact":
+        return f"At a glance: {FACT_TOPICS[item['topic']]}"
     if entry.type == "term":
         return item.get("abbreviation") or item["term"]
     if entry.type in ("standard", "guidance"):

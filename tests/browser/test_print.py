@@ -16,6 +16,8 @@ import pytest
 from .browser_helpers import wait_for_checklist
 
 BOXES = 'article input[type="checkbox"][data-item]'
+# A sheet's header: the definition list right after its title (or after the checklist marker).
+SHEET_HEADS = ":is(.cp-sheet-title, .cp-checklist) + dl"
 A4_POINTS = (595, 842)
 HEADER_INDIGO = (0x40, 0x51, 0xB5)  # Material's indigo header and tabs; must not reach paper
 
@@ -135,7 +137,7 @@ def test_ticked_boxes_print_ticked_and_empty_boxes_print_empty(page, urls, tmp_p
 def test_the_conference_pack_starts_each_sheet_on_a_new_page_and_splits_no_item(page, urls, tmp_path):
     page.goto(urls["conference pack"])
     wait_for_checklist(page)
-    sheet_titles = [normal(t) for t in page.locator(".cp-sheet-head .cp-sheet-row:first-child dd").all_inner_texts()]
+    sheet_titles = [normal(t) for t in page.locator(SHEET_HEADS + " > dd:first-of-type").all_inner_texts()]
     items = [squash(t) for t in page.locator(f"{BOXES} + label").all_inner_texts()]
     pdf = print_pdf(page, tmp_path / "pack.pdf")
     pages = [squash(p) for p in pdf_pages_text(pdf)]
