@@ -23,7 +23,8 @@ class _NoDuplicateKeys:
     def construct_mapping(self, node, deep=False):  # noqa: D401 - PyYAML API
         seen: dict[Any, int] = {}
         for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
+            # A plain scalar key is compared by its text: constructing every key twice is slow.
+            key = key_node.value if isinstance(key_node, ScalarNode) else self.construct_object(key_node, deep=deep)
             line = key_node.start_mark.line + 1
             if key in seen:
                 raise yaml.constructor.ConstructorError(

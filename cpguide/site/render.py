@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from ..content import Entry
 from ..deadlines.words import ACTORS, AUDIENCES
@@ -28,6 +29,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]|{}])")
 _MD_LINE_START = re.compile(r"^(\d+)\.(?=\s)|^([#>+-])", re.MULTILINE)
 
 
+@lru_cache(maxsize=1 << 16)  # the same titles and labels are escaped on page after page
 def md(text: str) -> str:
     """Escape source text for Markdown: it must show exactly as written, wherever it is put."""
     text = _MD_SPECIAL.sub(r"\\\1", text.strip())
