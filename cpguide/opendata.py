@@ -7,7 +7,6 @@ timescale kinds, and each rule in plain words.
 
 from __future__ import annotations
 
-import copy
 import json
 from pathlib import Path
 
@@ -24,22 +23,23 @@ def describe(rule: dict) -> str:
 
 
 def authority_json(content: Content, authority: Authority) -> dict:
-    rules = [{**copy.deepcopy(r), "in_words": describe(r)} for r in authority.rules]
+    """One authority as open data. It shares the content's own lists and mappings (no copies): it is
+    only ever serialised, never changed."""
+    rules = [{**r, "in_words": describe(r)} for r in authority.rules]
     discrepancies = []
     for d in authority.discrepancies:
         kinds = sorted({content.index[i].item["kind"] for i in d["items"] if content.index[i].type == "rule"})
-        discrepancies.append({**copy.deepcopy(d), "kinds": kinds})
-    meta = {k: copy.deepcopy(v) for k, v in authority.meta.items()}
+        discrepancies.append({**d, "kinds": kinds})
     return {
         "format_version": FORMAT_VERSION,
-        **meta,
-        "standards": copy.deepcopy(authority.standard_sets),
-        "agendas": copy.deepcopy(authority.agendas),
-        "statements": copy.deepcopy(authority.statements),
-        "role_guides": copy.deepcopy(authority.guides),
+        **authority.meta,
+        "standards": authority.standard_sets,
+        "agendas": authority.agendas,
+        "statements": authority.statements,
+        "role_guides": authority.guides,
         "timescales": rules,
-        "glossary": copy.deepcopy(authority.terms),
-        "family": copy.deepcopy(authority.data("family.yml").get("topics", [])),
+        "glossary": authority.terms,
+        "family": authority.data("family.yml").get("topics", []),
         "discrepancies": discrepancies,
     }
 
