@@ -3,8 +3,8 @@
 Each page is a plain HTML form inside the Markdown (md_in_html), mounted by
 docs/assets/js/calculator.mjs, which evaluates the rules with docs/assets/js/deadlines.mjs. Every
 label, rule wording and citation comes from the content or from cpguide.deadlines.words — the
-JavaScript holds none. Below the form, a table of every rule per authority keeps the page useful
-without JavaScript. Each calculator fetches only its authority's rules, the bank-holiday table and
+JavaScript holds none. Below the form, a link to each authority's rules (its timescales page, or the
+dates on its page for the audience) keeps the page useful without JavaScript. Each calculator fetches only its authority's rules, the bank-holiday table and
 the shared words (data/calculator/…).
 """
 
@@ -16,9 +16,11 @@ from typing import Iterator
 
 from ..deadlines.calendar import BankHolidayCalendar
 from ..deadlines.export import calculator_data
-from ..deadlines.words import ACTORS, AUDIENCES, CONFERENCE_TYPES, OUTCOMES, condition_words, format_date
+from ..deadlines.words import AUDIENCES, CONFERENCE_TYPES, OUTCOMES, format_date
 from .model import Asset, Page, SiteContext
+from .authority_pages import YOUR_DATES
 from .picker import _region_key, region_of
+from .render import md
 
 DATA_DIR = "data/calculator"
 SECTION = ("Deadline calculator",)
@@ -143,33 +145,26 @@ def _form(ctx: SiteContext, audience: str | None, calendar: BankHolidayCalendar)
 
 # --- the rules, without JavaScript --------------------------------------------------------------
 
-def _rule_row(rule: dict) -> str:
-    types = ", ".join(t.upper() for t in rule.get("conference_types", ["icpc", "rcpc"]))
-    when = esc(rule["words"]) + "".join(f"<br><em>{esc(c)}</em>" for c in condition_words(rule.get("conditions")))
-    who = esc(", ".join(ACTORS.get(a, a) for a in rule.get("responsible", [])))
-    source = rule.get("source") or {}
-    cite = f'<cite>{esc(source.get("title") or source.get("document", ""))}</cite>, {esc(source.get("section", ""))}'
-    return (f'<tr><td>{esc(rule.get("label", rule["id"]))}<br><code>{esc(rule["kind"])}</code></td><td>{types}</td>'
-            f'<td>{when}</td><td>{who}</td><td>{cite}<br><q>{esc(rule.get("text", ""))}</q></td></tr>')
+def _rules_links(ctx: SiteContext, src: str, data: dict, order: list[str], audience: str | None) -> list[str]:
+    """Where each authority's rules are written out, in a collapsed block below the form.
 
-
-def _rules_tables(data: dict, order: list[str], audience: str | None) -> list[str]:
-    out = []
+    Not the rules themselves: with 150 authorities five calculator pages would each carry every rule
+    of every authority. The timescales page has each rule in full, the audience's page its dates.
+    """
+    lines = ['??? note "The rules the calculator uses, authority by authority (this works without JavaScript)"', ""]
+    national = ctx.content.national.id if ctx.content.national else None
     for aid in order:
         authority = data["authorities"][aid]
-        own = [r for r in authority["rules"] if r["authority"] == aid
-               and (audience is None or audience in r.get("audiences", []))]
-        name = authority["authority"]["name"]
-        count = f"{len(own)} rule{'' if len(own) == 1 else 's'}"
-        out.append(f'<details class="cp-calc__rules" id="rules-{esc(aid)}"><summary>{esc(name)}: {count}</summary>')
+        own = [r for r in authority["rules"] if r["authority"] == aid and (audience is None or audience in r.get("audiences", []))]
+        name = md(authority["authority"]["name"])
+        what = f"{len(own)} rule{'' if len(own) == 1 else 's'}" + (f" for {AUDIENCES[audience].lower()}" if audience else "")
+        # The national framework has no pages per audience: its timescales page has every rule.
+        page = "timescales.md" if audience is None or aid == national else f"{audience}.md#{YOUR_DATES}"
         if own:
-            out.append('<table><thead><tr><th scope="col">What</th><th scope="col">Conference</th>'
-                       '<th scope="col">When</th><th scope="col">Who</th><th scope="col">Source and wording</th>'
-                       "</tr></thead><tbody>" + "".join(_rule_row(r) for r in own) + "</tbody></table>")
+            lines.append(f"    - [{name}: {what}]({ctx.rel(src, ctx.authority_dir(aid) + '/' + page)})")
         else:
-            out.append("<p>None of this authority's timescale rules names this audience.</p>")
-        out.append("</details>")
-    return out
+            lines.append(f"    - {name}: none of its rules names {AUDIENCES[audience].lower()}")
+    return lines + [""]
 
 
 def _page(ctx: SiteContext, audience: str | None, data: dict, calendar: BankHolidayCalendar) -> str:
@@ -183,10 +178,7 @@ def _page(ctx: SiteContext, audience: str | None, data: dict, calendar: BankHoli
             _form(ctx, audience, calendar), "",
             f"How each date is worked out (working days, bank holidays, months, never later): "
             f"[how deadlines are worked out]({ctx.rel(src, 'about/deadline-rules.md')}).", "",
-            "## Every rule, by authority", "",
-            "These are the rules the calculator uses, in each authority's own words"
-            + ("" if audience is None else ", for this audience") + ". They work without JavaScript.", "",
-            *_rules_tables(data, order, audience), ""]
+            *_rules_links(ctx, src, data, order, audience), ""]
     return "\n".join(body)
 
 

@@ -83,27 +83,33 @@ def test_authority_choice_lists_every_authority(generated, content):
     assert options == set(content.authorities)
 
 
-def test_rules_table_without_javascript(generated, content):
+def test_without_javascript_each_page_leads_to_every_authority_s_rules(generated, content):
+    """Below the form, each authority links to where its rules are written out: the timescales page,
+    or on an audience's calculator the dates on that audience's page of the authority."""
     pages, _ = generated
-    full = pages["calculator/index.md"].markdown
-    for authority in content.authorities.values():
-        for rule in authority.rules:
-            assert f"<code>{rule['kind']}</code>" in full
-        assert f'id="rules-{authority.id}"' in full
-    parents = pages["calculator/parents.md"].markdown
-    wanted = sum(1 for a in content.authorities.values() for r in a.rules if "parents" in r["audiences"])
-    assert parents.count("<tr><td>") == wanted
+    for audience in [None, *AUDIENCES]:
+        page = pages[f"calculator/{audience or 'index'}.md"].markdown
+        for a in content.authorities.values():
+            n = sum(1 for r in a.rules if audience is None or audience in r["audiences"])
+            target = f"../{a.id}/timescales.md" if audience is None or a.is_national else f"../{a.id}/{audience}.md#your-dates"
+            if n:
+                assert re.search(rf"\[{re.escape(a.name)}: {n} rules?( for [a-z ]+)?\]\({re.escape(target)}\)", page), (audience, a.id)
+            else:
+                assert f"{a.name}: none of its rules names" in page, (audience, a.id)
+        assert "<table" not in page, "the calculator pages do not carry every authority's rules"
 
 
-def test_no_rule_wording_is_written_in_the_page_template(generated, content):
-    """Rule words in the pages come from the rules: each rule's text appears, escaped, nowhere twice by hand."""
-    pages, _ = generated
-    full = pages["calculator/index.md"].markdown
-    assert "<script" not in full
+def test_the_rules_are_worded_as_the_calculator_words_them(content):
+    """The timescales pages the calculator links to say each rule in the engine's own words."""
+    from cpguide.site import build_site
+
+    pages = {p.src_uri: p.markdown for p in build_site(content, "test").pages}
     for authority in content.authorities.values():
-        for rule in authority.rules:
-            words = rules_for(content, authority.id)
-            assert any(r["words"] in full.replace("&#x27;", "'") for r in words if r["id"] == rule["id"])
+        page = pages[f"{authority.id}/timescales.md"].replace("\\", "")
+        for rule in rules_for(content, authority.id):
+            if rule["authority"] == authority.id:
+                assert rule["words"] in page, (authority.id, rule["id"])
+    assert "<script" not in pages["calculator/index.md"]
 
 
 def test_assets(generated, content):
