@@ -92,14 +92,19 @@ def _radios(name: str, legend: str, options: list[tuple[str, str]], checked: str
     return "".join(parts) + "</fieldset>"
 
 
-def _authority_select(ctx: SiteContext) -> str:
+def _regions(ctx: SiteContext) -> list[tuple[str, list]]:
+    """The local authorities by region, in the picker's order."""
     groups: dict[str, list] = {}
     for a in ctx.content.local_authorities:
         groups.setdefault(region_of(a), []).append(a)
+    return [(region, groups[region]) for region in sorted(groups, key=_region_key)]
+
+
+def _authority_select(ctx: SiteContext) -> str:
     options = ['<option value="">Choose your local authority</option>']
-    for region in sorted(groups, key=_region_key):
+    for region, authorities in _regions(ctx):
         options.append(f'<optgroup label="{esc(region)}">')
-        options += [f'<option value="{esc(a.id)}">{esc(a.name)}</option>' for a in groups[region]]
+        options += [f'<option value="{esc(a.id)}">{esc(a.name)}</option>' for a in authorities]
         options.append("</optgroup>")
     national = ctx.content.national
     if national is not None:
@@ -145,40 +150,41 @@ def _form(ctx: SiteContext, audience: str | None, calendar: BankHolidayCalendar)
 
 # --- the rules, without JavaScript --------------------------------------------------------------
 
-def _rules_links(ctx: SiteContext, src: str, data: dict, order: list[str], audience: str | None) -> list[str]:
-    """Where each authority's rules are written out, in a collapsed block below the form.
+def _rules_links(ctx: SiteContext, src: str, data: dict, audience: str | None) -> list[str]:
+    """Where each authority's rules are written out, by region, in a collapsed block below the form.
 
     Not the rules themselves: with 150 authorities five calculator pages would each carry every rule
     of every authority. The timescales page has each rule in full, the audience's page its dates.
     """
     lines = ['??? note "The rules the calculator uses, authority by authority (this works without JavaScript)"', ""]
-    national = ctx.content.national.id if ctx.content.national else None
-    for aid in order:
-        authority = data["authorities"][aid]
-        own = [r for r in authority["rules"] if r["authority"] == aid and (audience is None or audience in r.get("audiences", []))]
-        name = md(authority["authority"]["name"])
-        what = f"{len(own)} rule{'' if len(own) == 1 else 's'}" + (f" for {AUDIENCES[audience].lower()}" if audience else "")
-        # The national framework has no pages per audience: its timescales page has every rule.
-        page = "timescales.md" if audience is None or aid == national else f"{audience}.md#{YOUR_DATES}"
-        if own:
-            lines.append(f"    - [{name}: {what}]({ctx.rel(src, ctx.authority_dir(aid) + '/' + page)})")
-        else:
-            lines.append(f"    - {name}: none of its rules names {AUDIENCES[audience].lower()}")
-    return lines + [""]
+    groups = _regions(ctx) + ([(ctx.content.national.short_name, [ctx.content.national])] if ctx.content.national else [])
+    for region, authorities in groups:
+        lines += [f"    **{md(region)}**", ""]
+        lines += [_rules_link(ctx, src, data["authorities"][a.id], a, audience) for a in authorities] + [""]
+    return lines
+
+
+def _rules_link(ctx: SiteContext, src: str, exported: dict, authority, audience: str | None) -> str:
+    own = [r for r in exported["rules"] if r["authority"] == authority.id and (audience is None or audience in r.get("audiences", []))]
+    what = f"{len(own)} rule{'' if len(own) == 1 else 's'}" + (f" for {AUDIENCES[audience].lower()}" if audience else "")
+    # The national framework has no pages per audience: its timescales page has every rule.
+    page = "timescales.md" if audience is None or authority.is_national else f"{audience}.md#{YOUR_DATES}"
+    if not own:
+        return f"    - {md(authority.name)}: none of its rules names {AUDIENCES[audience].lower()}"
+    return f"    - [{md(authority.name)}: {what}]({ctx.rel(src, ctx.authority_dir(authority.id) + '/' + page)})"
 
 
 def _page(ctx: SiteContext, audience: str | None, data: dict, calendar: BankHolidayCalendar) -> str:
     src = _src(audience)
     names = [(None, "All dates")] + [(a, AUDIENCES[a]) for a in AUDIENCE_ORDER]
     views = [f"**{name}**" if key == audience else f"[{name}]({ctx.rel(src, _src(key))})" for key, name in names]
-    order = [a.id for a in ctx.content.local_authorities] + ([ctx.content.national.id] if ctx.content.national else [])
     body = ["---", "hide:", "  - toc", "---", "",  # the timeline needs the width
             f"# {_title(audience)}", "", INTROS[audience], "",
             "Views: " + " · ".join(views), "",
             _form(ctx, audience, calendar), "",
             f"How each date is worked out (working days, bank holidays, months, never later): "
             f"[how deadlines are worked out]({ctx.rel(src, 'about/deadline-rules.md')}).", "",
-            *_rules_links(ctx, src, data, order, audience), ""]
+            *_rules_links(ctx, src, data, audience), ""]
     return "\n".join(body)
 
 
