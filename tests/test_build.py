@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+import json
 from pathlib import Path
 
 
@@ -76,3 +77,14 @@ def test_every_source_document_is_published(site_dir: Path, content):
 def test_abbreviations_have_tooltips_on_every_page(site_dir: Path):
     agenda = (site_dir / "west-berkshire" / "agenda" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<abbr title="[^"]+">ICPC</abbr>', agenda)
+
+
+def test_search_finds_the_items_but_not_the_small_print_under_each(site_dir: Path, content):
+    """Every item's own words are searchable; its small print (conference, who, source) is not, or a
+    search for "chair" or a document's title would match every item on the site."""
+    docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    text = " ".join(" ".join(d["text"].split()) for d in docs)
+    standards = [s for a in content.local_authorities for st in a.standard_sets for s in st["standards"]]
+    assert standards and all(" ".join(s["text"].split())[:40] in text for s in standards[:20])
+    assert "Who: Chair" not in text
+    assert ">Who: Chair" in (site_dir / "west-berkshire" / "standards" / "index.html").read_text(encoding="utf-8")

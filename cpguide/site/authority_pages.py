@@ -109,7 +109,7 @@ class AuthorityPages:
             bits.append(KIND_NAMES[item["kind"]])
         if item.get("source"):
             bits.append(self.cite(item["source"]))
-        lines = [small_print(" · ".join(bits), "cp-meta")] if bits else []
+        lines = [small_print(" · ".join(bits), "cp-meta", searchable=False)] if bits else []
         for typo in item.get("typos", []):
             lines.append(small_print(f'The source spells "{md(typo["corrected"])}" as "{md(typo["original"])}".'
                                      + (f" {md(typo['note'])}" if typo.get("note") else ""), "cp-typo"))
@@ -193,7 +193,8 @@ class AuthorityPages:
         for fact in facts:
             sources = ", ".join(self.link(i) for i in fact["grounded_in"])
             lines += item_lines("", f"**{FACT_TOPICS[fact['topic']]}:** {md(fact['value'])} "
-                                + small_print(f"Summary written for this site, from: {sources}", "cp-meta"), [], fact["id"])
+                                + small_print(f"Summary written for this site, from: {sources}", "cp-meta", searchable=False),
+                                [], fact["id"])
         return lines
 
     def page_links(self) -> list[str]:

@@ -40,11 +40,13 @@ def attr(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def small_print(markdown: str, css_class: str, strong: bool = False) -> str:
+def small_print(markdown: str, css_class: str, strong: bool = False, searchable: bool = True) -> str:
     """Markdown already escaped, shown as small print: emphasis with a class (attr_list).
-    Not a <span>: inline HTML costs Python-Markdown two more passes over the text."""
+    Not a <span>: inline HTML costs Python-Markdown two more passes over the text.
+    `searchable=False` keeps it out of Material's search index (data-search-exclude): the same
+    citation under every item would otherwise match every search for its words."""
     mark = "**" if strong else "*"
-    return f"{mark}{markdown}{mark}{{ .{css_class} }}"
+    return f"{mark}{markdown}{mark}{{ .{css_class}{'' if searchable else ' data-search-exclude'} }}"
 
 
 def item_lines(pad: str, first: str, more: list[str], item_id: str) -> list[str]:
