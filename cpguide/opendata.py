@@ -11,21 +11,16 @@ import json
 from pathlib import Path
 
 from .content import Authority, Content
+from .deadlines.engine import words_by_rule
 from .schemas import raw_schemas
 
 FORMAT_VERSION = 1
 
 
-def describe(rule: dict) -> str:
-    from .site.authority_pages import describe_rule  # plain words, shared with the pages
-
-    return describe_rule(rule)
-
-
-def authority_json(content: Content, authority: Authority) -> dict:
-    """One authority as open data. It shares the content's own lists and mappings (no copies): it is
-    only ever serialised, never changed."""
-    rules = [{**r, "in_words": describe(r)} for r in authority.rules]
+def authority_json(content: Content, authority: Authority, words: dict[str, str]) -> dict:
+    """One authority as open data; `words` is each rule in the calculator's words (words_by_rule).
+    It shares the content's own lists and mappings (no copies): it is only ever serialised."""
+    rules = [{**r, "in_words": words[r["id"]]} for r in authority.rules]
     discrepancies = []
     for d in authority.discrepancies:
         kinds = sorted({content.index[i].item["kind"] for i in d["items"] if content.index[i].type == "rule"})
@@ -61,8 +56,9 @@ def index_json(content: Content, version: str) -> dict:
 def files(content: Content, version: str) -> dict[str, str]:
     """Path under data/ -> JSON text, for the build and for `cpguide export`."""
     out = {"index.json": _dump(index_json(content, version))}
+    words = words_by_rule(content)
     for a in content.authorities.values():
-        out[f"authorities/{a.id}.json"] = _dump(authority_json(content, a))
+        out[f"authorities/{a.id}.json"] = _dump(authority_json(content, a, words))
     for name, schema in raw_schemas().items():
         out[f"schema/{name}"] = _dump(schema)
     return out

@@ -172,6 +172,16 @@ def validate(raw: dict, calendar: BankHolidayCalendar) -> Request:
 
 # --- rules ------------------------------------------------------------------------------------
 
+def words_by_rule(content) -> dict[str, str]:
+    """Every rule's `words`, by rule id, exactly as the calculator gives them: each in its own
+    authority's scope (a recurring rule names the rule of that authority it starts from)."""
+    words = {}
+    for authority in content.authorities.values():
+        own = {r["id"] for r in authority.rules}
+        words.update({r["id"]: r["words"] for r in rules_for(content, authority.id) if r["id"] in own})
+    return words
+
+
 def rules_for(content, authority_id: str) -> list[dict]:
     """The rules that apply to an authority: its own, then the national ones, as self-contained dicts.
 

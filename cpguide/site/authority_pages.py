@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-from functools import cached_property
 from typing import Iterator
 
 from ..checks import national_counterparts
 from ..content import Authority, Entry
-from ..deadlines.engine import rules_for
 from ..deadlines.words import condition_words, rule_words
 from .model import Page, SiteContext
 from .render import (AUDIENCE_NAMES, FACT_TOPICS, PHASE_NAMES, actors_label, attr, item_lines, label_of, md, small_print,
@@ -74,12 +72,6 @@ class AuthorityPages:
         return make()
 
     # --- shared pieces ---------------------------------------------------------------------------
-    @cached_property
-    def rule_words(self) -> dict[str, str]:
-        """Each rule in the deadline engine's words, exactly as the calculator says it (a recurring
-        rule names the rule it starts from)."""
-        return {r["id"]: r["words"] for r in rules_for(self.content, self.authority.id)}
-
     def link(self, item_id: str, text: str | None = None) -> str:
         entry = self.content.index[item_id]
         return f"[{md(text or label_of(entry, self.content))}]({self.ctx.href(self.src, item_id)})"
@@ -357,7 +349,7 @@ class AuthorityPages:
             return []
         body = [f"## Dates that matter to you {{ #{YOUR_DATES} }}", "", "| What | When | Conference | Source |", "| --- | --- | --- | --- |"]
         for r in rules:
-            when = self.rule_words[r["id"]] + (f", only if {describe_conditions(r['conditions'])}" if r.get("conditions") else "")
+            when = self.ctx.rule_words[r["id"]] + (f", only if {describe_conditions(r['conditions'])}" if r.get("conditions") else "")
             flag = " (the sources disagree)" if self.ctx.discrepancies_of.get(r["id"]) else ""
             body.append(f"| {self.link(r['id'], r['label'])}{flag} | {md(when)} | {types_label(r['conference_types'])} | "
                         f"{md(self.content.documents[r['source']['document']][1]['title'])} |")
@@ -370,14 +362,14 @@ class AuthorityPages:
         for rule in self.authority.rules:
             entry = self.content.index[rule["id"]]
             body += [f"### {md(rule['label'])} {{ #{rule['id']} }}", "", f"> {md(rule['text'])}", ""]
-            body += [f"**When:** {md(self.rule_words[rule['id']])}  ", f"**Applies to:** {types_label(rule['conference_types'])}"
+            body += [f"**When:** {md(self.ctx.rule_words[rule['id']])}  ", f"**Applies to:** {types_label(rule['conference_types'])}"
                      + (f", only if {describe_conditions(rule['conditions'])}" if rule.get("conditions") else "") + "  ",
                      f"**Responsible:** {actors_label(rule['responsible'])}  ",
                      f"**Who needs to know:** {', '.join(AUDIENCE_NAMES[a].lower() for a in rule['audiences'])}", ""]
             if not self.authority.is_national:
                 limits = national_counterparts(self.content, rule)
                 body += [f"**National limit:** " + ("; ".join(
-                    f"{self.link(n['id'], describe_rule(n))} ({types_label(n['conference_types'])})" for n in limits)
+                    f"{self.link(n['id'], self.ctx.rule_words[n['id']])} ({types_label(n['conference_types'])})" for n in limits)
                     if limits else "none set for this kind of deadline") + "", ""]
             body += [line + "  " for line in self.meta_lines(entry, {k: v for k, v in rule.items() if k in ("source", "typos", "notes")})] + [""]
         return body

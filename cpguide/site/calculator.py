@@ -4,8 +4,8 @@ Each page is a plain HTML form inside the Markdown (md_in_html), mounted by
 docs/assets/js/calculator.mjs, which evaluates the rules with docs/assets/js/deadlines.mjs. Every
 label, rule wording and citation comes from the content or from cpguide.deadlines.words — the
 JavaScript holds none. Below the form, a link to each authority's rules (its timescales page, or the
-dates on its page for the audience) keeps the page useful without JavaScript. Each calculator fetches only its authority's rules, the bank-holiday table and
-the shared words (data/calculator/…).
+dates on its page for the audience) keeps the page useful without JavaScript. Each calculator fetches
+only its authority's rules, the bank-holiday table and the shared words (data/calculator/…).
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from ..content import Authority, Entry
-from .authority_pages import describe_conditions, describe_rule, nav_path
+from .authority_pages import describe_conditions, nav_path
 from .model import Page, SiteContext
 from .render import (AUDIENCE_NAMES, CONFERENCE_NAMES, PHASE_NAMES, actors_label, attr, md, small_print)
 
@@ -175,7 +175,7 @@ class SheetBuilder:
         return [i for i in (self.item(x) for x in listed) if i]
 
     def rule_item(self, rule: dict) -> Item:
-        when = describe_rule(rule)
+        when = self.ctx.rule_words[rule["id"]]
         if rule.get("conditions"):
             when += ", only if " + describe_conditions(rule["conditions"])
         return Item(key=rule["id"], target=rule["id"], text=f"{rule['label']}: {when}",
@@ -399,7 +399,7 @@ class ChecklistPage:
         extras = [self.explained(item.target)]
         if item.deadline:
             rule = self.content.index[item.deadline].item
-            extras.append(f'[Deadline: {md(rule["label"])}, {md(describe_rule(rule))}]'
+            extras.append(f'[Deadline: {md(rule["label"])}, {md(self.ctx.rule_words[item.deadline])}]'
                           f'({self.ctx.href(self.src, item.deadline)}){{ .cp-deadline }}')
         if item.meta:
             extras.insert(0, small_print(md(item.meta), "cp-who"))

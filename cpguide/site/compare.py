@@ -38,6 +38,8 @@ def _index(ctx: SiteContext) -> str:
 
 
 def _when(rule: dict) -> str:
+    # Not the calculator's words (ctx.rule_words): those name each authority's own first visit, and
+    # the comparison needs the same timing to read the same in every authority.
     text = describe_rule(rule)
     if rule.get("conditions"):
         text += f" (only if {describe_conditions(rule['conditions'])})"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..content import Content, Entry
 
@@ -48,6 +49,13 @@ class SiteContext:
         self.content = content
         self.version = version
         self.related, self.discrepancies_of = build_relations(content)
+
+    @cached_property
+    def rule_words(self) -> dict[str, str]:
+        """Each rule in the calculator's own words, by rule id: worked out once per build."""
+        from ..deadlines.engine import words_by_rule
+
+        return words_by_rule(self.content)
 
     # --- where things live -------------------------------------------------------------------
     def authority_dir(self, authority_id: str) -> str:

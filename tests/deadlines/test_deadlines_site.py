@@ -112,6 +112,18 @@ def test_the_rules_are_worded_as_the_calculator_words_them(content):
     assert "<script" not in pages["calculator/index.md"]
 
 
+def test_open_data_words_each_rule_as_the_calculator_does(content):
+    import json
+
+    from cpguide.opendata import files
+
+    data = files(content, "test")
+    for authority in content.authorities.values():
+        published = {r["id"]: r["in_words"] for r in json.loads(data[f"authorities/{authority.id}.json"])["timescales"]}
+        calculator = {r["id"]: r["words"] for r in rules_for(content, authority.id) if r["id"] in published}
+        assert published == calculator, authority.id
+
+
 def test_assets(generated, content):
     _, assets = generated
     expected = {f"data/calculator/{a}.json" for a in content.authorities}
