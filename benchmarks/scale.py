@@ -11,12 +11,10 @@ For each N (``--sizes 3 30 150``), in a temporary folder:
 2. **The site**: ``mkdocs build`` with the project's own mkdocs.yml and hooks, pointed at that
    content with ``CPGUIDE_CONTENT``.
 3. **The floor, bare Material**: plain Markdown files with the same paths, the same navigation and,
-   per page, as many characters as the page's own Markdown, in the same headings, list items and
-   paragraphs (headings keep their text, the rest is filler words); the same theme features and
-   Markdown extensions; no hooks, no generated content, no project CSS, JavaScript, overrides or data.
-4. **Diagnostic, the site without hooks**: the site's own generated Markdown and data written to
-   disk and built with the same mkdocs.yml minus the hooks. Site / this is what the hooks cost
-   (loading, validating, generating); this / bare is what the pages' richer Markdown costs.
+   per page, the same headings, list items and paragraphs as the site's built page, each with as
+   much text as the site shows in it (headings keep their text, the rest is filler words); the same
+   theme features and Markdown extensions; no hooks, no generated content, no project CSS,
+   JavaScript, overrides or data.
 
 It prints pages, wall time, CPU time, peak memory (the build process's maximum resident set size,
 from ``os.wait4``), output size and search-index size for each build, and the ratios. With
@@ -41,7 +39,6 @@ import time
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from types import SimpleNamespace
 
 import yaml
 
@@ -50,8 +47,6 @@ sys.path.insert(0, str(ROOT))
 
 from cpguide.loader import load_content  # noqa: E402
 from cpguide.site import build_site  # noqa: E402
-from cpguide.site.markers import expand_markers  # noqa: E402
-from cpguide.site.versioning import site_version  # noqa: E402
 
 REGIONS = ["North East", "North West", "Yorkshire and the Humber", "East Midlands", "West Midlands",
            "East of England", "London", "South East", "South West"]
@@ -233,22 +228,16 @@ def filler(length: int, seed: int) -> str:
     return " ".join(out)[:max(length, 1)].strip() or "text"
 
 
-def bare_markdown(html: str, chars: int) -> str:
-    """Plain Markdown of about `chars` characters with the page's headings, list items and paragraphs.
+def bare_markdown(html: str) -> str:
+    """Plain Markdown with the page's headings, list items and paragraphs, each as long as its visible text.
 
-    Headings keep their text (so the table of contents is the same); the other blocks get filler
-    words in proportion to their visible text, so the file is as long as the page's own Markdown.
+    Headings keep their text (so the table of contents is the same); the other blocks get as many
+    characters of filler words as the site shows in them (link texts and small print included).
     """
     parser = _Blocks()
     parser.feed(html)
     blocks = [(kind, level, " ".join(text.split())) for kind, level, text in parser.blocks]
-    blocks = [b for b in blocks if b[2]]
-    headings = [b for b in blocks if b[0] == "h"]
-    body = [b for b in blocks if b[0] != "h"] or [("p", 0, "text")]
-    overhead = sum(len(t) + b[1] + 4 for b in headings for t in [re.sub(r"[\\`*_\[\]{}<>#|!]", "", b[2])])
-    overhead += sum(4 * b[1] + 4 for b in body)
-    budget = max(chars - overhead, len(body))
-    visible = sum(len(b[2]) for b in body)
+    blocks = [b for b in blocks if b[2]] or [("p", 0, "text")]
     lines: list[str] = []
     prev_li = 0
     for i, (kind, level, text) in enumerate(blocks):
@@ -257,7 +246,7 @@ def bare_markdown(html: str, chars: int) -> str:
             lines += ["", "#" * level + " " + clean, ""]
             prev_li = 0
             continue
-        length = max(1, round(budget * len(text) / visible))
+        length = len(text)
         if kind == "li":
             depth = min(level, prev_li + 1)
             if not prev_li:
@@ -301,33 +290,19 @@ def _hooks_module():
 
 @dataclass
 class Generated:
-    """What the hooks hand to MkDocs for this content: pages (hand-written ones with markers expanded),
-    data files, the navigation and the abbreviation glossary."""
+    """What the floor needs of the site: its configuration, its page paths and its navigation."""
     project: dict
-    pages: dict[str, str]
-    assets: dict[str, str | bytes]
+    pages: list[str]
     nav: list
-    version: str
-    glossary: dict
 
 
 def generate(checklists: Path) -> Generated:
     project = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    content = load_content(checklists)
-    version = site_version(content)
-    build = build_site(content, version)
+    build = build_site(load_content(checklists))
     docs_dir = ROOT / project.get("docs_dir", "docs")
-    pages = {p.src_uri: p.markdown for p in build.pages}
-    for path in sorted(docs_dir.rglob("*.md")):
-        src = path.relative_to(docs_dir).as_posix()
-        if "overrides" not in path.relative_to(docs_dir).parts:
-            pages[src] = expand_markers(path.read_text(encoding="utf-8"), src, content, build)
-    hooks = _hooks_module()
-    fake = SimpleNamespace(markdown_extensions=["abbr"], mdx_configs={})
-    hooks._abbreviations_for_every_page(fake, build)
-    return Generated(project, pages, {a.src_uri: a.content for a in build.assets},
-                     hooks._merge_nav(build.nav, list(project.get("nav") or [])), version,
-                     fake.mdx_configs.get("abbr", {}).get("glossary", {}))
+    pages = [p.src_uri for p in build.pages] + [path.relative_to(docs_dir).as_posix() for path in sorted(docs_dir.rglob("*.md"))
+                                                 if "overrides" not in path.relative_to(docs_dir).parts]
+    return Generated(project, pages, _hooks_module()._merge_nav(build.nav, list(project.get("nav") or [])))
 
 
 def _write_config(out: Path, config: dict) -> Path:
@@ -339,12 +314,11 @@ def _write_config(out: Path, config: dict) -> Path:
 def make_bare(gen: Generated, real_site: Path, out: Path) -> Path:
     """The floor: plain Markdown with the same paths, nav, headings and length per page; Material with
     the same features and extensions; no hooks, no project CSS, JavaScript, overrides or data."""
-    for src, markdown in gen.pages.items():
+    for src in gen.pages:
         html = _output_html(real_site, src)
         target = out / "docs" / src
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(bare_markdown(html.read_text(encoding="utf-8"), len(markdown)) if html.exists()
-                          else "# Page\n", encoding="utf-8")
+        target.write_text(bare_markdown(html.read_text(encoding="utf-8")) if html.exists() else "# Page\n", encoding="utf-8")
     p = gen.project
     return _write_config(out, {
         "site_name": p["site_name"], "site_url": p.get("site_url") or "http://127.0.0.1:8000/", "docs_dir": "docs",
@@ -353,26 +327,9 @@ def make_bare(gen: Generated, real_site: Path, out: Path) -> Path:
     })
 
 
-def make_pregenerated(gen: Generated, out: Path) -> Path:
-    """Diagnostic: the site's own Markdown and data written to disk, built without the hooks.
-    The difference from the real build is what the hooks cost (loading, validating, generating)."""
-    docs = out / "docs"
-    shutil.copytree(ROOT / gen.project.get("docs_dir", "docs"), docs)
-    for src, data in [*gen.pages.items(), *gen.assets.items()]:
-        target = docs / src
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
-    config = {k: v for k, v in gen.project.items() if k not in ("hooks", "watch", "repo_url")}
-    config["nav"] = gen.nav
-    config["extra"] = {**config.get("extra", {}), "cpguide_version": gen.version}
-    config["markdown_extensions"] = [{"abbr": {"glossary": gen.glossary}} if e == "abbr" else e
-                                     for e in config.get("markdown_extensions", [])]
-    return _write_config(out, config)
-
-
 # --- main ------------------------------------------------------------------------------------
-KINDS = ("site", "pre-generated", "bare")
-LABELS = {"site": "site", "pre-generated": "site without hooks", "bare": "bare Material"}
+KINDS = ("site", "bare")
+LABELS = {"site": "site", "bare": "bare Material"}
 
 
 def _best(runs: list[Run]) -> Run:
@@ -391,8 +348,6 @@ def measure(n: int, args) -> dict[str, Run]:
         runs["site"].append(run_build(configs["site"], tmp / "out-site", env, args.strict))
         gen = generate(checklists)
         configs["bare"] = make_bare(gen, tmp / "out-site", tmp / "bare")
-        if args.pregenerated:
-            configs["pre-generated"] = make_pregenerated(gen, tmp / "pre-generated")
         del gen
         for kind in configs:
             if kind != "site":
@@ -424,8 +379,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--content", type=Path, default=ROOT / "checklists", help="real content to copy")
     parser.add_argument("--strict", action=argparse.BooleanOptionalAction, default=True,
                         help="build with --strict (default) or --no-strict")
-    parser.add_argument("--pregenerated", action=argparse.BooleanOptionalAction, default=True,
-                        help="also build the site's own pages without the hooks (shows what the hooks cost)")
     parser.add_argument("--keep", help="copy each temporary folder here to look at afterwards")
     parser.add_argument("--check", action="store_true", help="exit 1 if the largest size is over budget")
     args = parser.parse_args(argv)
@@ -444,18 +397,12 @@ def main(argv: list[str] | None = None) -> int:
                   f"{run.peak_mb:>8.0f} {run.size_mb:>8.1f} {run.search_mb:>9.1f}"
                   + (f"  ({run.warnings} warnings)" if run.warnings else ""))
         print(f"{'':>4}  {'site / bare':<22}" + _ratio(r["site"], r["bare"]))
-        if "pre-generated" in r:
-            print(f"{'':>4}  {'site / without hooks':<22}" + _ratio(r["site"], r["pre-generated"]))
         print(flush=True)
     n, r = results[-1]
     wall, mem = r["site"].wall / r["bare"].wall, r["site"].peak_mb / r["bare"].peak_mb
     print(f"Budget at N={n}: wall time {wall:.2f}x the bare floor (budget {BUDGET_WALL}x) "
           f"{'ok' if wall <= BUDGET_WALL else 'OVER'}; peak memory {mem:.2f}x (budget {BUDGET_MEMORY}x) "
           f"{'ok' if mem <= BUDGET_MEMORY else 'OVER'}")
-    if "pre-generated" in r:
-        hw, hm = r["site"].wall / r["pre-generated"].wall, r["site"].peak_mb / r["pre-generated"].peak_mb
-        print(f"What the hooks themselves cost at N={n} (site / the same pages without hooks): "
-              f"wall time {hw:.2f}x, peak memory {hm:.2f}x")
     return 1 if args.check and not (wall <= BUDGET_WALL and mem <= BUDGET_MEMORY) else 0
 
 

@@ -6,16 +6,18 @@ Everything is computed once per build in `on_config`; the other hooks only hand 
 from __future__ import annotations
 
 import logging
-import re
 
+from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.structure.toc import get_toc
 
 from cpguide.errors import ContentInvalid
 from cpguide.loader import load_content
 from cpguide.site import build_site
+from cpguide.site.html import HtmlBody
 from cpguide.site.markers import MarkerError, expand_markers
 from cpguide.site.versioning import site_version
 
@@ -34,6 +36,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.update(content=content, build=build, version=version)
     _abbreviations_for_every_page(config, build)
     config.extra["cpguide_version"] = version
+    if not config.use_directory_urls:  # the pages written as HTML link to each other as directory URLs
+        raise PluginError("mkdocs.yml: cpguide's generated pages need use_directory_urls: true (the default)")
     config.nav = _merge_nav(build.nav, list(config.nav or []))
     if config.plugins.get("material/offline") and config.plugins["material/offline"].config.enabled:
         # instant loading does not work from file:// (Material's offline docs)
@@ -52,15 +56,12 @@ def _release_yaml_nodes(content) -> None:
             doc.root = None
 
 
-_ABBREVIATION = re.compile(r"^\*\[(.+?)\]: (.*)$", re.MULTILINE)
-
-
 def _abbreviations_for_every_page(config: MkDocsConfig, build) -> None:
     """Tooltips for the glossary's abbreviations on every page, given once to the abbr extension
     (its `glossary` option) instead of appending the definitions to each page's Markdown."""
     if "abbr" in config.markdown_extensions and build.abbreviations:
         abbr = config.mdx_configs.setdefault("abbr", {})
-        abbr["glossary"] = {**(abbr.get("glossary") or {}), **dict(_ABBREVIATION.findall(build.abbreviations))}
+        abbr["glossary"] = {**(abbr.get("glossary") or {}), **build.abbreviations}
 
 
 GENERATED_NAV_MARKER = "(generated pages)"
@@ -86,7 +87,10 @@ def _merge_nav(generated: list, handwritten: list) -> list:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     build, content = _state.pop("build"), _state.pop("content")
     for page in build.pages:
-        files.append(File.generated(config, page.src_uri, content=page.markdown))
+        file = File.generated(config, page.src_uri, content=page.markdown)
+        files.append(file)
+        if page.html is not None:
+            WrittenPage(page.nav_title or page.title, file, config, page.html)
     for asset in build.assets:
         files.append(File.generated(config, asset.src_uri, content=asset.content))
     generated = {page.src_uri for page in build.pages}
@@ -102,6 +106,33 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                     raise PluginError(f"{file.src_uri}: {exc}") from None
     _state["generated"] = generated
     return files
+
+
+class WrittenPage(MkDocsPage):
+    """A page the cpguide package wrote as HTML (cpguide/site/html.py): MkDocs takes its content as it is,
+    with its table of contents and anchors, and checks its links as it checks a Markdown page's."""
+
+    def __init__(self, title: str, file: File, config: MkDocsConfig, body: HtmlBody):
+        super().__init__(title, file, config)
+        self.body: HtmlBody | None = body
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown = ""
+        self.meta = dict(self.body.meta)
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        body, self.body = self.body, None  # MkDocs keeps the content; nothing else is needed after this
+        self.content = body.html
+        self.toc = get_toc(nest_toc_tokens([{"level": level, "id": anchor, "name": name} for level, anchor, name in body.toc]))
+        self.present_anchor_ids = body.anchors
+        self.links_to_anchors = {}
+        for src_uri, anchor in body.links:
+            target = files.get_file_from_path(src_uri)
+            if target is None:
+                log.log(config.validation.links.not_found,
+                        f"Doc file '{self.file.src_uri}' contains a link to '{src_uri}' which is not found in the documentation files.")
+            elif anchor:
+                self.links_to_anchors.setdefault(target, {})[anchor] = f"{src_uri}#{anchor}"
 
 
 def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:

@@ -32,3 +32,66 @@ def test_an_item_gets_its_id_and_keeps_each_line():
     out = markdown.markdown("\n".join(item_lines("", "First", ["*Second*{ .cp-meta }", "Third"], "item-1")),
                             extensions=EXTENSIONS)
     assert re.search(r'<li id="item-1">First<br />\s*<em class="cp-meta">Second</em><br />\s*Third</li>', out), out
+
+
+# --- pages written as HTML (cpguide/site/html.py) ------------------------------------------------
+
+from cpguide.site.html import Abbreviations, HtmlWriter  # noqa: E402
+from cpguide.site.model import SiteContext  # noqa: E402
+
+HTML_TRICKY = TRICKY + ["<script>alert(1)</script>", "Tom & Jerry's \"views\"", "a < b > c", "&amp; stays as typed"]
+
+
+def writer(src: str = "wb/agenda.md", abbreviations: dict | None = None) -> HtmlWriter:
+    return HtmlWriter(src, SiteContext.url, Abbreviations(abbreviations or {}))
+
+
+def visible(page_html: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page_html)).split())
+
+
+@pytest.mark.parametrize("text", HTML_TRICKY)
+def test_source_text_shows_as_written_in_html(text):
+    w = writer()
+    expected = " ".join(text.split())
+    assert visible(w.paragraph(w.text(text))) == expected
+    assert visible(w.item([w.text(text)], "x")) == expected
+    assert "<script" not in w.text(text)
+
+
+def test_abbreviations_get_tooltips_on_whole_words_only():
+    w = writer(abbreviations={"ICPC": "Initial Child Protection Conference", "Q&A": "Questions & answers"})
+    out = w.text("An ICPC, not ICPCs nor XICPC. Q&A.")
+    assert out.count("<abbr") == 2
+    assert '<abbr title="Initial Child Protection Conference">ICPC</abbr>,' in out
+    assert '<abbr title="Questions &amp; answers">Q&amp;A</abbr>.' in out
+
+
+def test_headings_get_ids_permanent_links_and_a_table_of_contents():
+    w = writer()
+    first = w.heading(2, w.text("Before the conference"))
+    again = w.heading(2, w.text("Before the conference"))
+    own = w.heading(3, "Agenda", "wb-agenda")
+    assert 'id="before-the-conference"' in first and 'id="before-the-conference_1"' in again
+    assert '<a class="headerlink" href="#wb-agenda" title="Permanent link">&para;</a>' in own
+    assert w.toc == [(2, "before-the-conference", "Before the conference"),
+                     (2, "before-the-conference_1", "Before the conference"), (3, "wb-agenda", "Agenda")]
+    assert {"before-the-conference", "before-the-conference_1", "wb-agenda"} <= w.anchors
+
+
+def test_links_are_relative_to_the_page_and_recorded_for_mkdocs_to_check():
+    w = writer("wb/agenda.md")
+    assert w.href("wb/timescales.md", "wb-rule") == "../timescales/#wb-rule"
+    assert w.href("wb/agenda.md", "wb-s1") == "#wb-s1"
+    assert w.href("calculator/parents.md", query="?authority=wb") == "../../calculator/parents/?authority=wb"
+    assert w.href("sources/a.txt") == "../../sources/a.txt"
+    assert w.href("wb/checklists/index.md") == "../checklists/"
+    assert w.links == [("wb/timescales.md", "wb-rule"), ("wb/agenda.md", "wb-s1"), ("calculator/parents.md", ""),
+                       ("sources/a.txt", ""), ("wb/checklists/index.md", "")]
+
+
+def test_each_tab_set_on_a_page_has_its_own_inputs():
+    w = writer()
+    one, two = w.tabs(1, [("ICPC", "a"), ("RCPC", "b")]), w.tabs(2, [("ICPC", "c")])
+    assert one.count('name="__tabbed_1"') == 2 and 'checked="checked" id="__tabbed_1_1"' in one
+    assert 'id="__tabbed_2_1"' in two and "__tabbed_1" not in two

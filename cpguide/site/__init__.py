@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from .glossary import abbreviations
 from .model import Asset, Page, SiteBuild, SiteContext
 
 # Order matters only for the navigation.
@@ -38,7 +37,7 @@ def build_site(content, version: str = "dev") -> SiteBuild:
         for out in module.generate(ctx):
             (build.pages if isinstance(out, Page) else build.assets).append(out)
     build.nav = ctx.nav_tree(build.pages)
-    build.abbreviations = abbreviations(ctx)
+    build.abbreviations = ctx.abbreviations.titles_as_given
     build.version = version
     return build
 

@@ -9,14 +9,11 @@ so a new authority gets its checklists without any code change.
 Sheets are first collected as plain data (`Sheet`, `Group`, `Item`) and only then rendered, so the
 tests can check them without parsing HTML, and the version hash depends on exactly what is shown.
 
-The page is Markdown: each item `- [ ]{#box-id} text` becomes a real `<input type="checkbox">`
-with a `<label for>` (the checkboxes.py extension), so screen readers name every box and the page
-is a plain list without JavaScript. Links stay Markdown links so MkDocs checks every anchor in a
-strict build. No block carries a `markdown` attribute: Python-Markdown's md_in_html re-parses
-every such block, which made sheets cost twice as much to build as plain text of the same length
-(benchmarks/scale.py). The page starts with an empty
-`.cp-checklist` element that names the checklist (id, version) and holds the controls
-checklist.mjs adds; the sheet header is plain HTML, escaped here.
+The page is written as HTML (html.py), like the authority pages: each item is a real
+`<input type="checkbox">` with a `<label for>`, so screen readers name every box and the page is
+a plain list without JavaScript; MkDocs checks every link and anchor. The page starts with an
+empty `.cp-checklist` element that names the checklist (id, version) and holds the controls
+checklist.mjs adds.
 """
 
 from __future__ import annotations
@@ -30,7 +27,7 @@ from typing import Iterable, Iterator
 from ..content import Authority, Entry
 from .authority_pages import describe_conditions, nav_path
 from .model import Page, SiteContext
-from .render import (AUDIENCE_NAMES, CONFERENCE_NAMES, PHASE_NAMES, actors_label, attr, md, small_print)
+from .render import AUDIENCE_NAMES, CONFERENCE_NAMES, PHASE_NAMES, actors_label, attr
 
 CONFERENCE_TYPES = list(CONFERENCE_NAMES)
 AUDIENCES = list(AUDIENCE_NAMES)
@@ -317,52 +314,56 @@ def checklists_of(ctx: SiteContext, authority: Authority) -> list[Checklist]:
 # --- rendering ----------------------------------------------------------------------------------------
 
 class ChecklistPage:
-    """Renders one checklist as Markdown with HTML inside; links are relative to its page."""
+    """Writes one checklist as HTML (html.py); links are relative to its page."""
 
     def __init__(self, ctx: SiteContext, checklist: Checklist):
         self.ctx = ctx
         self.content = ctx.content
         self.cl = checklist
-        self.src = checklist.src
+        self.w = ctx.writer(checklist.src)
 
     def page(self) -> Page:
-        a = self.cl.authority
+        a, w = self.cl.authority, self.w
         title = self.cl.full_title
         several = len(self.cl.sheets) > 1
-        body = [f"# {md(title)}", "",
-                f"From the procedures of [{md(a.name)}]({self.ctx.rel(self.src, f'{a.id}/index.md')}). "
-                "Tick each item as it is done, or print the sheet and tick it by hand. "
-                "Each item links to where the site explains it.", "{ .cp-screen-only }", ""]
+        body = [w.heading(1, w.text(title)),
+                w.paragraph(f"From the procedures of {w.a(w.text(a.name), f'{a.id}/index.md')}. "
+                            "Tick each item as it is done, or print the sheet and tick it by hand. "
+                            "Each item links to where the site explains it.", "cp-screen-only")]
         if several:
-            body += ["This pack holds: " + ", ".join(md(s.title) for s in self.cl.sheets) + ". "
-                     "An item already on an earlier sheet of the pack is not repeated.", "{ .cp-screen-only }", ""]
-        body += [f'<div class="cp-checklist" data-cpguide-checklist data-checklist-id="{attr(self.cl.id)}" '
-                 f'data-checklist-version="{self.cl.version}"></div>', ""]
+            body.append(w.paragraph("This pack holds: " + ", ".join(w.text(s.title) for s in self.cl.sheets) + ". "
+                                    "An item already on an earlier sheet of the pack is not repeated.", "cp-screen-only"))
+        body.append(f'<div class="cp-checklist" data-cpguide-checklist data-checklist-id="{attr(self.cl.id)}" '
+                    f'data-checklist-version="{self.cl.version}"></div>')
         for sheet in self.cl.sheets:
             body += self.sheet(sheet, heading_level=2 if several else 0)
         nav = nav_path(a) + ("Checklists", CONFERENCE_NAMES[self.cl.conference_type], AUDIENCE_NAMES[self.cl.audience])
         # Sheets repeat items kept on the role and agenda pages: keep them out of the search index,
         # which every reader who searches downloads whole. The full title names the tab.
-        front = f"---\ntitle: {json.dumps(title)}\nsearch:\n  exclude: true\n---\n\n"
-        return Page(self.src, title, front + "\n".join(body) + "\n", nav, nav_title=self.cl.nav_title)
+        html = w.body(body, {"title": title, "search": {"exclude": True}})
+        return Page(self.cl.src, title, "", nav, nav_title=self.cl.nav_title, html=html)
 
     def sheet(self, sheet: Sheet, heading_level: int) -> list[str]:
+        w = self.w
         lines = []
         if heading_level:  # a new printed page for every sheet after the first (checklist.css)
-            lines += [f"{'#' * heading_level} {md(sheet.title)} {{ .cp-sheet-title }}", ""]
-        lines += self.header(sheet)
-        group_level = "#" * ((heading_level or 1) + 1)
+            lines.append(w.heading(heading_level, w.text(sheet.title), css="cp-sheet-title"))
+        lines.append(self.header(sheet))
+        group_level = (heading_level or 1) + 1
         for group in sheet.groups:
             if group.title:
-                lines += [f"{group_level} {md(group.title)}", ""]
+                lines.append(w.heading(group_level, w.text(group.title)))
             if group.target:
-                lines += [f"{self.explained(group.target)}", ""]
-            lines += self.item_list(sheet, group.items)
-        lines += [self.notes_box(), ""]
+                lines.append(w.paragraph(self.explained(group.target)))
+            lines.append(self.item_list(sheet, group.items))
+        # Room for notes at the end of the sheet: on paper only (hidden on screen by checklist.css).
+        lines.append(w.paragraph("Notes", "cp-print-only cp-notes"))
         return lines
 
-    def header(self, sheet: Sheet) -> list[str]:
-        a = self.cl.authority
+    def header(self, sheet: Sheet) -> str:
+        """Title, authority, conference, audience, sources and site version: what a printed sheet needs
+        to be read on its own. checklist.css finds it right after the sheet title or the checklist marker."""
+        w, a = self.w, self.cl.authority
         docs = []
         for doc_id in sheet.documents:
             _, doc = self.content.documents[doc_id]
@@ -371,71 +372,62 @@ class ChecklistPage:
                 ("Conference", CONFERENCE_NAMES[sheet.conference_type]),
                 ("For", AUDIENCE_NAMES[sheet.audience] + (f", {PHASE_NAMES[sheet.phase].lower()}" if sheet.phase else "")),
                 ("Sources", "; ".join(docs) or "none"), ("Site version", self.ctx.version)]
-        # A Markdown definition list, not HTML (which Python-Markdown and MkDocs would parse twice more).
-        # checklist.css finds it as the list right after the sheet title or the checklist marker.
-        lines = [line for key, value in rows for line in (md(key), f":   {md(value)}", "")]
+        dl = w.definitions([(w.text(key), w.text(value)) for key, value in rows])
         # Room to write the date on paper only (checklist.css hides it on screen).
-        return lines + ["Conference date { .cp-print-only }", ":   *&nbsp;*{ .cp-line }", ""]
-
-    def notes_box(self) -> str:
-        """Room for notes at the end of the sheet: on paper only (hidden on screen by checklist.css)."""
-        return "Notes\n{ .cp-print-only .cp-notes }\n"
+        return dl.replace("\n</dl>", '\n<dt class="cp-print-only">Conference date</dt>\n<dd><em class="cp-line">&nbsp;</em></dd>\n</dl>')
 
     def explained(self, target: str) -> str:
         """Link to where the site explains an item, named by the page it is on."""
-        page = self.ctx.page_of(self.content.index[target]).rsplit("/", 1)[-1].removesuffix(".md")
-        name = PAGE_NAMES.get(page, "the authority's pages")
-        return f"[Explained in: {md(name)}]({self.ctx.href(self.src, target)}){{ .cp-explained }}"
+        page = self.ctx.page_of(self.content.index[target])
+        name = PAGE_NAMES.get(page.rsplit("/", 1)[-1].removesuffix(".md"), "the authority's pages")
+        return self.w.a(f"Explained in: {self.w.text(name)}", page, target, css="cp-explained")
 
-    def item_list(self, sheet: Sheet, items: list[Item], depth: int = 0) -> list[str]:
-        lines = []
-        for item in items:
-            lines += self.item_line(sheet, item, depth)
-        return lines + ([""] if depth == 0 else [])
+    def item_list(self, sheet: Sheet, items: list[Item]) -> str:
+        return self.w.bullets([self.item_line(sheet, item) for item in items])
 
-    def item_line(self, sheet: Sheet, item: Item, depth: int) -> list[str]:
-        pad = "    " * depth
+    def item_line(self, sheet: Sheet, item: Item) -> str:
+        """A real checkbox with its label (screen readers name every box; clicking the text ticks it),
+        then who, where it is explained and the deadline as small print (checklist.css puts it on a
+        line of its own)."""
+        w = self.w
         box = self.cl.box_id(sheet, item)
         extras = [self.explained(item.target)]
         if item.deadline:
             rule = self.content.index[item.deadline].item
-            extras.append(f'[Deadline: {md(rule["label"])}, {md(self.ctx.rule_words[item.deadline])}]'
-                          f'({self.ctx.href(self.src, item.deadline)}){{ .cp-deadline }}')
+            extras.append(w.a(f"Deadline: {w.text(rule['label'])}, {w.text(self.ctx.rule_words[item.deadline])}",
+                              self.ctx.page_of(self.content.index[item.deadline]), item.deadline, css="cp-deadline"))
         if item.meta:
-            extras.insert(0, small_print(md(item.meta), "cp-who"))
-        # `[ ]{#id}` becomes the box and its label (checkboxes.py); the small print after the label
-        # is Markdown with attribute lists. No inline HTML: each tag costs Python-Markdown two more
-        # passes over the item. checklist.css puts the small print on a line of its own.
-        lines = [f"{pad}- [ ]{{#{box}}} {md(item.text)}", f"{pad}  " + " ".join(extras)]
-        if item.children:
-            lines.append("")
-            lines += self.item_list(sheet, item.children, depth + 1)
-            lines.append("")
-        return lines
+            extras.insert(0, w.small_print(w.text(item.meta), "cp-who"))
+        children = self.item_list(sheet, item.children) if item.children else ""
+        return (f'<li><input autocomplete="off" data-item="{box}" id="{box}" type="checkbox" />'
+                f'<label for="{box}">{w.text(item.text)}</label>\n  ' + " ".join(extras)
+                + (f"\n{children}\n" if children else "") + "</li>")
 
 
 def index_page(ctx: SiteContext, authority: Authority, checklists: list[Checklist]) -> Page:
     src = f"{authority.id}/{DIR}/index.md"
+    w = ctx.writer(src)
     title = f"Checklists — {authority.short_name}"
-    body = [f"# {md(title)}", "",
-            "Checklists to tick on screen or print, made from the procedures of "
-            f"[{md(authority.name)}]({ctx.rel(src, f'{authority.id}/index.md')}). "
-            "Ticks stay in this browser on this device; they are never sent anywhere.", ""]
+    body = [w.heading(1, w.text(title)),
+            w.paragraph("Checklists to tick on screen or print, made from the procedures of "
+                        f"{w.a(w.text(authority.name), f'{authority.id}/index.md')}. "
+                        "Ticks stay in this browser on this device; they are never sent anywhere.")]
     for t in CONFERENCE_TYPES:
         of_type = [c for c in checklists if c.conference_type == t]
         if not of_type:
             continue
-        body += [f"## {CONFERENCE_NAMES[t]}", ""]
+        body.append(w.heading(2, w.text(CONFERENCE_NAMES[t])))
         pack = [c for c in of_type if c.key == "pack"]
         if pack:
-            body += [f"- **[{md(pack[0].title)}]({ctx.rel(src, pack[0].src)})**: every sheet for the chair on one printable page", ""]
+            body.append(w.bullets([w.item([f"<strong>{w.a(w.text(pack[0].title), pack[0].src)}</strong>: "
+                                           "every sheet for the chair on one printable page"])]))
         for audience in AUDIENCES:
             mine = [c for c in of_type if c.key != "pack" and c.sheets[0].audience == audience]
             if mine:
-                body += [f"### {AUDIENCE_NAMES[audience]}", ""]
-                body += [f"- [{md(c.title)}]({ctx.rel(src, c.src)}) ({sum(1 for _ in c.sheets[0].items())} items)" for c in mine]
-                body += [""]
-    return Page(src, title, "\n".join(body) + "\n", nav_path(authority) + ("Checklists",), nav_title="Checklists")
+                body.append(w.heading(3, AUDIENCE_NAMES[audience]))
+                body.append(w.bullets([w.item([f"{w.a(w.text(c.title), c.src)} ({sum(1 for _ in c.sheets[0].items())} items)"])
+                                       for c in mine]))
+    return Page(src, title, "", nav_path(authority) + ("Checklists",), nav_title="Checklists", html=w.body(body, {"title": title}))
 
 
 def generate(ctx: SiteContext) -> Iterator[Page]:

@@ -42,11 +42,8 @@ def used_in(ctx: SiteContext, term: dict) -> str:
     return "; ".join(md(n) for n in names)
 
 
-def abbreviations(ctx: SiteContext) -> str:
-    """`*[ICPC]: Initial Child Protection Conference` lines for the abbr extension, built once per build."""
-    lines = []
-    for term in ctx.content.terms:
-        if term.get("abbreviation"):
-            title = term["term"].replace("]", ")").replace("\n", " ")
-            lines.append(f"*[{term['abbreviation']}]: {title}")
-    return "\n\n" + "\n".join(sorted(set(lines))) + "\n" if lines else ""
+def abbreviation_titles(content) -> dict[str, str]:
+    """{"ICPC": "Initial Child Protection Conference", …}: the tooltips of every page, worked out once per
+    build (the abbr extension's glossary on Markdown pages, html.Abbreviations on the others)."""
+    return {t["abbreviation"]: " ".join(t["term"].split()) for t in sorted(content.terms, key=lambda t: t["id"])
+            if t.get("abbreviation")}

@@ -7,15 +7,22 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..content import Content, Entry
+from .html import Abbreviations, HtmlBody, HtmlWriter
 
 
 @dataclass
 class Page:
     src_uri: str  # e.g. "west-berkshire/agenda.md"
     title: str
-    markdown: str
+    markdown: str  # the page as Markdown, or "" when it is written as HTML (`html`)
     nav: tuple[str, ...] = ()  # navigation sections above the page, e.g. ("Authorities", "South East", "West Berkshire")
     nav_title: str | None = None  # shorter title for the navigation, when the page title repeats its section
+    html: HtmlBody | None = None  # the page written as HTML (html.py), for MkDocs to take as it is
+
+    @property
+    def written(self) -> str:
+        """The page as it was written: its HTML, or its Markdown."""
+        return self.html.html if self.html is not None else self.markdown
 
 
 @dataclass
@@ -30,7 +37,7 @@ class SiteBuild:
     assets: list[Asset] = field(default_factory=list)
     nav: list = field(default_factory=list)
     version: str = "dev"
-    abbreviations: str = ""  # Markdown abbreviation definitions appended to every page (tooltips)
+    abbreviations: dict[str, str] = field(default_factory=dict)  # abbreviation: what it stands for (tooltips)
 
 
 # Where each type of item is shown: page name under the authority's folder.
@@ -56,6 +63,17 @@ class SiteContext:
         from ..deadlines.engine import words_by_rule
 
         return words_by_rule(self.content)
+
+    @cached_property
+    def abbreviations(self) -> Abbreviations:
+        """The glossary's abbreviations, for tooltips on the pages written as HTML."""
+        from .glossary import abbreviation_titles
+
+        return Abbreviations(abbreviation_titles(self.content))
+
+    def writer(self, src: str) -> HtmlWriter:
+        """Helpers for writing the page `src` as HTML."""
+        return HtmlWriter(src, self.url, self.abbreviations)
 
     # --- where things live -------------------------------------------------------------------
     def authority_dir(self, authority_id: str) -> str:
@@ -86,6 +104,14 @@ class SiteContext:
     def rel(from_page: str, to_page: str) -> str:
         return _relpath(to_page, posixpath.dirname(from_page))
 
+    @staticmethod
+    def url(from_page: str, to: str) -> str:
+        """Relative URL from one page to another page or file, as MkDocs writes it with its default
+        directory URLs ("a/b.md" is served as "a/b/", "a/index.md" as "a/")."""
+        here, there = _page_url(from_page), _page_url(to)
+        rel = _relpath(there.rstrip("/") or ".", here.rstrip("/"))
+        return rel + "/" if there.endswith("/") or not there else rel
+
     # --- navigation ----------------------------------------------------------------------------
     def nav_tree(self, pages: list[Page]) -> list:
         """MkDocs nav structure from each page's `nav` path, keeping first-seen order."""
@@ -100,6 +126,15 @@ class SiteContext:
                 level = existing[section]
             level.append({page.nav_title or page.title: page.src_uri})
         return tree
+
+
+def _page_url(src: str) -> str:
+    if not src.endswith(".md"):
+        return src
+    stem = src[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[:-5]
+    return stem + "/"
 
 
 def _relpath(target: str, start: str) -> str:

@@ -3,6 +3,7 @@ and that the exported JSON is what both engines read."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -103,7 +104,7 @@ def test_the_rules_are_worded_as_the_calculator_words_them(content):
     """The timescales pages the calculator links to say each rule in the engine's own words."""
     from cpguide.site import build_site
 
-    pages = {p.src_uri: p.markdown for p in build_site(content, "test").pages}
+    pages = {p.src_uri: html.unescape(p.written) for p in build_site(content, "test").pages}
     for authority in content.authorities.values():
         page = pages[f"{authority.id}/timescales.md"].replace("\\", "")
         for rule in rules_for(content, authority.id):
