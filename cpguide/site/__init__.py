@@ -1,4 +1,4 @@
-"""Page generation: content in, Markdown pages (and data files) out. No MkDocs import.
+"""Page generation: content in, pages (HTML or Markdown, model.Page) and data files out. No MkDocs import.
 
 Each generator module has `generate(ctx) -> Iterable[Page | Asset]`; `build_site` runs them all
 once per build. The MkDocs hooks only hand the results to MkDocs.

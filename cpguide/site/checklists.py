@@ -372,9 +372,9 @@ class ChecklistPage:
                 ("Conference", CONFERENCE_NAMES[sheet.conference_type]),
                 ("For", AUDIENCE_NAMES[sheet.audience] + (f", {PHASE_NAMES[sheet.phase].lower()}" if sheet.phase else "")),
                 ("Sources", "; ".join(docs) or "none"), ("Site version", self.ctx.version)]
-        dl = w.definitions([(w.text(key), w.text(value)) for key, value in rows])
-        # Room to write the date on paper only (checklist.css hides it on screen).
-        return dl.replace("\n</dl>", '\n<dt class="cp-print-only">Conference date</dt>\n<dd><em class="cp-line">&nbsp;</em></dd>\n</dl>')
+        # The last row is room to write the date on paper only (checklist.css hides it on screen).
+        return w.definitions([(w.text(key), w.text(value), "") for key, value in rows]
+                             + [("Conference date", '<em class="cp-line">&nbsp;</em>', "cp-print-only")])
 
     def explained(self, target: str) -> str:
         """Link to where the site explains an item, named by the page it is on."""

@@ -146,9 +146,10 @@ class HtmlWriter:
         return f"<table>\n<thead>\n<tr>{th}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 
     @staticmethod
-    def definitions(rows: list[tuple[str, str]], css: str = "") -> str:
-        cls = f' class="{css}"' if css else ""
-        return f"<dl{cls}>\n" + "\n".join(f"<dt>{t}</dt>\n<dd>{d}</dd>" for t, d in rows) + "\n</dl>"
+    def definitions(rows: list[tuple[str, str, str]]) -> str:
+        """A definition list of (term, definition, the term's class or "") rows, all HTML."""
+        terms = [(f'<dt class="{css}">' if css else "<dt>") + f"{t}</dt>\n<dd>{d}</dd>" for t, d, css in rows]
+        return "<dl>\n" + "\n".join(terms) + "\n</dl>"
 
     def tabs(self, set_number: int, tabs: list[tuple[str, str]]) -> str:
         """pymdownx.tabbed's content tabs (alternate style): (label HTML, content HTML) each; every tab

@@ -1,4 +1,6 @@
-"""Small Markdown building blocks shared by the generators. Content text is escaped, never trusted as markup."""
+"""Names shared by the generators, and small Markdown building blocks for the pages still written as
+Markdown (picker, calculator, comparisons, glossary: one of each per site, not per authority; the
+per-authority pages are written as HTML, html.py). Content text is escaped, never trusted as markup."""
 
 from __future__ import annotations
 
@@ -47,14 +49,6 @@ def small_print(markdown: str, css_class: str, strong: bool = False, searchable:
     citation under every item would otherwise match every search for its words."""
     mark = "**" if strong else "*"
     return f"{mark}{markdown}{mark}{{ .{css_class}{'' if searchable else ' data-search-exclude'} }}"
-
-
-def item_lines(pad: str, first: str, more: list[str], item_id: str) -> list[str]:
-    """A list item: its first line, more lines each on a line of its own, and its id (the anchor links
-    point at) given with attr_list on a last line of its own. Markdown hard line breaks (two spaces)
-    and no inline HTML: a <span id> or <br> costs Python-Markdown and MkDocs two more HTML parses."""
-    lines = [f"{pad}- {first}"] + [f"{pad}  {line}" for line in more]
-    return [line + "  " for line in lines[:-1]] + [lines[-1], f"{pad}  {{ #{item_id} }}"]
 
 
 def types_label(types: list[str] | None) -> str:
