@@ -37,7 +37,7 @@ def build_site(content, version: str = "dev") -> SiteBuild:
         for out in module.generate(ctx):
             (build.pages if isinstance(out, Page) else build.assets).append(out)
     build.nav = ctx.nav_tree(build.pages)
-    build.abbreviations = ctx.abbreviations.titles_as_given
+    build.abbreviations = ctx.abbreviation_titles
     build.version = version
     return build
 

@@ -48,7 +48,7 @@ class AuthorityPages:
         heading = self.w.heading(1, self.w.text(title))
         # The full title names the browser tab and the search result; the navigation uses nav_title.
         html = self.w.body([heading] + body, {"title": title})
-        return Page(f"{self.dir}/{name}.md", title, "", self.nav, nav_title, html=html)
+        return Page(self.own_page(name), title, "", self.nav, nav_title, html=html)
 
     def pages(self) -> Iterator[Page]:
         a = self.authority
@@ -69,7 +69,7 @@ class AuthorityPages:
             yield self._with_src("disagreements", lambda: self.page("disagreements", f"Where the sources disagree — {a.short_name}", self.disagreements_page()))
 
     def _with_src(self, name: str, make) -> Page:
-        self.w = self.ctx.writer(f"{self.dir}/{name}.md")
+        self.w = self.ctx.writer(self.own_page(name))
         self.linked_documents = set()
         self.tab_sets = 0
         return make()

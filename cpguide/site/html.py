@@ -41,7 +41,6 @@ class Abbreviations:
     (whole words only: "ICPC" gets one, "ICPCs" does not)."""
 
     def __init__(self, titles: dict[str, str]):
-        self.titles_as_given = dict(titles)
         self.titles = {html.escape(k, quote=False): html.escape(v, quote=True) for k, v in titles.items()}
         words = sorted(self.titles, key=len, reverse=True)
         self.pattern = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b") if words else None

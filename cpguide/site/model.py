@@ -65,11 +65,16 @@ class SiteContext:
         return words_by_rule(self.content)
 
     @cached_property
-    def abbreviations(self) -> Abbreviations:
-        """The glossary's abbreviations, for tooltips on the pages written as HTML."""
+    def abbreviation_titles(self) -> dict[str, str]:
+        """{"ICPC": "Initial Child Protection Conference", …}: every page's tooltips, once per build."""
         from .glossary import abbreviation_titles
 
-        return Abbreviations(abbreviation_titles(self.content))
+        return abbreviation_titles(self.content)
+
+    @cached_property
+    def abbreviations(self) -> Abbreviations:
+        """The tooltips, for the pages written as HTML."""
+        return Abbreviations(self.abbreviation_titles)
 
     def writer(self, src: str) -> HtmlWriter:
         """Helpers for writing the page `src` as HTML."""
