@@ -9,11 +9,11 @@ export NO_MKDOCS_2_WARNING := 1
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-$(VENV)/.installed: pyproject.toml requirements.lock
+$(VENV)/.installed: pyproject.toml requirements.lock requirements-tools.in
 	python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.lock
-	$(PY) -m pip install --quiet --no-deps -e .
+	# Every package, pip and setuptools included, is checked against the hashes in requirements.lock.
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -43,9 +43,11 @@ test: $(VENV)/.installed node_modules/.installed system-deps ## Run the whole te
 benchmark: $(VENV)/.installed ## Measure build time and memory at 3, 30 and 150 authorities against bare Material
 	$(PY) benchmarks/scale.py --sizes 3 30 150
 
-lock: ## Re-pin dependencies into requirements.lock (after changing pyproject.toml)
-	python3 -m venv /tmp/cpguide-lock && /tmp/cpguide-lock/bin/pip install --quiet ".[test]" && \
-	/tmp/cpguide-lock/bin/pip freeze --exclude cpguide > requirements.lock && rm -rf /tmp/cpguide-lock
+lock: ## Re-pin dependencies with their hashes into requirements.lock (after changing pyproject.toml or requirements-tools.in)
+	python3 -m venv /tmp/cpguide-lock && /tmp/cpguide-lock/bin/pip install --quiet pip-tools==7.6.2 && \
+	/tmp/cpguide-lock/bin/pip-compile --quiet --extra test --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml requirements-tools.in && \
+	rm -rf /tmp/cpguide-lock
 
 clean: ## Remove the built site and caches
 	rm -rf site .pytest_cache
