@@ -13,6 +13,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CPGUIDE_CHROMIUM", "/usr/bin/chromium")
+# "Today" for the built site (the calculator's covered range of bank holidays), so that tests can use fixed dates.
+SITE_TODAY = "2026-11-22"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -45,7 +47,7 @@ def _httpd():
 def site_dir(tmp_path_factory, _httpd) -> Path:
     """The site built once per test session with `mkdocs build --strict`, for the address it is served at."""
     out = tmp_path_factory.mktemp("site")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1",
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", CPGUIDE_TODAY=SITE_TODAY,
                CPGUIDE_SITE_URL=f"http://127.0.0.1:{_httpd.server_address[1]}/")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
                             cwd=ROOT, capture_output=True, text=True, env=env)

@@ -1,27 +1,27 @@
 """The web calculator in a real browser gives the same dates as `cpguide deadlines` for the same input.
 
-Uses the built site and the local server of tests/conftest.py. Scenarios are taken from the real
-content (one per authority, each page of the calculator) with dates in next year, so they stay
-inside the bank holidays known whatever the year the tests run.
+Uses the built site and the local server of tests/conftest.py, built as of a fixed "today"
+(conftest.SITE_TODAY), which the command line is given too. Scenarios are taken from the real content
+(one per authority, each page of the calculator) with fixed dates in the year after it.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from datetime import date
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 
+from conftest import SITE_TODAY
 from cpguide.cli import main
 from cpguide.deadlines.words import CONFERENCE_TYPES, format_date
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-Y = date.today().year + 1
+Y = 2027  # the year after conftest.SITE_TODAY: inside the covered range
 PAGES = {None: "/calculator/", "parents": "/calculator/parents/", "professionals": "/calculator/professionals/",
          "social-workers": "/calculator/social-workers/", "chairs": "/calculator/chairs/"}
 # (audience page, conference, date, time, strategy date, outcome) — one per authority in turn
@@ -33,6 +33,11 @@ SCENARIOS = [
     ("social-workers", "icpc", f"{Y}-03-02", "09:15", f"{Y}-02-10", "cp"),
     ("professionals", "icpc", f"{Y}-08-27", "14:00", None, "cp"),
 ]
+
+
+@pytest.fixture(autouse=True)
+def _same_today_as_the_site(monkeypatch):
+    monkeypatch.setenv("CPGUIDE_TODAY", SITE_TODAY)
 
 
 def cli_json(capsys, authority: str, audience, conference, day, start, strategy, outcome) -> dict:
