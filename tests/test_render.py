@@ -61,6 +61,15 @@ def test_abbreviations_get_tooltips_on_whole_words_only():
     assert '<abbr title="Questions &amp; answers">Q&amp;A</abbr>.' in out
 
 
+def test_abbreviations_are_matched_in_text_never_inside_an_entity_or_markup():
+    w = writer(abbreviations={"amp": "ampersand", "lt": "less than", "quot": "quotation", "abbr": "abbreviation"})
+    out = w.text('Quality Assurance & Safeguarding: a < b, "c"')
+    assert "<abbr" not in out and out == 'Quality Assurance &amp; Safeguarding: a &lt; b, "c"'
+    written = w.text("&lt;img&gt; & abbr")  # an entity written in the content is text too
+    assert html.unescape(re.sub(r"<[^>]+>", "", written)) == "&lt;img&gt; & abbr"
+    assert written.endswith('&amp; <abbr title="abbreviation">abbr</abbr>')
+
+
 def test_headings_get_ids_permanent_links_and_a_table_of_contents():
     w = writer()
     first = w.heading(2, w.text("Before the conference"))

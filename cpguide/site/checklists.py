@@ -399,9 +399,7 @@ class ChecklistPage:
         if item.meta:
             extras.insert(0, w.small_print(w.text(item.meta), "cp-who"))
         children = self.item_list(sheet, item.children) if item.children else ""
-        return (f'<li><input autocomplete="off" data-item="{box}" id="{box}" type="checkbox" />'
-                f'<label for="{box}">{w.text(item.text)}</label>\n  ' + " ".join(extras)
-                + (f"\n{children}\n" if children else "") + "</li>")
+        return w.checkbox_item(box, w.text(item.text), extras, children)
 
 
 def index_page(ctx: SiteContext, authority: Authority, checklists: list[Checklist]) -> Page:

@@ -12,8 +12,9 @@ from them is handed over as data:
 - the links *from* the page (`links`: page and anchor), so MkDocs checks them as it checks
   Markdown links in a strict build.
 
-Text is always escaped; the glossary's abbreviations get their tooltips (`<abbr title>`) here,
-as the abbr extension gives them on Markdown pages.
+The markup itself is in templates/theme.html (Jinja2 macros, autoescaped): this module only decides
+what goes where. Text is always escaped; the glossary's abbreviations get their tooltips
+(`<abbr title>`) here, as the abbr extension gives them on Markdown pages.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ import re
 from dataclasses import dataclass, field
 
 from markdown.extensions.toc import slugify, unique
+
+from .templating import Markup, macros
+
+THEME = macros("theme.html")
 
 
 @dataclass
@@ -37,27 +42,39 @@ class HtmlBody:
 
 
 class Abbreviations:
-    """Wraps the glossary's abbreviations in escaped text with tooltips, as the abbr extension does
-    (whole words only: "ICPC" gets one, "ICPCs" does not)."""
+    """Gives the glossary's abbreviations tooltips in text, as the abbr extension does (whole words
+    only: "ICPC" gets one, "ICPCs" does not). Matched in the text as written, before it is escaped,
+    so an abbreviation such as "amp" is never found inside markup or an entity ("&amp;")."""
 
     def __init__(self, titles: dict[str, str]):
-        self.titles = {html.escape(k, quote=False): html.escape(v, quote=True) for k, v in titles.items()}
+        self.titles = dict(titles)
         words = sorted(self.titles, key=len, reverse=True)
         self.pattern = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b") if words else None
         self.cache: dict[str, str] = {}
 
-    def __call__(self, escaped: str) -> str:
-        if self.pattern is None:
-            return escaped
-        done = self.cache.get(escaped)
+    def __call__(self, text: str) -> str:
+        """Text as HTML (a plain str): escaped as Python-Markdown escapes text, with tooltips."""
+        done = self.cache.get(text)
         if done is None:
-            done = self.pattern.sub(lambda m: f'<abbr title="{self.titles[m[1]]}">{m[1]}</abbr>', escaped)
-            self.cache[escaped] = done
+            done = _escape(text) if self.pattern is None else self._marked(text)
+            self.cache[text] = done
         return done
+
+    def _marked(self, text: str) -> str:
+        parts, at = [], 0
+        for m in self.pattern.finditer(text):
+            parts += [_escape(text[at:m.start()]), str(THEME.abbr(m[1], self.titles[m[1]]))]
+            at = m.end()
+        parts.append(_escape(text[at:]))
+        return "".join(parts)
 
 
 class HtmlWriter:
-    """Helpers for writing one page; `url_of(from_src, to_src)` makes links relative to it."""
+    """Helpers for writing one page; `url_of(from_src, to_src)` makes links relative to it.
+
+    The markup comes from the macros of templates/theme.html. Arguments called `label`, `inner`,
+    `title`... are HTML already (what `text()` and the other helpers return, or strings made from
+    them); source text goes through `text()` first."""
 
     def __init__(self, src: str, url_of, abbreviations: Abbreviations):
         self.src = src
@@ -70,28 +87,27 @@ class HtmlWriter:
     # --- inline -----------------------------------------------------------------------------------
     def text(self, text: str) -> str:
         """Source text as HTML: escaped, with abbreviation tooltips; it shows exactly as written."""
-        return self.abbr(html.escape(text.strip(), quote=False))
+        return self.abbr(text.strip())
 
     def href(self, to_src: str, anchor: str = "", query: str = "") -> str:
-        """Relative URL of a page (a src_uri such as "x/timescales.md") or file; MkDocs checks it."""
+        """Relative URL of a page (a src_uri such as "x/timescales.md") or file; MkDocs checks it.
+        Not escaped: the templates escape it where they put it."""
         self.links.append((to_src, anchor))
         url = "" if to_src == self.src and anchor else self.url_of(self.src, to_src)
-        return html.escape(url + query + (f"#{anchor}" if anchor else ""), quote=True)
+        return url + query + (f"#{anchor}" if anchor else "")
 
     def a(self, label: str, to_src: str, anchor: str = "", css: str = "", query: str = "") -> str:
         """A link; `label` is HTML already (use `text()` for source text)."""
-        cls = f' class="{css}"' if css else ""
-        return f'<a{cls} href="{self.href(to_src, anchor, query)}">{label}</a>'
+        return str(THEME.link(Markup(label), self.href(to_src, anchor, query), css))
 
     def external(self, label: str, url: str) -> str:
-        return f'<a href="{html.escape(url, quote=True)}">{label}</a>'
+        return str(THEME.link(Markup(label), url))
 
     @staticmethod
     def small_print(inner: str, css: str, strong: bool = False, searchable: bool = True) -> str:
         """HTML shown as small print; `searchable=False` keeps it out of Material's search index
         (the same citation under every item would otherwise match every search for its words)."""
-        tag = "strong" if strong else "em"
-        return f'<{tag} class="{css}"{"" if searchable else " data-search-exclude"}>{inner}</{tag}>'
+        return str(THEME.small_print(Markup(inner), css, strong, searchable))
 
     # --- blocks -----------------------------------------------------------------------------------
     def heading(self, level: int, inner: str, anchor: str | None = None, css: str = "") -> str:
@@ -101,9 +117,7 @@ class HtmlWriter:
         anchor = anchor or unique(slugify(html.unescape(name), "-"), self.anchors)
         self.anchors.add(anchor)
         self.toc.append((level, anchor, name))
-        cls = f' class="{css}"' if css else ""
-        return (f'<h{level}{cls} id="{anchor}">{inner}'
-                f'<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h{level}>')
+        return str(THEME.heading(level, Markup(inner), anchor, css))
 
     def anchor(self, anchor: str) -> str:
         """An id for an element other than a heading, recorded so links to it are checked."""
@@ -112,58 +126,61 @@ class HtmlWriter:
 
     @staticmethod
     def paragraph(inner: str, css: str = "") -> str:
-        return f'<p class="{css}">{inner}</p>' if css else f"<p>{inner}</p>"
+        return str(THEME.paragraph(Markup(inner), css))
+
+    @staticmethod
+    def lines(parts: list[str]) -> str:
+        """HTML parts shown one under another (a hard line break between them)."""
+        return str(THEME.lines([Markup(p) for p in parts]))
 
     def item(self, lines: list[str], anchor: str | None = None, children: str = "") -> str:
         """A list item: its lines (HTML), one under another, then any nested list."""
-        attrs = f' id="{self.anchor(anchor)}"' if anchor else ""
-        return f"<li{attrs}>" + "<br />\n".join(lines) + (f"\n{children}\n" if children else "") + "</li>"
+        return str(THEME.item([Markup(x) for x in lines], self.anchor(anchor) if anchor else "", Markup(children)))
 
     @staticmethod
     def bullets(items: list[str]) -> str:
-        return "<ul>\n" + "\n".join(items) + "\n</ul>" if items else ""
+        return str(THEME.bullets([Markup(i) for i in items]))
 
     @staticmethod
     def admonition(kind: str, title: str, paragraphs: list[str]) -> str:
         """Material's admonition (`!!! note "Title"`); title and paragraphs are HTML."""
-        return (f'<div class="admonition {kind}">\n<p class="admonition-title">{title}</p>\n'
-                + "\n".join(f"<p>{p}</p>" for p in paragraphs) + "\n</div>")
+        return str(THEME.admonition(kind, Markup(title), [Markup(p) for p in paragraphs]))
 
     @staticmethod
     def details(kind: str, summary: str, inner: list[str]) -> str:
         """A collapsed block (`??? quote "Summary"`), open to read without JavaScript."""
-        return f'<details class="{kind}">\n<summary>{summary}</summary>\n' + "\n".join(inner) + "\n</details>"
+        return str(THEME.details(kind, Markup(summary), [Markup(i) for i in inner]))
 
     @staticmethod
     def blockquote(inner: str) -> str:
-        return f"<blockquote>\n<p>{inner}</p>\n</blockquote>"
+        return str(THEME.blockquote(Markup(inner)))
 
     @staticmethod
     def table(head: list[str], rows: list[list[str]]) -> str:
-        th = "".join(f"<th>{h}</th>" for h in head)
-        body = "\n".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-        return f"<table>\n<thead>\n<tr>{th}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+        return str(THEME.table([Markup(h) for h in head], [[Markup(c) for c in row] for row in rows]))
 
     @staticmethod
     def definitions(rows: list[tuple[str, str, str]]) -> str:
         """A definition list of (term, definition, the term's class or "") rows, all HTML."""
-        terms = [(f'<dt class="{css}">' if css else "<dt>") + f"{t}</dt>\n<dd>{d}</dd>" for t, d, css in rows]
-        return "<dl>\n" + "\n".join(terms) + "\n</dl>"
+        return str(THEME.definitions([(Markup(t), Markup(d), css) for t, d, css in rows]))
 
-    def tabs(self, set_number: int, tabs: list[tuple[str, str]]) -> str:
+    def checkbox_item(self, box: str, label: str, extras: list[str], children: str = "") -> str:
+        """A checklist item: a real checkbox (id `box`, kept by the page script) named by its label."""
+        return str(THEME.checkbox_item(box, Markup(label), [Markup(e) for e in extras], Markup(children)))
+
+    @staticmethod
+    def tabs(set_number: int, tabs: list[tuple[str, str]]) -> str:
         """pymdownx.tabbed's content tabs (alternate style): (label HTML, content HTML) each; every tab
         set on a page needs its own number."""
-        checked = 'checked="checked" '
-        inputs = "".join(f'<input {checked if i == 1 else ""}id="__tabbed_{set_number}_{i}" '
-                         f'name="__tabbed_{set_number}" type="radio" />' for i in range(1, len(tabs) + 1))
-        labels = "".join(f'<label for="__tabbed_{set_number}_{i}">{label}</label>' for i, (label, _) in enumerate(tabs, 1))
-        blocks = "\n".join(f'<div class="tabbed-block">\n{inner}\n</div>' for _, inner in tabs)
-        return (f'<div class="tabbed-set tabbed-alternate" data-tabs="{set_number}:{len(tabs)}">{inputs}'
-                f'<div class="tabbed-labels">{labels}</div>\n<div class="tabbed-content">\n{blocks}\n</div>\n</div>')
+        return str(THEME.tabs(set_number, [(Markup(label), Markup(inner)) for label, inner in tabs]))
 
     # --- the page ---------------------------------------------------------------------------------
     def body(self, parts: list[str], meta: dict | None = None) -> HtmlBody:
         return HtmlBody("\n".join(p for p in parts if p) + "\n", self.toc, self.anchors, self.links, meta or {})
+
+
+def _escape(text: str) -> str:
+    return html.escape(text, quote=False)
 
 
 _TAG = re.compile(r"<[^>]*>")
