@@ -15,6 +15,7 @@ from jsonschema.exceptions import ValidationError
 
 from .content import Authority, Content, Entry, walk_items
 from .errors import ContentError, ContentInvalid
+from .family import question_errors
 from .schemas import FILE_TYPES, is_valid, validator_for
 from .yamlsource import YamlDocument, YamlSyntaxError, load_yaml
 
@@ -41,6 +42,7 @@ def load_content(root: Path = DEFAULT_ROOT) -> Content:
     content = Content(root=root, authorities=authorities)
     _index(content, errors)
     _check_references(content, errors)
+    errors.extend(question_errors(content, _display))
     if errors:
         raise ContentInvalid(errors)
     return content

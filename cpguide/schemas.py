@@ -33,6 +33,7 @@ FILE_TYPES = {
     "glossary.yml": "glossary.schema.json",
     "discrepancies.yml": "discrepancies.schema.json",
     "family.yml": "family.schema.json",
+    "questions.yml": "questions.schema.json",
 }
 
 

@@ -30,8 +30,13 @@ def family_topics(content) -> dict[str, list[dict]]:
             for a in content.authorities.values() if "family.yml" in a.docs}
 
 
+def paragraphs(topic: dict) -> list[str]:
+    """A topic's own words: what is shown first (`plain`) and what opens under "More" (`more`)."""
+    return topic["plain"] + topic.get("more", [])
+
+
 def page_text(topics: list[dict]) -> str:
-    return " ".join(paragraph for topic in topics for paragraph in topic["plain"])
+    return " ".join(paragraph for topic in topics for paragraph in paragraphs(topic))
 
 
 def grade(text: str) -> float:
@@ -67,7 +72,7 @@ def test_every_paragraph_ends_a_sentence(content):
     """Paragraphs are joined to be measured: one without a full stop would run into the next."""
     bad = [f"{authority}: {topic['id']}: {paragraph!r}"
            for authority, topics in family_topics(content).items()
-           for topic in topics for paragraph in topic["plain"]
+           for topic in topics for paragraph in paragraphs(topic)
            if not paragraph.rstrip().endswith((".", "?", "!"))]
     assert not bad, "paragraphs must end with . ? or !:\n" + "\n".join(bad)
 
@@ -115,6 +120,8 @@ def test_the_schema_names_exactly_the_rights_the_family_pages_must_explain():
 
 # --- the built family pages, as a parent sees them ------------------------------------------------
 _QUOTED = ("cp-quote", "cp-meta", "cp-typo", "cp-note", "headerlink")
+# A collapsed <details> is quotation only when it says so ("quote"): "More" (cp-more) is the page's own words.
+_QUOTE_DETAILS = "quote"
 # A second-level heading with this class starts a section of quotations, up to the next such heading.
 _QUOTATIONS_HEADING = "cp-quotations"
 
@@ -137,7 +144,8 @@ def _own_text(html: str) -> str:
             classes = dict(attrs).get("class") or ""
             if tag == "h2":
                 self.in_quotations = _QUOTATIONS_HEADING in classes.split()
-            skip = tag in ("blockquote", "q", "script", "style", "details") or any(c in classes for c in _QUOTED)
+            skip = (tag in ("blockquote", "q", "script", "style") or any(c in classes for c in _QUOTED)
+                    or (tag == "details" and _QUOTE_DETAILS in classes.split()))
             self.stack.append(skip)
             self.skip += skip
 
@@ -167,6 +175,22 @@ def test_every_built_family_page_reads_at_grade_6_or_lower(site_dir, content):
         if score > MAX_GRADE:
             failures.append(f"{page.relative_to(site_dir)}: grade {score:.1f}")
     assert not failures, "\n".join(failures)
+
+
+def test_a_collapsed_part_counts_unless_it_is_marked_as_quotation():
+    page = ('<article><details class="cp-more"><summary>More</summary><p>Ask the chair.</p></details>'
+            '<details class="quote"><summary>Words</summary><p>Practitioners must endeavour.</p></details></article>')
+    assert _own_text(page).split() == ["More", "Ask", "the", "chair."]
+
+
+def test_the_sites_own_answers_to_the_parents_questions_read_at_grade_6_or_lower(content):
+    from cpguide.family import questions_data
+
+    data = questions_data(content)
+    texts = data["intro"] + [p for q in data["questions"] for p in q.get("always", []) + q["when_silent"]]
+    assert len(texts) > 10
+    score = grade(" ".join(texts))
+    assert score <= MAX_GRADE, f"checklists/national/questions.yml: grade {score:.1f}"
 
 
 def test_quotations_are_not_counted_as_the_pages_own_words():

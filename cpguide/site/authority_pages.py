@@ -8,11 +8,10 @@ from ..checks import national_counterparts
 from ..content import Authority, Entry
 from ..deadlines.words import condition_words, rule_words
 from .model import Page, SiteContext
+from .parents_page import parents_body
 from .render import AUDIENCE_NAMES, FACT_TOPICS, PHASE_NAMES, actors_label, label_of, types_label
 
 AUDIENCES = list(AUDIENCE_NAMES)
-FAMILY_PHASES = {"about": "About the meeting", "before": "Before the meeting", "during": "At the meeting",
-                 "after": "After the meeting", "rights": "Your rights"}
 YOUR_DATES = "your-dates"  # the id of "Dates that matter to you" on an audience's page (the calculator links to it)
 KIND_NAMES = {"agenda": "Agenda line", "guidance": "Guidance for the chair", "duty": "Duty",
               "information": "Information", "right": "Right"}
@@ -279,18 +278,13 @@ class AuthorityPages:
     # --- role guides -----------------------------------------------------------------------------
     def role_page(self, audience: str) -> list[str]:
         """Everything for one audience in this authority: the one page a hub links to."""
+        if audience == "parents":  # the parent's questions, answered in plain words (parents_page.py)
+            return parents_body(self)
         a, w = self.authority, self.w
         body = self.role_intro(audience)
-        if audience == "parents":
-            body += self.family_topics()
         body += self.audience_deadlines(audience)
         guides = [g for g in a.guides if g["audience"] == audience]
-        if audience == "parents":  # the families' page: what follows is quoted, and marked as quotation
-            # The class marks the rest of the page as quotation (tests/test_family_readability.py).
-            body += [w.heading(2, "What the documents say, word for word", css="cp-quotations"),
-                     w.paragraph("Below are quotations from the council's own papers.")]
-        else:
-            body.append(w.heading(2, "What happens and what you do"))
+        body.append(w.heading(2, "What happens and what you do"))
         for phase, phase_name in PHASE_NAMES.items():
             body.append(w.heading(3, phase_name))
             in_phase = [g for g in guides if g["phase"] == phase]
@@ -318,24 +312,7 @@ class AuthorityPages:
             links.append(w.a("Where this authority's documents disagree", self.own_page("disagreements")))
         return [w.paragraph(" · ".join(links))]
 
-    def family_topics(self) -> list[str]:
-        w = self.w
-        topics = self.authority.data("family.yml").get("topics", [])
-        body = []
-        for phase, title in FAMILY_PHASES.items():
-            in_phase = [t for t in topics if t["phase"] == phase]
-            if not in_phase:
-                continue
-            body.append(w.heading(2, title))
-            for topic in in_phase:
-                body.append(w.heading(3, w.text(topic["title"]), topic["id"]))
-                if topic.get("conference_types"):
-                    body.append(w.paragraph(f"<em>For: {w.text(types_label(topic['conference_types']))}</em>"))
-                body += self.paragraphs(topic["plain"])
-                body.append(self.quotes(topic["grounded_in"]))
-        return body
-
-    def quotes(self, ids: list[str]) -> str:
+    def quotes(self, ids: list[str], summary: str = "What the council's documents say") -> str:
         """The source wording behind a plain-English explanation, marked as quotations."""
         inner = []
         for item_id in ids:
@@ -343,20 +320,24 @@ class AuthorityPages:
             inner.append(self.w.blockquote(self.w.text(item.get("text") or item.get("title") or "")))
             # The document is named, not linked: "see it in context" leads to the item and its link.
             inner.append(self.w.paragraph(f"{self.cite(item.get('source'), link_document=False)} · {self.link(item_id, 'see it in context')}"))
-        return self.w.details("quote", "What the council's documents say", inner)
+        return self.w.details("quote", self.w.text(summary), inner)
 
     def audience_deadlines(self, audience: str) -> list[str]:
+        return list(self.deadline_table(audience))
+
+    def deadline_table(self, audience: str) -> tuple[str, str] | tuple[()]:
+        """The heading "Dates that matter to you" and the table of the audience's deadlines, if any."""
         w = self.w
         rules = [r for r in self.authority.rules if audience in r["audiences"]]
         if not rules:
-            return []
+            return ()
         rows = []
         for r in rules:
             when = self.ctx.rule_words[r["id"]] + (f", only if {describe_conditions(r['conditions'])}" if r.get("conditions") else "")
             flag = " (the sources disagree)" if self.ctx.discrepancies_of.get(r["id"]) else ""
             rows.append([self.link(r["id"], r["label"]) + flag, w.text(when), w.text(types_label(r["conference_types"])),
                          w.text(self.content.documents[r["source"]["document"]][1]["title"])])
-        return [w.heading(2, "Dates that matter to you", YOUR_DATES), w.table(["What", "When", "Conference", "Source"], rows)]
+        return w.heading(2, "Dates that matter to you", YOUR_DATES), w.table(["What", "When", "Conference", "Source"], rows)
 
     # --- timescales ------------------------------------------------------------------------------
     def timescales_page(self) -> list[str]:

@@ -71,5 +71,12 @@ def audience_authorities(src_uri: str, content, build: SiteBuild, audience: str 
     return "\n".join(lines) + "\n"
 
 
+def parents_questions(src_uri: str, content, build: SiteBuild, *_: str) -> str:
+    """The questions every authority's page for parents answers, in the parent's order (questions.yml)."""
+    from ..family import questions_data
+
+    return "\n".join(f"- {md(q['question'])}" for q in questions_data(content).get("questions", [])) + "\n"
+
+
 HANDLERS = {"authorities": authorities, "audiences": audiences, "audience-authorities": audience_authorities,
-            "version": version}
+            "parents-questions": parents_questions, "version": version}

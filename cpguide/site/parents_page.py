@@ -1,0 +1,91 @@
+"""An authority's page for parents: the parent's questions (checklists/national/questions.yml), in the
+parent's order, each answered in the site's own plain words from the authority's family.yml, with the
+source wording one tap away (collapsed, marked as quotation).
+
+What a parent sees before opening anything stays short (about one phone screen an answer, tested on
+the built site); the rest (more plain paragraphs, the source wording, every date, the role guides
+word for word) is collapsed.
+"""
+
+from __future__ import annotations
+
+from ..family import questions_data, topics_by_question
+from .render import PHASE_NAMES
+
+
+def parents_body(pages) -> list[str]:
+    """The page's content, written with `pages` (an authority_pages.AuthorityPages on this page)."""
+    data = questions_data(pages.content)
+    labels = data.get("labels", {})
+    answered = topics_by_question(pages.content, pages.authority)
+    body = pages.paragraphs(data.get("intro", []))
+    body.append(_jump_links(pages, labels.get("jump", ""), answered))
+    for question, topics in answered:
+        body += _answer(pages, labels, question, topics)
+    body += _dates(pages, labels)
+    body += _word_for_word(pages, labels)
+    return body
+
+
+def _jump_links(pages, label: str, answered) -> str:
+    w = pages.w
+    links = "".join(f"<li>{w.a(w.text(q['question']), pages.own_page('parents'), q['anchor'])}</li>" for q, _ in answered)
+    return (f'<nav class="cp-jump" aria-label="{w.text(label)}">\n<p class="cp-jump-title">{w.text(label)}</p>\n'
+            f"<ol>{links}</ol>\n</nav>")
+
+
+def _answer(pages, labels: dict, question: dict, topics: list[dict]) -> list[str]:
+    w, a = pages.w, pages.authority
+    body = [w.heading(2, w.text(question["question"]), question["anchor"])]
+    body += pages.paragraphs(question.get("always", []))
+    if not topics and not (question.get("contacts") and a.meta.get("contacts")):
+        body += pages.paragraphs(question["when_silent"])
+    for topic in topics:
+        body += _topic(pages, labels, topic)
+    if question.get("contacts") and a.meta.get("contacts"):
+        body.append(w.details("quote", w.text(labels.get("contacts", "")), [pages.item_list(a.meta["contacts"])]))
+    if question.get("dates_link"):
+        body.append(w.paragraph(w.a(w.text(question["dates_link"]), "calculator/parents.md", query=f"?authority={a.id}")))
+    return body
+
+
+def _topic(pages, labels: dict, topic: dict) -> list[str]:
+    w = pages.w
+    body = [w.heading(3, w.text(topic["title"]), topic["id"])]
+    only = {("icpc",): "first_only", ("rcpc",): "review_only"}.get(tuple(topic.get("conference_types") or ()))
+    if only:  # a topic for both kinds of meeting says nothing: that would be noise on every topic
+        body.append(w.paragraph(f"<em>{w.text(labels.get(only, ''))}</em>"))
+    body += pages.paragraphs(topic["plain"])
+    if topic.get("more"):
+        body.append(w.details("cp-more", w.text(labels.get("more", "")), pages.paragraphs(topic["more"])))
+    body.append(pages.quotes(topic["grounded_in"], labels.get("quotes", "")))
+    return body
+
+
+def _dates(pages, labels: dict) -> list[str]:
+    table = pages.deadline_table("parents")
+    if not table:
+        return []
+    heading, table = table
+    return [heading, pages.w.details("cp-dates", pages.w.text(labels.get("dates", "")), [table])]
+
+
+def _word_for_word(pages, labels: dict) -> list[str]:
+    """The role guides for parents, quoted: one collapsed part per phase."""
+    w = pages.w
+    guides = [g for g in pages.authority.guides if g["audience"] == "parents"]
+    if not guides:
+        return []
+    # The class marks the rest of the page as quotation (tests/test_family_readability.py).
+    body = [w.heading(2, w.text(labels.get("word_for_word", "")), css="cp-quotations"),
+            w.paragraph(w.text(labels.get("word_for_word_intro", "")))]
+    for phase, phase_name in PHASE_NAMES.items():
+        inner = []
+        for guide in (g for g in guides if g["phase"] == phase):
+            inner.append(w.heading(3, w.text(guide["title"]), guide["id"]))
+            inner += pages.notes(guide.get("notes", []))
+            inner += pages.container_related(guide["id"])
+            inner.append(pages.item_list(guide["items"]))
+        if inner:
+            body.append(w.details("quote", w.text(phase_name), inner))
+    return body

@@ -1,0 +1,121 @@
+"""Each authority's page for parents, as built: the parent's questions in the parent's order, jump links
+at the top, and no more than 1,500 words shown before anything is expanded."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from cpguide.errors import ContentInvalid
+from cpguide.family import questions_data
+from cpguide.loader import load_content
+
+MAX_WORDS_SHOWN = 1500
+FIXTURE = Path(__file__).parent / "fixtures" / "good"
+
+
+class _Shown(HTMLParser):
+    """The article's words a reader sees before opening anything: a closed <details> shows its summary only."""
+
+    TRACKED = ("details", "summary", "script", "style")
+
+    def __init__(self):
+        super().__init__()
+        self.in_article, self.stack, self.out = False, [], []  # stack: (tag, closed) of the tracked open elements
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "article":
+            self.in_article = True
+        elif tag in self.TRACKED:
+            self.stack.append((tag, tag == "details" and "open" not in dict(attrs)))
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self.in_article = False
+        elif tag in self.TRACKED and self.stack:
+            self.stack.pop()
+
+    def visible(self) -> bool:
+        for i, (tag, closed) in enumerate(self.stack):
+            if tag in ("script", "style"):
+                return False
+            if closed and not (i + 1 < len(self.stack) and self.stack[i + 1][0] == "summary"):
+                return False
+        return True
+
+    def handle_data(self, data):
+        if self.in_article and self.visible():
+            self.out.append(data)
+
+
+def words_shown(page: str) -> list[str]:
+    parser = _Shown()
+    parser.feed(page)
+    return " ".join(parser.out).replace("\u00b6", " ").split()
+
+
+def test_words_shown_count_a_closed_details_summary_only():
+    page = ('<article><p>One two.</p><details class="quote"><summary>Three</summary><p>hidden words</p>'
+            '<details><summary>nested</summary><p>deeper</p></details></details><p>Four.</p></article>')
+    assert words_shown(page) == ["One", "two.", "Three", "Four."]
+
+
+def parents_pages(site_dir, content) -> dict[str, str]:
+    return {a.id: (site_dir / a.id / "parents" / "index.html").read_text(encoding="utf-8") for a in content.local_authorities}
+
+
+def test_no_parents_page_shows_more_than_1500_words_before_anything_is_opened(site_dir, content):
+    counts = {a: len(words_shown(page)) for a, page in parents_pages(site_dir, content).items()}
+    assert all(n > 300 for n in counts.values()), counts  # the pages are there, with their answers
+    over = {a: n for a, n in counts.items() if n > MAX_WORDS_SHOWN}
+    assert not over, f"words shown before anything is expanded (limit {MAX_WORDS_SHOWN}): {over}"
+
+
+def test_every_parents_page_answers_the_questions_in_order_with_jump_links(site_dir, content):
+    anchors = [q["anchor"] for q in questions_data(content)["questions"]]
+    assert anchors[:2] == ["what-is-it", "reports"] and "complain" in anchors  # the parent's order
+    for authority, page in parents_pages(site_dir, content).items():
+        nav = re.search(r'<nav class="cp-jump"[^>]*>(.*?)</nav>', page, re.S)
+        assert nav, f"{authority}: no jump links"
+        assert re.findall(r'href="#([^"]+)"', nav[1]) == anchors, authority
+        headings = re.findall(r'<h2 id="([^"]+)"', page)
+        assert [h for h in headings if h in anchors] == anchors, authority
+        assert page.index('class="cp-jump"') < page.index(f'<h2 id="{anchors[0]}"'), authority
+
+
+def test_each_answer_shows_the_source_wording_one_tap_away(site_dir, content):
+    for authority, page in parents_pages(site_dir, content).items():
+        for topic in content.authorities[authority].data("family.yml")["topics"]:
+            start = page.index(f'id="{topic["id"]}"')
+            nxt = page.find("<h", start + 1)
+            block = page[start:nxt if nxt > 0 else None]
+            assert '<details class="quote">' in block and "<blockquote>" in block, f"{authority}: {topic['id']}"
+
+
+def test_an_authority_with_only_its_timescales_gets_the_plain_answers_for_when_documents_say_nothing(tmp_path):
+    from cpguide.site import build_site
+
+    shutil.copytree(FIXTURE, tmp_path / "good")
+    content = load_content(tmp_path / "good" / "checklists")
+    page = next(p for p in build_site(content).pages if p.src_uri == "test-town/parents.md")
+    text = html.unescape(page.html.html)
+    for question in questions_data(content)["questions"]:
+        assert question["question"] in text
+        for paragraph in question["when_silent"]:
+            assert paragraph in text
+
+
+def test_a_topic_answering_an_unknown_question_names_file_and_line(tmp_path):
+    shutil.copytree(FIXTURE, tmp_path / "good")
+    family = tmp_path / "good" / "checklists" / "test-town" / "family.yml"
+    family.write_text("topics:\n  - id: t-family-x\n    phase: about\n    question: what-is-this\n    title: \"X\"\n"
+                      "    plain: [\"Hello.\"]\n    grounded_in: [t-agenda-1-welcome]\n", encoding="utf-8")
+    with pytest.raises(ContentInvalid) as info:
+        load_content(tmp_path / "good" / "checklists")
+    errors = [str(e) for e in info.value.errors]
+    assert any("test-town/family.yml:4:" in e and "'what-is-this'" in e and "reports" in e for e in errors), errors
