@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from ..family import questions_data, topics_by_question
 from .render import PHASE_NAMES
+from .templating import Markup, macros
+
+FAMILY = macros("family.html")
 
 
 def parents_body(pages) -> list[str]:
@@ -29,9 +32,8 @@ def parents_body(pages) -> list[str]:
 
 def _jump_links(pages, label: str, answered) -> str:
     w = pages.w
-    links = "".join(f"<li>{w.a(w.text(q['question']), pages.own_page('parents'), q['anchor'])}</li>" for q, _ in answered)
-    return (f'<nav class="cp-jump" aria-label="{w.text(label)}">\n<p class="cp-jump-title">{w.text(label)}</p>\n'
-            f"<ol>{links}</ol>\n</nav>")
+    links = [Markup(w.a(w.text(q["question"]), pages.own_page("parents"), q["anchor"])) for q, _ in answered]
+    return str(FAMILY.jump_links(label, links))
 
 
 def _answer(pages, labels: dict, question: dict, topics: list[dict]) -> list[str]:
