@@ -2,7 +2,6 @@
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
-export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
 

@@ -30,7 +30,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         content = load_content()
     except ContentInvalid as exc:  # never a silently partial site
         raise PluginError(str(exc)) from None
-    _release_yaml_nodes(content)
     version = site_version(content)
     build = build_site(content, version)
     _state.update(content=content, build=build, version=version)
@@ -43,17 +42,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # instant loading does not work from file:// (Material's offline docs)
         config.theme["features"] = [f for f in config.theme["features"] if f != "navigation.instant"]
     return config
-
-
-def _release_yaml_nodes(content) -> None:
-    """Drop the YAML node trees kept for error line numbers: the content is valid, nothing will be reported.
-
-    They take several times the memory of the content itself (about 2 MB per authority); dropped
-    before the pages are generated, their memory is reused for them.
-    """
-    for authority in content.authorities.values():
-        for doc in authority.docs.values():
-            doc.root = None
 
 
 def _abbreviations_for_every_page(config: MkDocsConfig, build) -> None:
