@@ -9,13 +9,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from .content import Authority, Content
-from .deadlines.engine import compatible
-
-TIMING_KEYS = ("amount", "unit", "direction", "from", "limit")
-
-
-def timing(rule: dict) -> tuple:
-    return tuple(rule.get(k) for k in TIMING_KEYS)
+from .deadlines.engine import compatible, timing
 
 
 @dataclass(frozen=True)

@@ -17,12 +17,13 @@ from datetime import date, datetime, time, timedelta
 
 from ..content import NATIONAL
 from .calendar import BankHolidayCalendar, OutOfRange
+from ..vocabulary import AUDIENCES, CONFERENCE_TYPES, OUTCOMES
 from .words import anchor_words, rule_words
 
 DEFAULT_TIME = time(10, 0)
 MAX_OCCURRENCES = 500  # a safety stop for recurring series; real series have a few dozen
-CHOICES = {"conference": ("icpc", "rcpc"), "outcome": ("cp", "cin"),
-           "audience": ("parents", "professionals", "social-workers", "chairs")}
+# What each choice field accepts: the schema's words (exported as words.json's `choices` for the JavaScript).
+CHOICES = {"conference": tuple(CONFERENCE_TYPES), "outcome": tuple(OUTCOMES), "audience": tuple(AUDIENCES)}
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")  # ASCII digits only, like JavaScript's
 _TIME = re.compile(r"([0-9]{1,2}):([0-9]{2})")
 FIELDS = ("conference", "date", "time", "strategy_date", "outcome", "audience")
@@ -215,7 +216,7 @@ def rules_for(content, authority_id: str) -> list[dict]:
 
 def applies(rule: dict, request: Request) -> bool:
     """Conference type matches and, when the outcome is known, the outcome condition does too."""
-    if request.conference not in rule.get("conference_types", ("icpc", "rcpc")):
+    if request.conference not in rule.get("conference_types", CHOICES["conference"]):  # none listed: every type
         return False
     wanted = (rule.get("conditions") or {}).get("outcome")
     return not (wanted and request.outcome and wanted != request.outcome)
@@ -324,7 +325,19 @@ def _series(rule: dict, single: list[Deadline], calendar: BankHolidayCalendar) -
     return out
 
 
-def _timing(rule: dict) -> tuple:
+def timing(rule: dict) -> tuple:
+    """The moment a rule names: the one definition of "same timing", used by the engine (disagreements
+    shown side by side), the consistency checks (checks.py: disagreements that must be recorded) and
+    the JavaScript (timingKey in deadlines.mjs).
+
+    `limit` is left out on purpose. It says how the moment is used — a deadline moved back to a working
+    day ("within", "at least … before"), an appointment kept on its day ("exactly"), a not-before date
+    the calculator does not date ("at least … after") — not when it is. Two documents that name the
+    same moment ("exactly 15 minutes before" and "at least 15 minutes before") do not disagree about
+    when, and each rule is still shown in its own words (the hand-worked case
+    disagreements-and-national.json, d-arrive-*). checks.py used to count `limit` as well, so the
+    checks asked for a discrepancy record the calculator would never show.
+    """
     return rule["amount"], rule["unit"], rule["direction"], rule["from"]
 
 
@@ -345,7 +358,7 @@ def _mark_disagreements(deadlines: list[Deadline]) -> None:
         if d.authority == NATIONAL:
             continue
         others = [o for o in deadlines if o is not d and o.authority == d.authority and o.kind == d.kind
-                  and o.occurrence == d.occurrence and _timing(o.rule) != _timing(d.rule)
+                  and o.occurrence == d.occurrence and timing(o.rule) != timing(d.rule)
                   and compatible(o.rule, d.rule)]
         if not others:
             continue

@@ -11,27 +11,13 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+# The names of conference types, outcomes, audiences and actors are the schema's (cpguide/vocabulary.py).
+from ..vocabulary import ACTORS, AUDIENCES, CONFERENCE_TYPES, OUTCOMES, exported  # noqa: F401 (used by importers)
+
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
 
-CONFERENCE_TYPES = {
-    "icpc": "initial child protection conference (ICPC)",
-    "rcpc": "review child protection conference (RCPC)",
-}
-OUTCOMES = {"cp": "child protection plan", "cin": "child in need plan"}
-AUDIENCES = {
-    "parents": "Parents and families",
-    "professionals": "Professionals",
-    "social-workers": "Social workers",
-    "chairs": "Conference chairs",
-}
-ACTORS = {
-    "chair": "Chair", "social-worker": "Social worker", "team-manager": "Team manager",
-    "service-manager": "Service manager", "safeguarding-unit": "Safeguarding unit", "parents": "Parents",
-    "family": "Family", "child": "Child", "professionals": "Professionals", "advocate": "Advocate",
-    "core-group": "Core group", "notetaker": "Notetaker", "admin": "Administrator", "all": "Everyone",
-}
 UNITS = {
     "minutes": ("minute", "minutes"), "hours": ("hour", "hours"),
     "working_days": ("working day", "working days"), "days": ("day", "days"),
@@ -182,7 +168,4 @@ def condition_words(conditions: dict | None) -> list[str]:
 
 def vocabulary() -> dict:
     """Everything the calculator shows that is not a rule: for the exported JSON."""
-    return {
-        "weekdays": WEEKDAYS, "months": MONTHS, "conference_types": CONFERENCE_TYPES, "outcomes": OUTCOMES,
-        "audiences": AUDIENCES, "actors": ACTORS, "accepted": ACCEPTED, "messages": MESSAGES,
-    }
+    return {"weekdays": WEEKDAYS, "months": MONTHS, **exported(), "accepted": ACCEPTED, "messages": MESSAGES}

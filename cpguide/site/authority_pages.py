@@ -7,14 +7,14 @@ from typing import Iterator
 from ..checks import national_counterparts
 from ..content import Authority, Entry
 from ..deadlines.words import condition_words, rule_words
+from ..vocabulary import ITEM_KINDS, OUTCOMES
 from .model import Page, SiteContext
 from .parents_page import parents_body
 from .render import AUDIENCE_NAMES, FACT_TOPICS, PHASE_NAMES, actors_label, label_of, types_label
 
 AUDIENCES = list(AUDIENCE_NAMES)
 YOUR_DATES = "your-dates"  # the id of "Dates that matter to you" on an audience's page (the calculator links to it)
-KIND_NAMES = {"agenda": "Agenda line", "guidance": "Guidance for the chair", "duty": "Duty",
-              "information": "Information", "right": "Right"}
+KIND_NAMES = ITEM_KINDS
 
 
 def generate(ctx: SiteContext) -> Iterator[Page]:
@@ -100,7 +100,7 @@ class AuthorityPages:
         if item.get("conference_types"):
             bits.append(text(types_label(item["conference_types"])))
         if item.get("outcome"):
-            bits.append("if the plan is a " + ("child protection plan" if item["outcome"] == "cp" else "child in need plan"))
+            bits.append("if the plan is a " + OUTCOMES[item["outcome"]])
         if item.get("actors"):
             bits.append("Who: " + text(actors_label(item["actors"])))
         if item.get("kind"):

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from ..content import Authority, Entry
+from ..vocabulary import OUTCOMES
 from .authority_pages import describe_conditions, nav_path
 from .model import Page, SiteContext
 from .render import AUDIENCE_NAMES, CONFERENCE_NAMES, PHASE_NAMES, actors_label, attr
@@ -161,7 +162,7 @@ class SheetBuilder:
         shown = self.content.resolve(listed)
         meta = []
         if shown.get("outcome"):
-            meta.append("Only if the plan is a " + ("child protection plan" if shown["outcome"] == "cp" else "child in need plan"))
+            meta.append("Only if the plan is a " + OUTCOMES[shown["outcome"]])
         if shown.get("actors"):
             meta.append("Who: " + actors_label(shown["actors"]))
         children = [c for c in (self.item(child) for child in shown.get("items", [])) if c]

@@ -9,22 +9,14 @@ import re
 from functools import lru_cache
 
 from ..content import Entry
-from ..deadlines.words import ACTORS, AUDIENCES
+from ..vocabulary import ACTORS, AUDIENCES, CONFERENCE_ABBREVIATIONS, FACT_TOPICS, PHASES
 
-CONFERENCE_NAMES = {"icpc": "ICPC", "rcpc": "RCPC"}
-# Names shared with the deadline engine's wording: written once, in cpguide/deadlines/words.py.
+# The display names are the schema's (cpguide/vocabulary.py), under the names the generators use.
+CONFERENCE_NAMES = CONFERENCE_ABBREVIATIONS
 AUDIENCE_NAMES = AUDIENCES
 ACTOR_NAMES = ACTORS
-# The topics of an authority's "at a glance" facts (the enum in schema/authority.schema.json).
-FACT_TOPICS = {
-    "who-is-invited": "Who is invited",
-    "child-invited": "Children at their conference",
-    "advocate-offered": "Advocates for children",
-    "child-seen-alone": "Children seen alone",
-    "who-decides": "Who makes the decision",
-    "decision-basis": "What the decision is based on",
-}
-PHASE_NAMES = {"before": "Before the conference", "during": "During the conference", "after": "After the conference"}
+PHASE_NAMES = PHASES
+__all__ = ["CONFERENCE_NAMES", "AUDIENCE_NAMES", "ACTOR_NAMES", "PHASE_NAMES", "FACT_TOPICS"]
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|{}])")
 # At the start of a line these would begin a list, heading or quotation ("1. Introductions").

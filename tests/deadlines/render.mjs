@@ -10,7 +10,7 @@ const input = JSON.parse(readFileSync(0, 'utf8'));
 const words = input.words;
 const calendars = Object.fromEntries(Object.entries(input.tables).map(([today, table]) => [today, new Calendar(table)]));
 const out = input.items.map((item) => {
-  const { request, errors } = validate(item.input, calendars[item.today]);
+  const { request, errors } = validate(item.input, calendars[item.today], words);
   if (errors.length) return { errors: errors.map((e) => renderMessage(e.code, { ...e, field_id: e.field }, null, words)) };
   const result = compute(item.rules, request, calendars[item.today]);
   return {

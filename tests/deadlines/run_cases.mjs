@@ -1,5 +1,5 @@
 // Runs the shared deadline cases (tests/cases/deadlines/*.json) against docs/assets/js/deadlines.mjs.
-// JSON in on stdin: {tables: {<today>: bank-holiday table}, cases: [{id, today, rules, input, expected}]}
+// JSON in on stdin: {tables: {<today>: bank-holiday table}, words (words.json), cases: [{id, today, rules, input, expected}]}
 // JSON out on stdout: [{id, ok, problems, got}] — the same checks as tests/deadlines/cases.py does
 // for Python, so each implementation is held to the cases on its own.
 import { readFileSync } from 'node:fs';
@@ -42,7 +42,7 @@ function check(got, expected) {
 }
 
 const out = input.cases.map((c) => {
-  const got = run(c.rules, c.input, calendars[c.today]);
+  const got = run(c.rules, c.input, calendars[c.today], input.words);
   const problems = check(got, c.expected);
   return { id: c.id, ok: problems.length === 0, problems, got };
 });

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from cpguide.deadlines.export import words
 from deadline_cases import calendar_for, check, load_cases, node_available, node_json, run_python, tables_for
 
 CASES = load_cases()
@@ -23,7 +24,7 @@ def test_python(case):
 
 @pytest.fixture(scope="module")
 def node_results():
-    payload = {"tables": tables_for(c["today"] for c in CASES),
+    payload = {"tables": tables_for(c["today"] for c in CASES), "words": words(),
                "cases": [{k: c[k] for k in ("id", "today", "rules", "input", "expected")} for c in CASES]}
     return {r["id"]: r for r in node_json(node_available(), "run_cases.mjs", payload)}
 

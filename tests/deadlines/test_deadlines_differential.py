@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 
 from cpguide.deadlines.engine import rules_for
+from cpguide.deadlines.export import words
 from cpguide.loader import load_content
 from deadline_cases import ROOT, calendar_for, node_available, node_json, run_python, tables_for
 from random_rules import random_input, random_rules
@@ -31,7 +32,8 @@ def _items(seed: int, count: int, rule_sets: list[list[dict]]) -> list[dict]:
 
 
 def _compare(items: list[dict]) -> None:
-    js = node_json(node_available(), "differential.mjs", {"tables": tables_for(i["today"] for i in items), "items": items})
+    js = node_json(node_available(), "differential.mjs", {"tables": tables_for(i["today"] for i in items), "words": words(),
+                                                           "items": items})
     assert len(js) == len(items)
     mismatches = []
     for item, theirs in zip(items, js):

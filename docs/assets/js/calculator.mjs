@@ -383,7 +383,7 @@ export async function mount(root) {
   async function answer() {
     clearErrors(form);
     const { raw, incomplete } = readForm(form);
-    const checked = validate({ ...raw, audience }, calendar);
+    const checked = validate({ ...raw, audience }, calendar, words);
     const { request } = checked;
     const errors = checked.errors.map((e) => (incomplete.includes(e.field) && e.code === 'missing'
       ? { ...e, code: 'incomplete' } : e));
@@ -409,7 +409,8 @@ export async function mount(root) {
 
   function render(result, data, request) {
     const conference = words.conference_types[request.conference];
-    const start = `${isoDate(request.date)}T${String(Math.floor((request.time ?? 600) / 60)).padStart(2, '0')}:${String((request.time ?? 600) % 60).padStart(2, '0')}`;
+    const time = request.time ?? request.assumed;
+    const start = `${isoDate(request.date)}T${String(Math.floor(time / 60)).padStart(2, '0')}:${String(time % 60).padStart(2, '0')}`;
     const heading = `${data.authority.name}: ${conference}, ${formatDate(start, words)}`;
     const dated = result.deadlines.filter((d) => d.due !== null);
     const undated = result.deadlines.filter((d) => d.due === null);

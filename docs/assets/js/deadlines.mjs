@@ -9,12 +9,6 @@
 // the Python engine equal.
 
 export const NATIONAL = 'national';
-export const DEFAULT_TIME = 600; // 10:00, in minutes after midnight
-export const CHOICES = {
-  conference: ['icpc', 'rcpc'],
-  outcome: ['cp', 'cin'],
-  audience: ['parents', 'professionals', 'social-workers', 'chairs'],
-};
 const FIELDS = ['conference', 'date', 'time', 'strategy_date', 'outcome', 'audience'];
 const MAX_OCCURRENCES = 500;
 const DATE_RE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
@@ -145,8 +139,10 @@ export function addMonths(n, k) {
 /**
  * Check raw text input (the fields of the form). Returns {request, errors}: request is null when
  * errors is not empty. Errors are {code, field, value, …}, in the same order as Python's.
+ * `words` is the exported words.json: the values each choice accepts (`choices`, the schema's words)
+ * and the start time assumed when none is given (`default_time`), carried on the request as `assumed`.
  */
-export function validate(raw, calendar) {
+export function validate(raw, calendar, words) {
   const values = {};
   for (const name of FIELDS) values[name] = String(raw[name] ?? '').trim();
   const errors = [];
@@ -157,7 +153,7 @@ export function validate(raw, calendar) {
       if (required) error('missing', name);
       return null;
     }
-    if (!CHOICES[name].includes(values[name])) {
+    if (!words.choices[name].includes(values[name])) {
       error('invalid-choice', name);
       return null;
     }
@@ -191,7 +187,8 @@ export function validate(raw, calendar) {
   const outcome = choice('outcome', false);
   const audience = choice('audience', false);
   if (errors.length) return { request: null, errors };
-  return { request: { conference, date, time, strategyDate, outcome, audience }, errors };
+  const assumed = parseTime(words.default_time);
+  return { request: { conference, date, time, strategyDate, outcome, audience, assumed }, errors };
 }
 
 // --- rules ------------------------------------------------------------------------------------
@@ -199,7 +196,7 @@ export function validate(raw, calendar) {
 const authorityOf = (rule) => rule.authority ?? NATIONAL;
 
 function applies(rule, request) {
-  if (!(rule.conference_types ?? ['icpc', 'rcpc']).includes(request.conference)) return false;
+  if (rule.conference_types && !rule.conference_types.includes(request.conference)) return false; // none listed: every type
   const wanted = (rule.conditions ?? {}).outcome;
   return !(wanted && request.outcome && wanted !== request.outcome);
 }
@@ -273,7 +270,7 @@ function evaluate(rule, request, calendar) {
   let anchor;
   let hasTime;
   if (rule.from === 'conference') {
-    anchor = { day: request.date, min: request.time ?? DEFAULT_TIME };
+    anchor = { day: request.date, min: request.time ?? request.assumed };
     hasTime = true;
   } else if (rule.from === 'strategy-discussion') {
     if (request.strategyDate === null || request.strategyDate === undefined) {
@@ -320,6 +317,7 @@ function series(rule, single, calendar) {
   return out;
 }
 
+// "Same timing" as engine.timing() in Python, whose docstring says why `limit` is not part of it.
 const timingKey = (rule) => JSON.stringify([rule.amount, rule.unit, rule.direction, rule.from]);
 
 function compatible(a, b) {
@@ -394,7 +392,7 @@ function forAudience(deadlines, audience) {
 
 function warnings(rules, request, calendar) {
   const out = [];
-  if (request.time === null || request.time === undefined) out.push({ code: 'time-assumed', time: hhmm(DEFAULT_TIME) });
+  if (request.time === null || request.time === undefined) out.push({ code: 'time-assumed', time: hhmm(request.assumed) });
   if (!calendar.isWorkingDay(request.date)) {
     if (weekday(request.date) >= 5) {
       out.push({ code: 'weekend', conference_date: isoDate(request.date) });
@@ -454,8 +452,8 @@ export function core(result) {
 }
 
 /** Validate raw input and compute; {errors} or the core result. Used by the test drivers. */
-export function run(rules, raw, calendar) {
-  const { request, errors } = validate(raw, calendar);
+export function run(rules, raw, calendar, words) {
+  const { request, errors } = validate(raw, calendar, words);
   if (errors.length) return { errors };
   return core(compute(rules, request, calendar));
 }
