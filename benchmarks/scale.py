@@ -120,6 +120,7 @@ def make_content(real_root: Path, out: Path, n: int) -> Path:
 
 def _write(path: Path, data) -> None:
     with open(path, "w", encoding="utf-8") as f:
+        f.write(f"# yaml-language-server: $schema=../../schema/{path.stem}.schema.json\n")
         yaml.safe_dump(data, f, allow_unicode=True, sort_keys=False, width=100)
 
 

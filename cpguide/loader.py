@@ -13,6 +13,7 @@ from typing import Any, Iterator
 
 from jsonschema.exceptions import ValidationError
 
+from .checks import content_errors, duplicate_id_error
 from .content import Authority, Content, Entry, walk_items
 from .errors import ContentError, ContentInvalid
 from .family import question_errors
@@ -43,6 +44,8 @@ def load_content(root: Path = DEFAULT_ROOT) -> Content:
     _index(content, errors)
     _check_references(content, errors)
     errors.extend(question_errors(content, _display))
+    if not errors:  # the consistency checks need complete content: no follow-on noise
+        errors.extend(content_errors(content))
     if errors:
         raise ContentInvalid(errors)
     return content
@@ -160,11 +163,8 @@ def _index(content: Content, errors: list[ContentError]) -> None:
                 previous = content.index.get(entry.id)
                 if previous is not None:
                     prev_doc = content.authorities[previous.authority].docs[previous.file]
-                    errors.append(ContentError(
-                        _display(doc.path, content.root), doc.line_of(path + ("id",)),
-                        f"duplicate id '{entry.id}' (also at {_display(prev_doc.path, content.root)}:"
-                        f"{prev_doc.line_of(previous.json_path + ('id',))})",
-                        "ids must be unique across the whole site; rename one"))
+                    errors.append(duplicate_id_error(content, entry.id, (prev_doc, previous.json_path),
+                                                     (doc, path)))
                     continue
                 content.index[entry.id] = entry
 

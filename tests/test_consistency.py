@@ -5,12 +5,11 @@ from __future__ import annotations
 import copy
 import json
 import re
-from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
-from cpguide.checks import recorded_deviations, unrecorded_conflicts
+from cpguide.checks import national_breaches, unrecorded_conflicts
 from cpguide.content import Content
 
 
@@ -38,27 +37,10 @@ def test_an_unrecorded_conflict_is_found(content):
 
 
 def _later_than_national(content: Content) -> list[str]:
-    from cpguide.deadlines import BankHolidayCalendar, Request, compute, rules_for
-
-    calendar = BankHolidayCalendar.default()
-    found = set()
-    start = max(calendar.first, date(2026, 1, 1))
-    days = [start + timedelta(days=n) for n in range(0, 370, 3)]
-    for authority in content.local_authorities:
-        rules = rules_for(content, authority.id)
-        deviations = recorded_deviations(authority)
-        for conference in ("icpc", "rcpc"):
-            for outcome in ("cp", "cin"):
-                for day in days:
-                    result = compute(rules, Request(conference, day, outcome=outcome, strategy_date=day - timedelta(days=20)),
-                                     calendar)
-                    for d in result.deadlines:
-                        if d.national and d.due and d.national.due and d.due > d.national.due \
-                                and d.rule["id"] not in deviations:
-                            found.add(f"{authority.id}: {d.rule['id']} ({d.kind}, {conference}) is due {d.due} after a "
-                                      f"conference on {day}, later than the national limit {d.national.rule['id']} "
-                                      f"({d.national.due}); record it as a deviation or correct it")
-    return sorted(found)
+    """The same check `cpguide validate` makes (cpguide.checks), as one line per finding."""
+    return [f"{b.authority}: {b.rule} ({b.kind}, {b.conference_type}) is due {b.due} after a conference on "
+            f"{b.conference}, later than the national limit {b.national_rule} ({b.national_due})"
+            for b in national_breaches(content)]
 
 
 def test_no_authority_allows_more_time_than_the_national_limit(content):

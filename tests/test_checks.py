@@ -1,0 +1,178 @@
+"""`cpguide validate` is the one gate: the consistency checks the tests make are made by load_content
+(and so by validate and the build), each with the file, the line and what to fix."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cpguide.errors import ContentInvalid
+from cpguide.loader import load_content
+
+GOOD = Path(__file__).parent / "fixtures" / "good"
+RULES = "checklists/test-town/timescales.yml"
+NATIONAL_RULES = "checklists/national/timescales.yml"
+
+RULE = """
+  - id: {id}
+    kind: {kind}
+    label: A rule
+    conference_types: [icpc]
+    amount: {amount}
+    unit: {unit}
+    direction: after
+    from: conference
+    responsible: [chair]
+    audiences: [parents]
+    text: "{text}"
+    source: {{document: t-doc, section: Plan}}
+"""
+
+
+@pytest.fixture
+def tree(tmp_path) -> Path:
+    shutil.copytree(GOOD, tmp_path / "good")
+    return tmp_path / "good"
+
+
+def add_rule(tree: Path, rel: str = RULES, **fields) -> None:
+    with (tree / rel).open("a", encoding="utf-8") as f:
+        f.write(RULE.format(**fields))
+
+
+def line_of(tree: Path, rel: str, needle: str, after: str | None = None) -> int:
+    lines = (tree / rel).read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if after in line) if after else 0
+    return next(n for n, line in enumerate(lines[start:], start=start + 1) if needle in line)
+
+
+def errors_for(tree: Path) -> list[str]:
+    with pytest.raises(ContentInvalid) as info:
+        load_content(tree / "checklists")
+    return [str(e) for e in info.value.errors]
+
+
+def validate(tree: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "cpguide.cli", "--content", str(tree / "checklists"), "validate"],
+                          capture_output=True, text=True)
+
+
+def test_a_text_stating_another_timing_than_its_rule_is_refused(tree):
+    text = (tree / RULES).read_text(encoding="utf-8")
+    (tree / RULES).write_text(text.replace("within one working day.", "within 3 working days."), encoding="utf-8")
+    result = validate(tree)
+    assert result.returncode == 2
+    line = line_of(tree, RULES, "amount: 1")
+    assert f"{RULES}:{line}: rule 't-rule-plan' has amount: 1 and unit: working_days, but its text states " \
+           "3 working days" in result.stderr, result.stderr
+
+
+def test_a_text_stating_its_own_timing_in_words_passes(tree):
+    add_rule(tree, id="t-rule-visit", kind="family-pre-meeting", amount=30, unit="minutes", text="Half an hour before.")
+    add_rule(tree, id="t-rule-review", kind="next-review-conference", amount=6, unit="months",
+             text="Reviews are within 6 monthly thereafter.")
+    load_content(tree / "checklists")
+
+
+def test_an_unrecorded_conflict_names_both_rules_and_both_places(tree):
+    add_rule(tree, id="t-rule-plan-slow", kind="plan-circulated", amount=5, unit="working_days",
+             text="The plan will be sent within 5 working days.")
+    errors = errors_for(tree)
+    first, second = line_of(tree, RULES, "id: t-rule-plan"), line_of(tree, RULES, "id: t-rule-plan-slow")
+    found = [e for e in errors if "no discrepancy records it" in e]
+    assert len(found) == 1, errors
+    assert "'t-rule-plan'" in found[0] and "'t-rule-plan-slow'" in found[0]
+    assert f"{RULES}:{first}" in found[0] and f"{RULES}:{second}" in found[0]
+    assert "discrepancies.yml" in found[0]
+
+
+def test_a_recorded_conflict_passes(tree):
+    add_rule(tree, id="t-rule-plan-slow", kind="plan-circulated", amount=5, unit="working_days",
+             text="The plan will be sent within 5 working days.")
+    (tree / "checklists/test-town/discrepancies.yml").write_text(
+        "# yaml-language-server: $schema=../../schema/discrepancies.schema.json\n"
+        "discrepancies:\n  - id: t-plan-one-or-five\n    title: One or five working days\n    type: disagreement\n"
+        "    note: The document says both.\n    items: [t-rule-plan, t-rule-plan-slow]\n", encoding="utf-8")
+    load_content(tree / "checklists")
+
+
+def test_a_rule_over_the_national_limit_is_refused_unless_recorded(tree):
+    add_rule(tree, id="t-rule-core-group", kind="first-core-group", amount=12, unit="working_days",
+             text="The first core group is within 12 working days.")
+    errors = [e for e in errors_for(tree) if "national limit" in e]
+    line = line_of(tree, RULES, "id: t-rule-core-group")
+    national = line_of(tree, NATIONAL_RULES, "id: t-nat-first-core-group")
+    assert len(errors) == 1 and errors[0].startswith(f"{RULES}:{line}: rule 't-rule-core-group'"), errors
+    assert f"'t-nat-first-core-group' ({NATIONAL_RULES}:{national})" in errors[0] and "type: deviation" in errors[0]
+    (tree / "checklists/test-town/discrepancies.yml").write_text(
+        "# yaml-language-server: $schema=../../schema/discrepancies.schema.json\n"
+        "discrepancies:\n  - id: t-core-group-later\n    title: Later than the national limit\n    type: deviation\n"
+        "    note: The document allows 12 working days.\n    items: [t-rule-core-group]\n", encoding="utf-8")
+    load_content(tree / "checklists")
+
+
+def test_another_unit_is_compared_date_by_date(tree):
+    """15 calendar days is later than 10 working days after a Monday conference (a Tuesday against a
+    Monday two weeks on); 14 calendar days never is (the Monday, or the Friday before a weekend)."""
+    add_rule(tree, id="t-rule-core-group", kind="first-core-group", amount=14, unit="days",
+             text="The first core group is within 14 days.")
+    load_content(tree / "checklists")
+    path = tree / RULES
+    path.write_text(path.read_text(encoding="utf-8").replace("amount: 14", "amount: 15").replace("within 14 days",
+                                                                                                 "within 15 days"))
+    assert any("'t-rule-core-group'" in e and "national limit" in e for e in errors_for(tree))
+
+
+def test_a_file_without_its_schema_line_is_refused(tree):
+    path = tree / RULES
+    path.write_text("\n".join(path.read_text(encoding="utf-8").splitlines()[1:]) + "\n", encoding="utf-8")
+    assert any(e.startswith(f"{RULES}:1: the first line is 'rules:'") and "$schema=../../schema/timescales.schema.json"
+               in e for e in errors_for(tree))
+
+
+def _git(tree: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", "-C", str(tree), *args],
+                   check=True, capture_output=True)
+
+
+def _duplicate_in_national(tree: Path) -> None:
+    """A new national rule reusing test-town's published id: national is read first, so the new
+    place is the first the loader meets."""
+    add_rule(tree, NATIONAL_RULES, id="t-rule-plan", kind="plan-circulated", amount=1, unit="working_days",
+             text="within one working day")
+    path = tree / NATIONAL_RULES
+    path.write_text(path.read_text(encoding="utf-8").replace("document: t-doc", "document: t-wt"), encoding="utf-8")
+
+
+def test_a_duplicate_id_says_to_rename_the_one_not_yet_committed(tree):
+    _git(tree, "init", "-q")
+    _git(tree, "add", ".")
+    _git(tree, "commit", "-q", "-m", "published")
+    _duplicate_in_national(tree)
+    new = f"{NATIONAL_RULES}:{line_of(tree, NATIONAL_RULES, 'id: t-rule-plan')}"
+    published = f"{RULES}:{line_of(tree, RULES, 'id: t-rule-plan')}"
+    errors = [e for e in errors_for(tree) if "duplicate id 't-rule-plan'" in e]
+    assert len(errors) == 1, errors
+    assert errors[0].startswith(f"{new}: duplicate id 't-rule-plan': here and at {published}"), errors
+    assert f"rename the id here (it is not in the committed content yet) and keep 't-rule-plan' at {published}" \
+        in errors[0]
+
+
+def test_a_duplicate_id_without_history_says_to_rename_the_newer_one(tree):
+    assert not (tree / ".git").exists() and subprocess.run(
+        ["git", "-C", str(tree), "rev-parse", "HEAD"], capture_output=True).returncode != 0
+    os.utime(tree / RULES, (1_600_000_000, 1_600_000_000))
+    _duplicate_in_national(tree)
+    errors = [e for e in errors_for(tree) if "duplicate id 't-rule-plan'" in e]
+    assert len(errors) == 1 and errors[0].startswith(f"{NATIONAL_RULES}:") and "it is the newer one" in errors[0]
+
+
+def test_the_real_content_passes_every_check(content):
+    from cpguide.checks import content_errors
+
+    assert not content_errors(content)
