@@ -37,6 +37,10 @@ def rule_place(content: Content, authority_id: str, rule_id: str) -> tuple[str, 
     return shown(doc.path, content), doc.line_of(("rules", index, "id"))
 
 
+def _discrepancies_file(content: Content, authority_id: str) -> str:
+    return shown(content.authorities[authority_id].folder / "discrepancies.yml", content)
+
+
 def _at(content: Content, authority_id: str, rule_id: str) -> str:
     file, line = rule_place(content, authority_id, rule_id)
     return f"{file}:{line}" if line else file
@@ -89,7 +93,7 @@ def _conflict_error(content: Content, c: Conflict) -> ContentError:
         file, line,
         f"rules '{c.rules[0]}' ({_at(content, c.authority, c.rules[0])}) and '{c.rules[1]}' ({file}:{line}) give "
         f"different timings for {c.kind} ({c.conference_type}), and no discrepancy records it",
-        f"if the documents really disagree, add an entry to checklists/{c.authority}/discrepancies.yml with "
+        f"if the documents really disagree, add an entry to {_discrepancies_file(content, c.authority)} with "
         f"type: disagreement and items: [{c.rules[0]}, {c.rules[1]}]; otherwise correct the rule")
 
 
@@ -201,7 +205,7 @@ def _breach_error(content: Content, b: Breach) -> ContentError:
         f"'{b.national_rule}' ({national}): after a conference on {b.conference.isoformat()} it is due "
         f"{b.due.isoformat()}, the national limit {b.national_due.isoformat()}",
         f"check the rule against its source; if the document really allows more time, record it in "
-        f"checklists/{b.authority}/discrepancies.yml with type: deviation, items: [{b.rule}] and a note")
+        f"{_discrepancies_file(content, b.authority)} with type: deviation, items: [{b.rule}] and a note")
 
 
 # --- what a rule's text says against its amount and unit -------------------------------------------
