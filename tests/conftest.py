@@ -21,9 +21,11 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 
 @pytest.fixture(scope="session")
 def content():
-    from cpguide.loader import load_content
+    """The content the site is built from: checklists/, or CPGUIDE_CONTENT (the suite runs against
+    other content too, e.g. the smallest authority in tests/test_smallest_authority.py)."""
+    from cpguide.loader import DEFAULT_ROOT, load_content
 
-    return load_content(ROOT / "checklists")
+    return load_content(DEFAULT_ROOT)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -45,7 +47,10 @@ def _httpd():
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory, _httpd) -> Path:
-    """The site built once per test session with `mkdocs build --strict`, for the address it is served at."""
+    """The site built once per test session with `mkdocs build --strict`, for the address it is served at
+    (or CPGUIDE_BUILT_SITE, a site already built from the same content, for tests that only read it)."""
+    if os.environ.get("CPGUIDE_BUILT_SITE"):
+        return Path(os.environ["CPGUIDE_BUILT_SITE"])
     out = tmp_path_factory.mktemp("site")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", CPGUIDE_TODAY=SITE_TODAY,
                CPGUIDE_SITE_URL=f"http://127.0.0.1:{_httpd.server_address[1]}/")

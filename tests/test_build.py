@@ -30,13 +30,15 @@ def _offsite(url: str) -> bool:
 
 
 def test_each_authority_has_its_pages(site_dir: Path, content):
+    """Each authority's pages for what it has; none for what it has not (never a file it must hold)."""
     for authority in content.local_authorities:
-        for page in ["index", "agenda", "standards", "statements", "parents", "professionals", "social-workers",
+        has = {"agenda": bool(authority.agendas), "standards": bool(authority.standard_sets),
+               "statements": "statements.yml" in authority.docs}
+        for page in ["agenda", "standards", "statements", "parents", "professionals", "social-workers",
                      "chairs", "timescales"]:
-            has = {"agenda": authority.agendas, "standards": authority.standard_sets}.get(page, True)
-            if has:
-                assert (site_dir / authority.id / page / "index.html").exists() if page != "index" else \
-                    (site_dir / authority.id / "index.html").exists(), f"{authority.id}/{page}"
+            built = (site_dir / authority.id / page / "index.html").exists()
+            assert built == has.get(page, True), f"{authority.id}/{page}: built {built}"
+        assert (site_dir / authority.id / "index.html").exists(), authority.id
     assert (site_dir / "national" / "index.html").exists()
     assert (site_dir / "glossary" / "index.html").exists()
 

@@ -290,7 +290,7 @@ class AuthorityPages:
             in_phase = [g for g in guides if g["phase"] == phase]
             if not in_phase:
                 body.append(w.paragraph(f"The documents of this authority say nothing written for {AUDIENCE_NAMES[audience].lower()} "
-                                        "at this stage. The agenda and standards pages show what happens."))
+                                        f"at this stage.{self.what_happens_pointer()}"))
             for guide in in_phase:
                 body.append(w.heading(4, w.text(guide["title"]), guide["id"]))
                 if guide.get("conference_types"):
@@ -299,6 +299,15 @@ class AuthorityPages:
                 body += self.container_related(guide["id"])
                 body.append(self.item_list(guide["items"]))
         return body
+
+    def what_happens_pointer(self) -> str:
+        """Points to the agenda and standards pages only where this authority has them."""
+        a, w = self.authority, self.w
+        pages = [w.a(name, self.own_page(page)) for page, name, present in
+                 (("agenda", "agenda", bool(a.agendas)), ("standards", "standards", bool(a.standard_sets))) if present]
+        if not pages:
+            return ""
+        return f" The {' and '.join(pages)} {'pages show' if len(pages) > 1 else 'page shows'} what happens."
 
     def role_intro(self, audience: str) -> list[str]:
         a, w = self.authority, self.w
