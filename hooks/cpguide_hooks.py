@@ -17,7 +17,7 @@ from mkdocs.structure.toc import get_toc
 from cpguide.errors import ContentInvalid
 from cpguide.loader import load_content
 from cpguide.site import build_site
-from cpguide.site.html import HtmlBody
+from cpguide.site.html import HtmlBody, title_html
 from cpguide.site.markers import MarkerError, expand_markers
 from cpguide.site.versioning import site_version
 
@@ -78,7 +78,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file = File.generated(config, page.src_uri, content=page.markdown)
         files.append(file)
         if page.html is not None:
-            WrittenPage(page.nav_title or page.title, file, config, page.html)
+            WrittenPage(title_html(page.nav_title or page.title), file, config, page.html)
     for asset in build.assets:
         files.append(File.generated(config, asset.src_uri, content=asset.content))
     generated = {page.src_uri for page in build.pages}

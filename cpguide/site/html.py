@@ -176,7 +176,16 @@ class HtmlWriter:
 
     # --- the page ---------------------------------------------------------------------------------
     def body(self, parts: list[str], meta: dict | None = None) -> HtmlBody:
-        return HtmlBody("\n".join(p for p in parts if p) + "\n", self.toc, self.anchors, self.links, meta or {})
+        meta = dict(meta or {})
+        if "title" in meta:  # Material puts the title into <title> and the header as HTML
+            meta["title"] = title_html(meta["title"])
+        return HtmlBody("\n".join(p for p in parts if p) + "\n", self.toc, self.anchors, self.links, meta)
+
+
+def title_html(text: str) -> str:
+    """A title as MkDocs and Material take it (HTML, on one line): source text escaped, whitespace
+    runs one space, so "&lt;" shows as written in the navigation, the header and <title>."""
+    return _escape(" ".join(text.split()))
 
 
 def _escape(text: str) -> str:

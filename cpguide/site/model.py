@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..content import Content, Entry
-from .html import Abbreviations, HtmlBody, HtmlWriter
+from .html import Abbreviations, HtmlBody, HtmlWriter, title_html
 
 
 @dataclass
@@ -119,17 +119,18 @@ class SiteContext:
 
     # --- navigation ----------------------------------------------------------------------------
     def nav_tree(self, pages: list[Page]) -> list:
-        """MkDocs nav structure from each page's `nav` path, keeping first-seen order."""
+        """MkDocs nav structure from each page's `nav` path, keeping first-seen order. Its titles are
+        HTML (Material puts them into pages as they are): source text escaped, on one line."""
         tree: list = []
         for page in pages:
             level = tree
-            for section in page.nav:
+            for section in map(title_html, page.nav):
                 existing = next((d for d in level if isinstance(d, dict) and section in d), None)
                 if existing is None:
                     existing = {section: []}
                     level.append(existing)
                 level = existing[section]
-            level.append({page.nav_title or page.title: page.src_uri})
+            level.append({title_html(page.nav_title or page.title): page.src_uri})
         return tree
 
 

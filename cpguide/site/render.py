@@ -18,16 +18,28 @@ ACTOR_NAMES = ACTORS
 PHASE_NAMES = PHASES
 __all__ = ["CONFERENCE_NAMES", "AUDIENCE_NAMES", "ACTOR_NAMES", "PHASE_NAMES", "FACT_TOPICS"]
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|{}])")
-# At the start of a line these would begin a list, heading or quotation ("1. Introductions").
-_MD_LINE_START = re.compile(r"^(\d+)\.(?=\s)|^([#>+-])", re.MULTILINE)
+# Backslash escapes for what would be Markdown inline syntax anywhere in a line (Python-Markdown's
+# escapable characters, less "." "-" "+" "(" ")" that mean nothing inside a line).
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|{}#!])")
+# At the start of a line these would begin a block: a numbered list ("1. Introductions"), a list, a
+# quotation, a definition (": "), a tab set ("==="), a collapsed block ("???"), a fence ("~~~").
+# The first character becomes a character reference (Python-Markdown cannot escape "=", "?", ":", "~").
+_MD_LINE_START = re.compile(r"^(?:\d+(?=\.\s)|[-+=?:~])")
 
 
 @lru_cache(maxsize=1 << 16)  # the same titles and labels are escaped on page after page
 def md(text: str) -> str:
-    """Escape source text for Markdown: it must show exactly as written, wherever it is put."""
-    text = _MD_SPECIAL.sub(r"\\\1", text.strip())
-    return _MD_LINE_START.sub(lambda m: f"{m[1]}\\." if m[1] else f"\\{m[2]}", text)
+    """Escape source text for Markdown: it must show exactly as written, wherever it is put, and can
+    never make page structure.
+
+    Whitespace runs (newlines, tabs, indentation) become one space, as HTML shows them, so the text
+    is one line and only its start can be a line start. "&", "<" and ">" become character references,
+    so an entity written in the content ("&lt;", "&amp;") shows as written and no tag or comment can
+    start; Markdown's inline syntax is backslash-escaped."""
+    text = " ".join(text.split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_LINE_START.sub(lambda m: f"&#{ord(m[0][0])};{m[0][1:]}", text)
 
 
 def attr(text: str) -> str:
