@@ -103,14 +103,16 @@ def _marks(i: int) -> tuple[str, str]:
 def write_content(tmp: Path, strings: list[str]) -> Path:
     shutil.copytree(FIXTURE, tmp, dirs_exist_ok=True)
     checklists = tmp / "checklists"
-    (checklists / "test-town" / "discrepancies.yml").write_text(yaml.safe_dump(DISCREPANCIES), encoding="utf-8")
+    (checklists / "test-town" / "discrepancies.yml").write_text(
+        "# yaml-language-server: $schema=../../schema/discrepancies.schema.json\n" + yaml.safe_dump(DISCREPANCIES), encoding="utf-8")
     docs = {}
     for i, ((file, path, _, _), text) in enumerate(zip(FIELDS, strings)):
         data = docs.setdefault(file, yaml.safe_load((checklists / file).read_text(encoding="utf-8")))
         start, end = _marks(i)
         _set(data, path, f"{start} {text} {end}")
     for file, data in docs.items():
-        (checklists / file).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        header = f"# yaml-language-server: $schema=../../schema/{Path(file).stem}.schema.json\n"
+        (checklists / file).write_text(header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return checklists
 
 
