@@ -6,8 +6,10 @@ with its file and line. There is no partial result: the build must never publish
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -17,6 +19,7 @@ from .checks import content_errors, duplicate_id_error
 from .content import Authority, Content, Entry, walk_items
 from .errors import ContentError, ContentInvalid
 from .family import question_errors
+from .safefiles import UnsafeFile, check_inside
 from .schemas import FILE_TYPES, is_valid, validator_for
 from .yamlsource import YamlDocument, YamlSyntaxError, load_yaml
 
@@ -33,10 +36,10 @@ def load_content(root: Path = DEFAULT_ROOT) -> Content:
     root = Path(root)
     errors: list[ContentError] = []
     authorities: dict[str, Authority] = {}
-    if not root.is_dir():
-        raise ContentInvalid([ContentError(root, None, "content folder not found",
+    if root.is_symlink() or not root.is_dir():
+        raise ContentInvalid([ContentError(root, None, "content folder not found (or a symbolic link)",
                                            "run from the project folder or pass --content")])
-    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+    for folder in _authority_folders(root, errors):
         authority = _load_folder(folder, root, errors)
         if authority:
             authorities[authority.id] = authority
@@ -58,29 +61,36 @@ def _display(path: Path, root: Path) -> str:
         return str(path)
 
 
+def _authority_folders(root: Path, errors: list[ContentError]) -> list[Path]:
+    """Every entry of the content folder is an authority folder, or an error: nothing is skipped quietly."""
+    folders = []
+    for entry in sorted(root.iterdir()):
+        if entry.is_symlink() or not entry.is_dir():
+            errors.append(ContentError(_display(entry, root), None,
+                                       "only authority folders belong here" + (" (this is a symbolic link)" if entry.is_symlink() else ""),
+                                       "move or remove it; an authority is a folder of YAML files (see CONTRIBUTING.md)"))
+        else:
+            folders.append(entry)
+    return folders
+
+
 def _load_folder(folder: Path, root: Path, errors: list[ContentError]) -> Authority | None:
     authority = Authority(id=folder.name, folder=folder)
-    files = sorted(folder.glob("*.y*ml"))
     if not (folder / "authority.yml").exists():
         errors.append(ContentError(_display(folder, root), None, "folder has no authority.yml",
                                    "every authority folder needs an authority.yml (see CONTRIBUTING.md)"))
-    for path in files:
+    for path in sorted(folder.iterdir()):
         shown = _display(path, root)
-        validator = validator_for(path.name)
-        if validator is None:
-            errors.append(ContentError(shown, None, f"unknown content file '{path.name}'",
-                                       "allowed file names: " + ", ".join(sorted(FILE_TYPES))))
+        if validator_for(path.name) is None:
+            errors.append(ContentError(shown, None, f"unknown content file {_quoted_name(path.name)}", _name_hint(path.name)))
             continue
         try:
-            doc = load_yaml(path, shown)
-        except YamlSyntaxError as exc:
-            errors.append(exc.error)
-            continue
-        schema_errors = [] if doc.data is not None and is_valid(path.name, doc.data) else \
-            list(_schema_errors(doc, validator, shown))
-        doc_errors = schema_errors + list(_markup_errors(doc, shown))
+            doc_errors, doc = _load_file(path, root, shown)
+        except Exception as exc:  # noqa: BLE001 - a bug must still name the file, never show a traceback
+            doc_errors, doc = [ContentError(shown, None, f"could not be checked ({type(exc).__name__})",
+                                            "please report this with the file attached")], None
         errors.extend(doc_errors)
-        if not doc_errors:
+        if doc is not None and not doc_errors:
             authority.docs[path.name] = doc
     meta = authority.meta
     if meta and meta.get("id") != folder.name:
@@ -89,6 +99,30 @@ def _load_folder(folder: Path, root: Path, errors: list[ContentError]) -> Author
                                    f"id '{meta.get('id')}' does not match the folder name '{folder.name}'",
                                    f"set id: {folder.name}, or rename the folder"))
     return authority
+
+
+def _load_file(path: Path, root: Path, shown: str) -> tuple[list[ContentError], YamlDocument | None]:
+    try:
+        doc = load_yaml(path, shown, root.parent)
+    except YamlSyntaxError as exc:
+        return [exc.error], None
+    schema_errors = [] if doc.data is not None and is_valid(path.name, doc.data) else \
+        list(_schema_errors(doc, validator_for(path.name), shown))
+    return schema_errors + list(_text_errors(doc, shown)), doc
+
+
+def _quoted_name(name: str) -> str:
+    return repr(name if len(name) <= 60 else name[:60] + "…")
+
+
+def _name_hint(name: str) -> str:
+    """Point at the file name meant: 'family.YML' or 'family.yml ' is almost certainly family.yml."""
+    meant = [known for known in FILE_TYPES if known == name.strip().lower()]
+    if meant:
+        return f"rename it to {meant[0]}: file names are lower case with no spaces"
+    close = difflib.get_close_matches(name.lower(), FILE_TYPES, n=1)
+    suffix = f" (did you mean {close[0]}?)" if close else ""
+    return "every file in an authority folder must be one of: " + ", ".join(sorted(FILE_TYPES)) + suffix
 
 
 def _schema_errors(doc: YamlDocument, validator, shown: str) -> Iterator[ContentError]:
@@ -115,12 +149,13 @@ def _describe(error: ValidationError, doc: YamlDocument, shown: str) -> ContentE
         return ContentError(shown, line, f"item '{error.instance.get('id')}' needs exactly one of 'text' or 'ref'",
                             "give the source wording in 'text', or the id of an item kept elsewhere in 'ref'")
     if error.validator == "enum":
-        return ContentError(shown, line, f"{error.instance!r} is not allowed at {where}",
+        return ContentError(shown, line, f"{_short(repr(error.instance))} is not allowed at {where}",
                             "use one of: " + ", ".join(map(str, error.validator_value)))
     if error.validator == "pattern" and error.schema.get("description", "").startswith("Stable id"):
         return ContentError(shown, line, f"id {error.instance!r} at {where} is not a valid id",
                             "use lower-case letters, digits and single hyphens, e.g. wb-agenda-3-chair-prompt")
-    return ContentError(shown, line, f"{error.message} at {where}", "see the schema in schema/ for this file")
+    return ContentError(shown, line, f"{_short(error.message, 200)} at {_short(where, 120)}",
+                        "see the schema in schema/ for this file")
 
 
 def _strings(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
@@ -134,12 +169,50 @@ def _strings(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
             yield from _strings(value, path + (i,))
 
 
-def _markup_errors(doc: YamlDocument, shown: str) -> Iterator[ContentError]:
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
+
+
+def _text_errors(doc: YamlDocument, shown: str) -> Iterator[ContentError]:
+    """No markup in any string; a string written as an ISO date or month is a real one."""
     for path, text in _strings(doc.data):
         match = _MARKUP.search(text)
         if match:
-            yield ContentError(shown, doc.line_of(path), f"raw HTML or script {match.group(0)!r} in content",
+            yield ContentError(shown, doc.line_of(path), f"raw HTML or script {_short(match.group(0))!r} in content",
                                "write plain text; put web addresses in a 'links' entry")
+        elif not _real_date(text):
+            yield ContentError(shown, doc.line_of(path), f"{text!r} is not a real date",
+                               'write an existing date as "YYYY-MM-DD" (or a month as "YYYY-MM")')
+
+
+def _real_date(text: str) -> bool:
+    day, month = _ISO_DAY.fullmatch(text), _ISO_MONTH.fullmatch(text)
+    try:
+        if day:
+            date(*map(int, day.groups()))
+        elif month:
+            date(int(month.group(1)), int(month.group(2)), 1)
+    except ValueError:
+        return False
+    return True
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _source_file_problem(content: Content, name: str | None) -> str | None:
+    """Why the source copy `name` cannot be published, or None when it is a regular file in sources/."""
+    if not name:
+        return None
+    path = content.sources_dir / name
+    try:
+        check_inside(path, content.root.parent)
+    except UnsafeFile as exc:
+        return str(exc).replace(str(content.root.parent) + "/", "")
+    if not path.is_file():
+        return f"there is no such file in {_display(content.sources_dir, content.root)}/"
+    return None
 
 
 def _index(content: Content, errors: list[ContentError]) -> None:
@@ -151,12 +224,14 @@ def _index(content: Content, errors: list[ContentError]) -> None:
                                            f"document id '{doc_entry['id']}' is also used by '{other}'",
                                            "document ids must be unique across all authorities"))
             content.documents[doc_entry["id"]] = (authority.id, doc_entry)
-            if doc_entry.get("file") and not (content.sources_dir / doc_entry["file"]).exists():
+            problem = _source_file_problem(content, doc_entry.get("file"))
+            if problem:
                 meta_doc = authority.docs["authority.yml"]
-                errors.append(ContentError(_display(meta_doc.path, content.root), meta_doc.line_of(("documents",)),
-                                           f"document '{doc_entry['id']}' names file '{doc_entry['file']}', which is not in "
-                                           f"{_display(content.sources_dir, content.root)}/",
-                                           "add the plain-text copy there, or correct the file name"))
+                index = authority.documents.index(doc_entry)
+                errors.append(ContentError(_display(meta_doc.path, content.root),
+                                           meta_doc.line_of(("documents", index, "file")),
+                                           f"document '{doc_entry['id']}' names file '{doc_entry['file']}': {problem}",
+                                           "put the plain-text copy itself (not a link to it) there, or correct the file name"))
         for file_name, doc in authority.docs.items():
             for path, item, type_, ancestors in walk_items(doc.data):
                 entry = Entry(item["id"], type_, item, authority.id, file_name, path, ancestors)

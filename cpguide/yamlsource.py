@@ -7,6 +7,7 @@ silently keep the last one).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import ContentError
+from .safefiles import UnsafeFile, read_bytes
 
 
 class _NoDuplicateKeys:
@@ -49,10 +51,12 @@ class YamlDocument:
     path: Path
     data: Any
     root: Node | None
+    display: str = ""
+    base: Path | None = None  # the folder the file must stay inside
 
     def _nodes(self):
         if self.root is None:
-            loader = _FastLoader(self.path.read_text(encoding="utf-8"))
+            loader = _FastLoader(read_text(self.path, self.base or self.path.parent, self.display or str(self.path)))
             try:
                 self.root = loader.get_single_node()
             finally:
@@ -95,22 +99,120 @@ def _child(node: Node | None, step) -> Node | None:
     return None
 
 
-def load_yaml(path: Path, display: str | None = None) -> YamlDocument:
-    """Parse a YAML file; a syntax error becomes a ContentError with the parser's line."""
-    text = path.read_text(encoding="utf-8")
+def load_yaml(path: Path, display: str | None = None, root: Path | None = None) -> YamlDocument:
+    """Parse a content file; anything refused becomes a ContentError with the file and line.
+
+    Only a regular file inside `root` (default: its own folder) is read. Before the parser builds
+    anything, the events are checked (`_refuse_unsafe`): no anchors or aliases, bounded nesting,
+    text keys, no unquoted dates or decimals, so a small hostile file cannot hang or crash the build.
+    """
     shown = display or str(path)
+    text = read_text(path, root or path.parent, shown)
     try:
+        _refuse_unsafe(text, shown)
         try:
-            root, data = _parse(_FastLoader, text)
+            root_node, data = _parse(_FastLoader, text)
         except yaml.MarkedYAMLError:
-            root, data = _parse(_Loader, text)  # again, for the pure-Python parser's clearer message
+            root_node, data = _parse(_Loader, text)  # again, for the pure-Python parser's clearer message
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         problem = exc.problem or str(exc)
         raise YamlSyntaxError(ContentError(shown, line, f"YAML error: {problem}",
                                            _syntax_hint(problem))) from None
-    return YamlDocument(path, data, None)  # nodes re-read only if a line number is asked for
+    return YamlDocument(path, data, None, shown, root or path.parent)  # nodes re-read only if a line is asked for
+
+
+def read_text(path: Path, root: Path, shown: str) -> str:
+    """The text of a content file: a regular UTF-8 file inside `root`, without NUL bytes."""
+    try:
+        data = read_bytes(path, root)
+    except UnsafeFile as exc:
+        raise YamlSyntaxError(ContentError(shown, None, str(exc), "content files are plain YAML files in the repository")) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise YamlSyntaxError(ContentError(shown, line, f"byte 0x{data[exc.start]:02x} is not UTF-8",
+                                           "save the file as UTF-8 (retype the character on this line)")) from None
+    if "\x00" in text:
+        line = text[:text.index("\x00")].count("\n") + 1
+        raise YamlSyntaxError(ContentError(shown, line, "the file holds a NUL byte",
+                                           "remove it: content files are plain text")) from None
+    return text.removeprefix("\ufeff")
+
+
+MAX_DEPTH = 24  # the deepest real content (an agenda's sub-points) nests 12 levels
+_PLAIN_WHOLE_NUMBER = re.compile(r"-?[0-9]{1,9}")
+_RESOLVER = yaml.resolver.Resolver()
+_STR = "tag:yaml.org,2002:str"
+
+
+def _refuse_unsafe(text: str, shown: str) -> None:
+    """Walk the parser's events (no recursion, nothing built) and refuse what content never needs."""
+    open_mappings: list[list[bool]] = []  # per open collection: [is a mapping, next node is a key]
+    depth = 0
+    for event in yaml.parse(text, Loader=_FastLoader):
+        if isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+            open_mappings.pop()
+            _node_done(open_mappings)
+            continue
+        if not isinstance(event, yaml.NodeEvent):
+            continue
+        line = event.start_mark.line + 1
+        is_key = bool(open_mappings) and open_mappings[-1][0] and open_mappings[-1][1]
+        _check_node(event, is_key, shown, line)
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _refused(shown, line, f"nested more than {MAX_DEPTH} levels deep",
+                               "content never nests this deep: check the indentation")
+            open_mappings.append([isinstance(event, yaml.MappingStartEvent), True])
+        else:
+            _node_done(open_mappings)
+
+
+def _node_done(open_mappings: list[list[bool]]) -> None:
+    if open_mappings and open_mappings[-1][0]:
+        open_mappings[-1][1] = not open_mappings[-1][1]
+
+
+def _check_node(event, is_key: bool, shown: str, line: int) -> None:
+    if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
+        raise _refused(shown, line, "YAML anchors and aliases (&name, *name) are not used in content",
+                       "write the value out in full where it is needed")
+    if event.tag not in (None, "!"):
+        raise _refused(shown, line, f"YAML tag {_short(event.tag)} is not used in content", "remove the tag")
+    if is_key and not isinstance(event, yaml.ScalarEvent):
+        raise _refused(shown, line, "a key must be a word, not a list or a mapping",
+                       "write keys as plain words, e.g. text:")
+    if isinstance(event, yaml.ScalarEvent) and event.implicit[0]:  # plain (unquoted) scalar
+        _check_plain(event.value, is_key, shown, line)
+
+
+def _check_plain(value: str, is_key: bool, shown: str, line: int) -> None:
+    tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+    kind = tag.rsplit(":", 1)[-1]
+    if kind == "timestamp":
+        raise _refused(shown, line, f"{_short(value)} is read as a date", f'quote it: "{_short(value)}"')
+    if kind == "float":
+        raise _refused(shown, line, f"{_short(value)} is a decimal number; content uses whole numbers only",
+                       "write a whole number such as 3, or quote it if it is text")
+    if kind == "int" and not _PLAIN_WHOLE_NUMBER.fullmatch(value):
+        raise _refused(shown, line, f"{_short(value)} is not a plain whole number of at most 9 digits",
+                       "write a whole number such as 3, or quote it if it is text")
+    if is_key and tag != _STR:
+        raise _refused(shown, line, f"the key {_short(value)} is read as a {kind}, not a word",
+                       f'quote it: "{_short(value)}"')
+
+
+def _refused(shown: str, line: int, message: str, hint: str) -> YamlSyntaxError:
+    return YamlSyntaxError(ContentError(shown, line, message, hint))
+
+
+def _short(value: str, limit: int = 40) -> str:
+    return value if len(value) <= limit else value[:limit] + "…"
 
 
 def _parse(loader_class, text: str):

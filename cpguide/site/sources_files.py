@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..safefiles import read_bytes
 from .model import Asset, SiteContext
 
 
 def generate(ctx: SiteContext) -> Iterator[Asset]:
     for _, doc in ctx.content.documents.values():
         if doc.get("file"):
-            yield Asset(f"sources/{doc['file']}", (ctx.content.sources_dir / doc["file"]).read_bytes())
+            # checked by the loader; read again without following links, in case it changed since
+            yield Asset(f"sources/{doc['file']}", read_bytes(ctx.content.sources_dir / doc["file"], ctx.content.root.parent))
