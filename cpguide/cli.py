@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from importlib import import_module
 from pathlib import Path
 
 from .errors import ContentInvalid
 from .loader import DEFAULT_ROOT, load_content
+from .messages import remember_arguments, shorten
 
 # sub-command modules (each defines add_parser(subparsers) setting `func`)
 COMMAND_MODULES = ["cpguide.cli", "cpguide.deadlines.cli", "cpguide.opendata"]
@@ -31,16 +33,20 @@ def cmd_validate(args) -> int:
 
 
 def cmd_coverage(args) -> int:
-    from .coverage import coverage, report
+    from .coverage import CoverageError, coverage, report
 
     content = load_content(args.content)
-    results = coverage(content, only=args.source)
+    try:
+        results = coverage(content, only=args.source)
+    except CoverageError as exc:
+        print(f"cpguide coverage: {shorten(str(exc))}", file=sys.stderr)
+        return 2
     print(report(results, verbose=not args.quiet))
     return 0 if all(r.percent == 100.0 for r in results) else 1
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="cpguide", description=__doc__)
+    parser = _Parser(prog="cpguide", description=__doc__)
     parser.add_argument("--content", type=Path, default=DEFAULT_ROOT, help="content folder (default: checklists/)")
     subparsers = parser.add_subparsers(dest="command", required=True)
     for name in COMMAND_MODULES:
@@ -55,14 +61,34 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    remember_arguments(argv)
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args)
+        status = args.func(args)
+        sys.stdout.flush()  # a closed pipe shows up here, inside the handler, not at exit
+        return status
     except ContentInvalid as exc:
         for error in exc.errors:
-            print(f"error: {error}", file=sys.stderr)
+            print(shorten(f"error: {error}"), file=sys.stderr)
         print(f"{len(exc.errors)} error(s); nothing was built.", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # e.g. `cpguide coverage | head`: the reader has what they wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+    except OSError as exc:  # an unwritable --out, a full disk
+        where = f": {shorten(str(exc.filename))}" if exc.filename else ""
+        print(f"cpguide {args.command}: {exc.strerror or type(exc).__name__}{where}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse's own messages, with long arguments cut short."""
+
+    def error(self, message: str):
+        super().error(shorten(message))
 
 
 if __name__ == "__main__":

@@ -13,9 +13,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from .content import Content
+from .safefiles import UnsafeFile, read_bytes
+from .yamlsource import YamlSyntaxError, load_yaml
 
 _TEXT_FIELDS = ("text", "title", "quote", "label", "guidance_title")
 _LIST_FIELDS = ("intro", "guidance_intro")
@@ -25,12 +25,10 @@ _WORD_ARTEFACT = re.compile(r"\[bookmark:[^\]]*\]|\s*_{3,}\s*$")
 _TRANSLATE = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "·": " ", "\t": " ",
                             "\u00a0": " "})
 
-
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
     text = _WORD_ARTEFACT.sub(" ", text)
     return re.sub(r"\s+", " ", text).strip().lower()
-
 
 @dataclass
 class SourceCoverage:
@@ -47,11 +45,17 @@ class SourceCoverage:
     def percent(self) -> float:
         return 100.0 * self.kept / len(self.statements) if self.statements else 100.0
 
+class CoverageError(Exception):
+    """The coverage asked for cannot be measured (a source that is missing, unreadable or empty)."""
 
 def source_settings(sources_dir: Path) -> dict:
     path = sources_dir / "sources.yml"
-    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
-
+    if not path.exists() and not path.is_symlink():
+        return {}
+    try:
+        return load_yaml(path, f"{sources_dir.name}/sources.yml", sources_dir.parent).data or {}
+    except YamlSyntaxError as exc:
+        raise CoverageError(str(exc.error)) from None
 
 def statements_of(text: str, layout: list[re.Pattern]) -> list[tuple[int, str]]:
     """(line number, statement) for every statement of a source text."""
@@ -65,7 +69,6 @@ def statements_of(text: str, layout: list[re.Pattern]) -> list[tuple[int, str]]:
             if re.search(r"[A-Za-z]", sentence):
                 found.append((number, sentence))
     return found
-
 
 def corpus_for(content: Content, document_ids: set[str]) -> str:
     """All text of the items whose provenance is one of these documents, normalised."""
@@ -82,7 +85,6 @@ def corpus_for(content: Content, document_ids: set[str]) -> str:
                 parts.extend([doc["title"], doc["publisher"], doc["date"]])
     return "\n".join(normalise(p) for p in parts)
 
-
 def _texts(item: dict) -> list[str]:
     texts = [item[f] for f in _TEXT_FIELDS if isinstance(item.get(f), str)]
     for f in _LIST_FIELDS:
@@ -93,7 +95,6 @@ def _texts(item: dict) -> list[str]:
         texts.extend(t.replace(typo["corrected"], typo["original"]) for t in list(texts))
     return texts
 
-
 def coverage(content: Content, sources_dir: Path | None = None, only: str | None = None) -> list[SourceCoverage]:
     sources_dir = sources_dir or content.sources_dir
     settings = source_settings(sources_dir)
@@ -102,20 +103,33 @@ def coverage(content: Content, sources_dir: Path | None = None, only: str | None
     for doc_id, (_, doc) in content.documents.items():
         if doc.get("file"):
             by_file.setdefault(doc["file"], []).append(doc_id)
+    paths = sorted(sources_dir.glob("*.txt"))
+    if only:
+        paths = [p for p in paths if p.name == Path(only).name]
+        if not paths:
+            raise CoverageError(f"there is no source '{Path(only).name}' in {sources_dir.name}/: "
+                                "give the name of a .txt file there (check the spelling)")
     results = []
-    for path in sorted(sources_dir.glob("*.txt")):
-        if only and Path(only).name != path.name:
-            continue
+    for path in paths:
         documents = by_file.get(path.name, [])
         result = SourceCoverage(path.name, documents)
         corpus = corpus_for(content, set(documents)) if documents else ""
-        for number, sentence in statements_of(path.read_text(encoding="utf-8"), layout):
+        for number, sentence in statements_of(_source_text(path, content), layout):
             result.statements.append(sentence)
             if normalise(sentence) not in corpus:
                 result.missing.append((number, sentence))
+        if only and not result.statements:
+            raise CoverageError(f"{path.name} holds no statements: is it the plain-text copy of the document?")
         results.append(result)
     return results
 
+def _source_text(path: Path, content: Content) -> str:
+    try:
+        return read_bytes(path, content.root.parent).decode("utf-8")
+    except UnsafeFile as exc:
+        raise CoverageError(f"{path.name}: {exc.reason}") from None
+    except UnicodeDecodeError:
+        raise CoverageError(f"{path.name} is not UTF-8 text: save it as UTF-8") from None
 
 def report(results: list[SourceCoverage], verbose: bool = True) -> str:
     lines = []

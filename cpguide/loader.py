@@ -44,9 +44,11 @@ def load_content(root: Path = DEFAULT_ROOT) -> Content:
         if authority:
             authorities[authority.id] = authority
     content = Content(root=root, authorities=authorities)
+    unreadable = bool(errors)
     _index(content, errors)
-    _check_references(content, errors)
-    errors.extend(question_errors(content, _display))
+    if not unreadable:  # with a file left out, its ids would show up as false "does not exist" errors
+        _check_references(content, errors)
+        errors.extend(question_errors(content, _display))
     if not errors:  # the consistency checks need complete content: no follow-on noise
         errors.extend(content_errors(content))
     if errors:
@@ -209,7 +211,7 @@ def _source_file_problem(content: Content, name: str | None) -> str | None:
     try:
         check_inside(path, content.root.parent)
     except UnsafeFile as exc:
-        return str(exc).replace(str(content.root.parent) + "/", "")
+        return exc.reason
     if not path.is_file():
         return f"there is no such file in {_display(content.sources_dir, content.root)}/"
     return None

@@ -16,7 +16,11 @@ MAX_BYTES = 5_000_000  # the largest content or source file today is under 200 K
 
 
 class UnsafeFile(Exception):
-    """A path the build refuses to read; the message names the path and what to do."""
+    """A path the build refuses to read. `reason` says why, naming only paths inside the project."""
+
+    def __init__(self, path: Path, reason: str):
+        self.path, self.reason = path, reason
+        super().__init__(f"{path}: {reason}")
 
 
 def check_inside(path: Path, root: Path) -> None:
@@ -26,14 +30,15 @@ def check_inside(path: Path, root: Path) -> None:
     try:
         parts = path.relative_to(root).parts
     except ValueError:
-        raise UnsafeFile(f"{path} is outside the project folder {root}; only files inside it are read") from None
+        raise UnsafeFile(path, "outside the project folder; only files inside it are read") from None
     if ".." in parts:
-        raise UnsafeFile(f"{path}: '..' is not allowed in a file name")
+        raise UnsafeFile(path, "'..' is not allowed in a file name")
     current = root
     for part in parts:
         current = current / part
         if current.is_symlink():
-            raise UnsafeFile(f"{current} is a symbolic link; put the file itself there (links are never followed)")
+            where = "this is" if current == path else f"{current.relative_to(root)} is"
+            raise UnsafeFile(path, f"{where} a symbolic link; put the file itself there (links are never followed)")
 
 
 def read_bytes(path: Path, root: Path, limit: int = MAX_BYTES) -> bytes:
@@ -42,20 +47,20 @@ def read_bytes(path: Path, root: Path, limit: int = MAX_BYTES) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise UnsafeFile(f"{path} does not exist") from None
+        raise UnsafeFile(path, "there is no such file") from None
     except OSError as exc:
-        raise UnsafeFile(f"{path} cannot be read ({exc.strerror or exc})") from None
+        raise UnsafeFile(path, f"cannot be read ({exc.strerror or type(exc).__name__})") from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-            raise UnsafeFile(f"{path} is {kind}; a file is expected here")
+            raise UnsafeFile(path, f"this is {kind}; a file is expected here")
         if info.st_size > limit:
-            raise UnsafeFile(f"{path} is {info.st_size:,} bytes; files over {limit:,} bytes are refused")
+            raise UnsafeFile(path, f"{info.st_size:,} bytes; files over {limit:,} bytes are refused")
         with os.fdopen(fd, "rb", closefd=False) as stream:
             data = stream.read(limit + 1)
         if len(data) > limit:
-            raise UnsafeFile(f"{path} is over {limit:,} bytes; files that large are refused")
+            raise UnsafeFile(path, f"over {limit:,} bytes; files that large are refused")
         return data
     finally:
         os.close(fd)

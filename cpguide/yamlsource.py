@@ -128,7 +128,7 @@ def read_text(path: Path, root: Path, shown: str) -> str:
     try:
         data = read_bytes(path, root)
     except UnsafeFile as exc:
-        raise YamlSyntaxError(ContentError(shown, None, str(exc), "content files are plain YAML files in the repository")) from None
+        raise YamlSyntaxError(ContentError(shown, None, exc.reason, "content files are plain YAML files in the repository")) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

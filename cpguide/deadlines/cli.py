@@ -12,6 +12,7 @@ import sys
 
 from ..content import NATIONAL
 from ..loader import load_content
+from ..messages import shorten
 from .calendar import BankHolidayCalendar
 from .engine import InputError, compute, rules_for, validate
 from .words import render
@@ -41,12 +42,12 @@ def add_parser(subparsers) -> None:
 
 
 def _parser_error(message: str):
-    print(f"cpguide deadlines: {message}; see cpguide deadlines --help", file=sys.stderr)
+    print(shorten(f"cpguide deadlines: {message}; see cpguide deadlines --help"), file=sys.stderr)
     sys.exit(EXIT_BAD_INPUT)
 
 
 def _fail(message: str) -> int:
-    print(f"cpguide deadlines: {message}", file=sys.stderr)
+    print(shorten(f"cpguide deadlines: {message}"), file=sys.stderr)
     return EXIT_BAD_INPUT
 
 

@@ -6,6 +6,7 @@ import hashlib
 
 from .. import __version__
 from ..content import Content
+from ..safefiles import read_bytes
 
 
 def content_hash(content: Content) -> str:
@@ -13,7 +14,7 @@ def content_hash(content: Content) -> str:
     for authority in sorted(content.authorities.values(), key=lambda a: a.id):
         for name in sorted(authority.docs):
             digest.update(f"{authority.id}/{name}\0".encode())
-            digest.update(authority.docs[name].path.read_bytes())
+            digest.update(read_bytes(authority.docs[name].path, content.root.parent))
     return digest.hexdigest()[:10]
 
 
