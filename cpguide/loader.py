@@ -19,7 +19,7 @@ from .checks import content_errors, duplicate_id_error
 from .content import Authority, Content, Entry, walk_items
 from .errors import ContentError, ContentInvalid
 from .family import question_errors
-from .safefiles import UnsafeFile, check_inside
+from .safefiles import UnsafeFile, check_inside, unsafe_entries
 from .schemas import FILE_TYPES, is_valid, validator_for
 from .yamlsource import YamlDocument, YamlSyntaxError, load_yaml
 
@@ -44,6 +44,7 @@ def load_content(root: Path = DEFAULT_ROOT) -> Content:
         if authority:
             authorities[authority.id] = authority
     content = Content(root=root, authorities=authorities)
+    _check_published_folders(content, errors)
     unreadable = bool(errors)
     _index(content, errors)
     if not unreadable:  # with a file left out, its ids would show up as false "does not exist" errors
@@ -201,6 +202,21 @@ def _real_date(text: str) -> bool:
 
 def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
+
+
+PUBLISHED_FOLDERS = ("sources", "docs")  # beside the content folder; both are copied into the site
+
+
+def _check_published_folders(content: Content, errors: list[ContentError]) -> None:
+    """No symlink or special file anywhere in the folders the site copies from."""
+    project = content.root.parent
+    for name in PUBLISHED_FOLDERS:
+        folder = project / name
+        if folder.is_symlink():
+            errors.append(ContentError(name, None, "is a symbolic link; it must be a real folder in the repository"))
+        elif folder.is_dir():
+            errors.extend(ContentError(problem.split(" ", 1)[0], None, problem.split(" ", 1)[1])
+                          for problem in unsafe_entries(folder, project))
 
 
 def _source_file_problem(content: Content, name: str | None) -> str | None:

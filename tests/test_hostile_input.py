@@ -302,3 +302,11 @@ def test_coverage_of_a_source_without_statements_is_an_error(tree):
     write(tree, "sources/t-doc.txt", "\n\n")
     result = cli(tree, "coverage", "--source", "t-doc.txt")
     assert result.returncode == 2 and "holds no statements" in result.stderr
+
+
+@pytest.mark.parametrize("folder", ["sources", "docs"])
+def test_a_symlink_in_a_published_folder_is_refused(tree, secret_file, folder):
+    (tree / folder).mkdir(exist_ok=True)
+    os.symlink(secret_file, tree / folder / "notes.txt")
+    error = only_error(tree)
+    assert error.startswith(f"{folder}/notes.txt:") and "symbolic link" in error and SECRET not in error
