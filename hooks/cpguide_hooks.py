@@ -6,6 +6,7 @@ Everything is computed once per build in `on_config`; the other hooks only hand 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,6 +17,7 @@ from mkdocs.structure.toc import get_toc
 
 from cpguide.errors import ContentInvalid
 from cpguide.loader import load_content
+from cpguide.safefiles import unsafe_entries
 from cpguide.site import build_site
 from cpguide.site.html import HtmlBody, title_html
 from cpguide.site.markers import MarkerError, expand_markers
@@ -27,9 +29,19 @@ _state: dict = {}
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
-        content = load_content()
-    except ContentInvalid as exc:  # never a silently partial site
+        return _configure(config)
+    except (ContentInvalid, PluginError) as exc:  # never a silently partial site
         raise PluginError(str(exc)) from None
+    except Exception as exc:  # noqa: BLE001 - a bug still gets one clear line, not a traceback
+        raise PluginError(f"cpguide could not generate the site ({type(exc).__name__}: {str(exc)[:200]}); "
+                          "run `cpguide validate`, and if it passes please report this") from None
+
+
+def _configure(config: MkDocsConfig) -> MkDocsConfig:
+    problems = unsafe_entries(Path(config.docs_dir), Path(config.docs_dir).parent)
+    if problems:  # MkDocs would copy whatever a link points to into the site
+        raise PluginError("\n".join(problems))
+    content = load_content()
     version = site_version(content)
     build = build_site(content, version)
     _state.update(content=content, build=build, version=version)

@@ -312,3 +312,36 @@ def test_a_symlink_in_a_published_folder_is_refused(tree, secret_file, folder):
     os.symlink(secret_file, tree / folder / "notes.txt")
     error = only_error(tree)
     assert error.startswith(f"{folder}/notes.txt:") and "symbolic link" in error and SECRET not in error
+
+
+# --- the build: the same refusals, and a symlink among the hand-written pages -----------------
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def build(project: Path, tree: Path, tmp_path: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "CPGUIDE_CONTENT": str(tree / "checklists"), "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+                           "--site-dir", str(tmp_path / "site")], capture_output=True, text=True, env=env, cwd=tmp_path)
+
+
+def test_build_refuses_a_symlink_among_the_hand_written_pages(tree, tmp_path, secret_file):
+    project = tree  # the fixture's content and sources, with the project's pages, settings and hooks
+    for name in ("mkdocs.yml", "docs", "hooks"):
+        (shutil.copytree if (PROJECT / name).is_dir() else shutil.copy)(PROJECT / name, project / name)
+    for watched in ("schema", "cpguide"):
+        (project / watched).mkdir()
+    os.symlink(secret_file, project / "docs" / "environ.txt")
+    result = build(project, tree, tmp_path)
+    assert result.returncode != 0
+    assert "docs/environ.txt is a symbolic link" in result.stderr
+    assert "Traceback" not in result.stderr and SECRET not in result.stderr
+    assert not (tmp_path / "site" / "environ.txt").exists()
+
+
+def test_build_refuses_hostile_content_without_a_traceback(tree, tmp_path):
+    write(tree, f"{TOWN}/glossary.yml", "terms: " + "[" * 5_000 + "]" * 5_000 + "\n")
+    result = build(PROJECT, tree, tmp_path)
+    assert result.returncode != 0
+    assert f"{TOWN}/glossary.yml:1: nested more than" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
