@@ -12,6 +12,7 @@ import json
 from datetime import timedelta
 from pathlib import Path
 
+from cpguide.deadlines.export import words
 from deadline_cases import calendar_for, node_available, node_json, run_python, tables_for
 
 SCHEMA = Path(__file__).resolve().parents[2] / "schema" / "timescales.schema.json"
@@ -41,7 +42,8 @@ def test_both_engines_agree_at_the_largest_amounts():
     items = [{"today": TODAY, "rules": _rules(unit, amount),
               "input": {"conference": "icpc", "date": day.isoformat(), "time": "23:59"}}
              for unit, cap in _caps().items() for amount in (0, cap) for day in days]
-    theirs = node_json(node_available(), "differential.mjs", {"tables": tables_for([TODAY]), "items": items})
+    theirs = node_json(node_available(), "differential.mjs",
+                       {"tables": tables_for([TODAY]), "words": words(), "items": items})
     ours = [run_python(i["rules"], i["input"], calendar) for i in items]
     mismatches = [(i, a, b) for i, a, b in zip(items, ours, theirs) if a != b]
     assert not mismatches, f"{len(mismatches)} of {len(items)} differ; first: {mismatches[0]}"
