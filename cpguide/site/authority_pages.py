@@ -46,7 +46,8 @@ class AuthorityPages:
         nav_title = "Overview" if name == "index" else title.split(" — ")[0]
         heading = self.w.heading(1, self.w.text(title))
         # The full title names the browser tab and the search result; the navigation uses nav_title.
-        html = self.w.body([heading] + body, {"title": title})
+        meta = {"title": title, "family": True} if name == "parents" else {"title": title}  # family: quick exit, Listen
+        html = self.w.body([heading] + body, meta)
         return Page(self.own_page(name), title, "", self.nav, nav_title, html=html)
 
     def pages(self) -> Iterator[Page]:

@@ -21,8 +21,7 @@ def parents_body(pages) -> list[str]:
     data = questions_data(pages.content)
     labels = data.get("labels", {})
     answered = topics_by_question(pages.content, pages.authority)
-    body = pages.paragraphs(data.get("intro", []))
-    body.append(_jump_links(pages, labels.get("jump", ""), answered))
+    body = [_jump_links(pages, labels.get("jump", ""), answered)] + pages.paragraphs(data.get("intro", []))
     for question, topics in answered:
         body += _answer(pages, labels, question, topics)
     body += _dates(pages, labels)

@@ -23,6 +23,11 @@
         filters.forEach(function (el) { mod.mount(el); });
       });
     }
+    var family = document.querySelector("[data-cpguide-family]");
+    if (family) {  // quick exit and Listen, on the pages a family reads
+      import(new URL("family.mjs", base).href).then(function (mod) { return mod.mount(family); })
+        .then(function () { window.__familyReady = location.pathname; });
+    }
     var pickers = document.querySelectorAll("[data-cpguide-picker]");
     var remembered = null;
     try { remembered = window.localStorage.getItem("cpguide.authority"); } catch (e) { /* no storage */ }
