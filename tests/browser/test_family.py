@@ -39,8 +39,14 @@ def family_ready(page) -> None:
 
 
 def in_view(page, selector: str) -> bool:
-    return page.evaluate("""s => { const r = document.querySelector(s).getBoundingClientRect();
-                                    return r.top >= 0 && r.bottom <= innerHeight && r.height > 0; }""", selector)
+    """Whether the element is on the screen once the page has settled (instant navigation scrolls to the top)."""
+    try:
+        page.wait_for_function("""s => { const r = document.querySelector(s).getBoundingClientRect();
+                                         return r.top >= 0 && r.bottom <= innerHeight && r.height > 0; }""",
+                               arg=selector, timeout=5_000)
+        return True
+    except Exception:  # Playwright's TimeoutError
+        return False
 
 
 def tab_to(page, selector: str, limit: int = 60) -> None:
