@@ -10,7 +10,6 @@ only its authority's rules, the bank-holiday table and the shared words (data/ca
 
 from __future__ import annotations
 
-import html
 import json
 from typing import Iterator
 
@@ -21,6 +20,9 @@ from .model import Asset, Page, SiteContext
 from .authority_pages import YOUR_DATES
 from .picker import _region_key, region_of
 from .render import md
+from .templating import macros
+
+CALCULATOR = macros("calculator.html")
 
 DATA_DIR = "data/calculator"
 SECTION = ("Deadline calculator",)
@@ -34,10 +36,6 @@ INTROS = {
     "social-workers": "Reports, visits, core groups and notifications after the conference.",
     "chairs": "Consultations, reports to you, the plan, escalation and review dates.",
 }
-
-
-def esc(text) -> str:
-    return html.escape(str(text), quote=True)
 
 
 def _cap(text: str) -> str:
@@ -59,38 +57,7 @@ def _title(audience: str | None) -> str:
     return "Deadline calculator" if audience is None else f"Deadlines for {AUDIENCES[audience].lower()}"
 
 
-# --- the form ----------------------------------------------------------------------------------
-
-def _error(name: str) -> str:
-    return f'<p class="cp-calc__error" id="cp-calc-{name}-error" hidden></p>'
-
-
-def _hint(name: str, text: str) -> str:
-    return f'<p class="cp-calc__hint" id="cp-calc-{name}-hint">{esc(text)}</p>'
-
-
-def _described(name: str, hint: bool) -> str:
-    ids = ([f"cp-calc-{name}-hint"] if hint else []) + [f"cp-calc-{name}-error"]
-    return f'aria-describedby="{" ".join(ids)}"'
-
-
-def _input(name: str, label: str, kind: str, hint: str | None, extra: str = "") -> str:
-    return (f'<div class="cp-calc__field" data-field="{name}">'
-            f'<label for="cp-calc-{name}">{esc(label)}</label>'
-            + (_hint(name, hint) if hint else "") + _error(name)
-            + f'<input type="{kind}" id="cp-calc-{name}" name="{name}" autocomplete="off" '
-              f'{_described(name, bool(hint))} {extra}></div>')
-
-
-def _radios(name: str, legend: str, options: list[tuple[str, str]], checked: str, hint: str | None = None) -> str:
-    parts = [f'<fieldset class="cp-calc__field" data-field="{name}" {_described(name, bool(hint))}>',
-             f"<legend>{esc(legend)}</legend>", _hint(name, hint) if hint else "", _error(name)]
-    for value, text in options:
-        rid = f"cp-calc-{name}-{value or 'none'}"
-        parts.append(f'<div class="cp-calc__radio"><input type="radio" id="{rid}" name="{name}" value="{esc(value)}"'
-                     f'{" checked" if value == checked else ""}><label for="{rid}">{esc(text)}</label></div>')
-    return "".join(parts) + "</fieldset>"
-
+# --- the form (templates/calculator.html) ------------------------------------------------------
 
 def _regions(ctx: SiteContext) -> list[tuple[str, list]]:
     """The local authorities by region, in the picker's order."""
@@ -100,52 +67,36 @@ def _regions(ctx: SiteContext) -> list[tuple[str, list]]:
     return [(region, groups[region]) for region in sorted(groups, key=_region_key)]
 
 
-def _authority_select(ctx: SiteContext) -> str:
-    options = ['<option value="">Choose your local authority</option>']
-    for region, authorities in _regions(ctx):
-        options.append(f'<optgroup label="{esc(region)}">')
-        options += [f'<option value="{esc(a.id)}">{esc(a.name)}</option>' for a in authorities]
-        options.append("</optgroup>")
+def _authority_field(ctx: SiteContext) -> dict:
+    groups = [(region, [(a.id, a.name) for a in authorities]) for region, authorities in _regions(ctx)]
     national = ctx.content.national
     if national is not None:
-        options.append(f'<optgroup label="{esc(national.short_name)}"><option value="{esc(national.id)}">'
-                       f'{esc(national.name)} only</option></optgroup>')
-    return ('<div class="cp-calc__field" data-field="authority"><label for="cp-calc-authority">Local authority</label>'
-            + _hint("authority", "The council whose children's services hold the conference. The national limits "
-                                 "are shown beside its own dates.")
-            + _error("authority")
-            + f'<select id="cp-calc-authority" name="authority" {_described("authority", True)}>'
-            + "".join(options) + "</select></div>")
+        groups.append((national.short_name, [(national.id, f"{national.name} only")]))
+    return {"type": "select", "name": "authority", "label": "Local authority", "placeholder": "Choose your local authority",
+            "hint": "The council whose children's services hold the conference. The national limits are shown beside its own dates.",
+            "groups": groups}
 
 
 def _form(ctx: SiteContext, audience: str | None, calendar: BankHolidayCalendar) -> str:
     covered = (f"Bank holidays in England and Wales are known from {format_date(calendar.first)} to "
                f"{format_date(calendar.last)}; dates outside that are refused rather than guessed.")
+    first, last = calendar.first.isoformat(), calendar.last.isoformat()
     fields = [
-        _authority_select(ctx),
-        _radios("conference", "Type of conference", [(k, _cap(v)) for k, v in CONFERENCE_TYPES.items()], "icpc"),
-        _input("date", "Date of the conference", "date", covered,
-               f'min="{calendar.first.isoformat()}" max="{calendar.last.isoformat()}"'),
-        _input("time", "Start time (optional)", "time", "If you leave it empty, 10:00 is assumed and the answer says so."),
-        _input("strategy_date", "Date of the strategy discussion (optional)", "date",
-               "For an initial conference: the (last) strategy discussion, from which the conference itself is timed.",
-               f'min="{calendar.first.isoformat()}" max="{calendar.last.isoformat()}"'),
-        _radios("outcome", "Plan decided at the conference", [("", "Not decided yet: show the dates for either plan")]
-                + [(k, _cap(v)) for k, v in OUTCOMES.items()], "",
-                "Some dates apply only to a child protection plan, or only to a child in need plan."),
+        _authority_field(ctx),
+        {"type": "radios", "name": "conference", "label": "Type of conference", "hint": None, "checked": "icpc",
+         "options": [(k, _cap(v)) for k, v in CONFERENCE_TYPES.items()]},
+        {"type": "input", "name": "date", "label": "Date of the conference", "kind": "date", "hint": covered,
+         "min": first, "max": last},
+        {"type": "input", "name": "time", "label": "Start time (optional)", "kind": "time", "min": None,
+         "hint": "If you leave it empty, 10:00 is assumed and the answer says so."},
+        {"type": "input", "name": "strategy_date", "label": "Date of the strategy discussion (optional)", "kind": "date",
+         "hint": "For an initial conference: the (last) strategy discussion, from which the conference itself is timed.",
+         "min": first, "max": last},
+        {"type": "radios", "name": "outcome", "label": "Plan decided at the conference", "checked": "",
+         "hint": "Some dates apply only to a child protection plan, or only to a child in need plan.",
+         "options": [("", "Not decided yet: show the dates for either plan")] + [(k, _cap(v)) for k, v in OUTCOMES.items()]},
     ]
-    summary = ('<div class="cp-calc__summary" role="alert" tabindex="-1" hidden>'
-               '<p class="cp-calc__summary-title"><strong>There is a problem</strong></p><ul></ul></div>')
-    actions = ('<p class="cp-calc__actions" hidden>'
-               '<button type="button" class="md-button" data-action="ics">Download the dates as a calendar file (.ics)</button> '
-               '<button type="button" class="md-button" data-action="print">Print</button></p>')
-    return (f'<div class="cp-calc" data-cpguide-calculator data-audience="{audience or "all"}" '
-            f'data-data-base="{data_base(_src(audience))}">'
-            f'<form class="cp-calc__form" novalidate hidden>{summary}{"".join(fields)}'
-            '<p><button type="submit" class="md-button md-button--primary">Work out the dates</button></p></form>'
-            '<p class="cp-calc__status" role="status" aria-live="polite"></p>'
-            '<div class="cp-calc__result" aria-live="off"></div>'
-            f"{actions}</div>")
+    return str(CALCULATOR.form(audience or "all", data_base(_src(audience)), fields))
 
 
 # --- the rules, without JavaScript --------------------------------------------------------------
