@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import importlib.util
 import os
 import re
 import shutil
@@ -46,7 +45,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cpguide.loader import load_content  # noqa: E402
-from cpguide.site import build_site  # noqa: E402
+from cpguide.site import build_site, routes  # noqa: E402
+from cpguide.site.navigation import merge_nav  # noqa: E402
 
 REGIONS = ["North East", "North West", "Yorkshire and the Humber", "East Midlands", "West Midlands",
            "East of England", "London", "South East", "South West"]
@@ -261,10 +261,7 @@ def bare_markdown(html: str) -> str:
 
 
 def _output_html(site: Path, src_uri: str) -> Path:
-    stem = src_uri[:-3]
-    if stem == "index" or stem.endswith("/index"):
-        return site / (stem[:-5] + "index.html")
-    return site / stem / "index.html"
+    return site / routes.output_path(src_uri)
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -282,13 +279,6 @@ def _env(loader, node):
 _ConfigLoader.add_constructor("!ENV", _env)
 
 
-def _hooks_module():
-    spec = importlib.util.spec_from_file_location("cpguide_hooks", ROOT / "hooks" / "cpguide_hooks.py")
-    hooks = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hooks)
-    return hooks
-
-
 @dataclass
 class Generated:
     """What the floor needs of the site: its configuration, its page paths and its navigation."""
@@ -303,7 +293,7 @@ def generate(checklists: Path) -> Generated:
     docs_dir = ROOT / project.get("docs_dir", "docs")
     pages = [p.src_uri for p in build.pages] + [path.relative_to(docs_dir).as_posix() for path in sorted(docs_dir.rglob("*.md"))
                                                  if "overrides" not in path.relative_to(docs_dir).parts]
-    return Generated(project, pages, _hooks_module()._merge_nav(build.nav, list(project.get("nav") or [])))
+    return Generated(project, pages, merge_nav(build.nav, list(project.get("nav") or [])))
 
 
 def _write_config(out: Path, config: dict) -> Path:

@@ -23,6 +23,9 @@ def add_parser(subparsers) -> None:
     p.add_argument("--source", help="only this source file (path or name in sources/)")
     p.add_argument("--quiet", action="store_true", help="only the per-source figures")
     p.set_defaults(func=cmd_coverage)
+    p = subparsers.add_parser("generate", help="write the whole site as a plain MkDocs project (no hooks) into a folder")
+    p.add_argument("--out", type=Path, required=True, help="folder for the project: new, empty, or an earlier one")
+    p.set_defaults(func=cmd_generate)
 
 
 def cmd_validate(args) -> int:
@@ -45,17 +48,30 @@ def cmd_coverage(args) -> int:
     return 0 if all(r.percent == 100.0 for r in results) else 1
 
 
+def cmd_generate(args) -> int:
+    from .site import build_site
+    from .site.project import ProjectError, write_project
+    from .site.versioning import site_version
+
+    content = load_content(args.content)
+    build = build_site(content, site_version(content))
+    try:
+        pages = write_project(content, build, args.out)
+    except ProjectError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        print("nothing was written.", file=sys.stderr)
+        return 1
+    print(f"OK: {pages} pages in {args.out}, a plain MkDocs project without hooks; build it with "
+          f"'mkdocs build --strict -f {args.out / 'mkdocs.yml'}'")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="cpguide", description=__doc__)
     parser.add_argument("--content", type=Path, default=DEFAULT_ROOT, help="content folder (default: checklists/)")
     subparsers = parser.add_subparsers(dest="command", required=True)
-    for name in COMMAND_MODULES:
-        try:
-            module = import_module(name)
-        except ModuleNotFoundError as exc:
-            if not name.startswith(exc.name or "?"):  # module not written yet
-                raise
-            continue
+    for name in COMMAND_MODULES:  # a command module that cannot be imported is an error, not a missing command
+        module = import_module(name)
         module.add_parser(subparsers)
     return parser
 

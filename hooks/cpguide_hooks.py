@@ -21,6 +21,7 @@ from cpguide.safefiles import unsafe_entries
 from cpguide.site import build_site
 from cpguide.site.html import HtmlBody, title_html
 from cpguide.site.markers import MarkerError, expand_markers
+from cpguide.site.navigation import NavError, merge_nav
 from cpguide.site.versioning import site_version
 
 log = logging.getLogger("mkdocs.hooks.cpguide")
@@ -47,9 +48,12 @@ def _configure(config: MkDocsConfig) -> MkDocsConfig:
     _state.update(content=content, build=build, version=version)
     _abbreviations_for_every_page(config, build)
     config.extra["cpguide_version"] = version
-    if not config.use_directory_urls:  # the pages written as HTML link to each other as directory URLs
+    if not config.use_directory_urls:  # cpguide/site/routes.py: the pages written as HTML link to each other as directory URLs
         raise PluginError("mkdocs.yml: cpguide's generated pages need use_directory_urls: true (the default)")
-    config.nav = _merge_nav(build.nav, list(config.nav or []))
+    try:
+        config.nav = merge_nav(build.nav, list(config.nav or []))
+    except NavError as exc:
+        raise PluginError(str(exc)) from None
     if config.plugins.get("material/offline") and config.plugins["material/offline"].config.enabled:
         # instant loading does not work from file:// (Material's offline docs)
         config.theme["features"] = [f for f in config.theme["features"] if f != "navigation.instant"]
@@ -62,26 +66,6 @@ def _abbreviations_for_every_page(config: MkDocsConfig, build) -> None:
     if "abbr" in config.markdown_extensions and build.abbreviations:
         abbr = config.mdx_configs.setdefault("abbr", {})
         abbr["glossary"] = {**(abbr.get("glossary") or {}), **build.abbreviations}
-
-
-GENERATED_NAV_MARKER = "(generated pages)"
-
-
-def _merge_nav(generated: list, handwritten: list) -> list:
-    """Put the generated sections where mkdocs.yml's nav says `- (generated pages)`; a generated section
-    with the same title as a hand-written one gets the hand-written pages first."""
-    if GENERATED_NAV_MARKER not in handwritten:
-        raise PluginError(f"mkdocs.yml: add '- {GENERATED_NAV_MARKER}' to nav where the generated pages belong")
-    at = handwritten.index(GENERATED_NAV_MARKER)
-    nav = handwritten[:at] + generated
-    for entry in handwritten[at + 1:]:
-        title = next(iter(entry)) if isinstance(entry, dict) else None
-        same = next((e for e in nav if isinstance(e, dict) and title in e), None)
-        if same is not None:
-            same[title] = list(entry[title]) + same[title]
-        else:
-            nav.append(entry)
-    return nav
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -123,7 +107,10 @@ class WrittenPage(MkDocsPage):
     def render(self, config: MkDocsConfig, files: Files) -> None:
         body, self.body = self.body, None  # MkDocs keeps the content; nothing else is needed after this
         self.content = body.html
-        self.toc = get_toc(nest_toc_tokens([{"level": level, "id": anchor, "name": name} for level, anchor, name in body.toc]))
+        # The page's title (its h1) first, as on the page: the generators write it after the body, and
+        # out of order it was shown as the last entry of the table of contents.
+        toc = sorted(body.toc, key=lambda heading: heading[0] != 1)
+        self.toc = get_toc(nest_toc_tokens([{"level": level, "id": anchor, "name": name} for level, anchor, name in toc]))
         self.present_anchor_ids = body.anchors
         self.links_to_anchors = {}
         for src_uri, anchor in body.links:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from cpguide.loader import load_content
-from cpguide.site import build_site
+from cpguide.site import build_site, routes
 from cpguide.site.checklists import checklists_of
 from cpguide.site.model import SiteContext
 from cpguide.site.render import AUDIENCE_NAMES
@@ -45,11 +45,7 @@ def rendered(pages, checklists):
     return {c.src: pages[c.src].written for lists in checklists.values() for c in lists}
 
 
-def served_at(src: str) -> str:
-    """Where MkDocs serves a page (directory URLs): "a/b.md" at "a/b/", "a/index.md" at "a/"."""
-    if not src.endswith(".md"):
-        return src
-    return src.removesuffix("index.md") if src == "index.md" or src.endswith("/index.md") else src.removesuffix(".md") + "/"
+served_at = routes.page_url
 
 
 def links_of(src: str, page_html: str, pages: dict) -> list[tuple[str, str, str | None]]:

@@ -11,6 +11,7 @@ import pytest
 
 from cpguide.checks import national_breaches, unrecorded_conflicts
 from cpguide.content import Content
+from cpguide.site import routes
 
 
 def test_every_timing_conflict_inside_an_authority_is_recorded(content):
@@ -68,9 +69,7 @@ def test_related_items_show_each_other(site_dir: Path, content):
 
     def html(src: str) -> str:
         if src not in pages:
-            path = site_dir / (src[:-3].removesuffix("index") + "/index.html").lstrip("/")
-            path = site_dir / src.replace("index.md", "").replace(".md", "/") / "index.html" if not path.exists() else path
-            pages[src] = path.read_text(encoding="utf-8")
+            pages[src] = (site_dir / routes.output_path(src)).read_text(encoding="utf-8")
         return pages[src]
 
     checked = 0
@@ -106,7 +105,7 @@ def test_disagreements_are_shown_next_to_each_item(site_dir: Path, content):
                     continue  # a section shows its anomaly in a box of its own
                 from cpguide.site.model import SiteContext
                 src = SiteContext(content).page_of(entry)
-                page = (site_dir / src.replace("index.md", "").replace(".md", "/") / "index.html").read_text(encoding="utf-8")
+                page = (site_dir / routes.output_path(src)).read_text(encoding="utf-8")
                 assert "The sources disagree here" in page and f'#{d["id"]}"' in page, (item_id, d["id"])
 
 

@@ -166,6 +166,11 @@ def condition_words(conditions: dict | None) -> list[str]:
     return out
 
 
+def conditions_phrase(conditions: dict) -> str:
+    """The conditions as one phrase to follow "only if" ("the conference decides on a child protection plan")."""
+    return " and ".join(c.removeprefix("Only if ").rstrip(".") for c in condition_words(conditions))
+
+
 def vocabulary() -> dict:
     """Everything the calculator shows that is not a rule: for the exported JSON."""
     return {"weekdays": WEEKDAYS, "months": MONTHS, **exported(), "accepted": ACCEPTED, "messages": MESSAGES}

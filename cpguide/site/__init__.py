@@ -27,13 +27,8 @@ GENERATOR_MODULES = [
 def build_site(content, version: str = "dev") -> SiteBuild:
     ctx = SiteContext(content, version)
     build = SiteBuild()
-    for name in GENERATOR_MODULES:
-        try:
-            module = import_module(name)
-        except ModuleNotFoundError as exc:
-            if not name.startswith(exc.name or "?"):
-                raise
-            continue  # generator not written yet
+    for name in GENERATOR_MODULES:  # a generator that cannot be imported stops the build: no page is dropped
+        module = import_module(name)
         for out in module.generate(ctx):
             (build.pages if isinstance(out, Page) else build.assets).append(out)
     build.nav = ctx.nav_tree(build.pages)

@@ -6,26 +6,20 @@ from typing import Iterator
 
 from ..checks import national_counterparts
 from ..content import Authority, Entry
-from ..deadlines.words import condition_words, rule_words
+from ..deadlines.words import conditions_phrase as describe_conditions
 from ..vocabulary import ITEM_KINDS, OUTCOMES
 from .model import Page, SiteContext
+from .sections import YOUR_DATES, nav_path
 from .parents_page import parents_body
 from .render import AUDIENCE_NAMES, FACT_TOPICS, PHASE_NAMES, actors_label, label_of, types_label
 
 AUDIENCES = list(AUDIENCE_NAMES)
-YOUR_DATES = "your-dates"  # the id of "Dates that matter to you" on an audience's page (the calculator links to it)
 KIND_NAMES = ITEM_KINDS
 
 
 def generate(ctx: SiteContext) -> Iterator[Page]:
     for authority in sorted(ctx.content.authorities.values(), key=lambda a: (not a.is_national, a.name)):
         yield from AuthorityPages(ctx, authority).pages()
-
-
-def nav_path(authority: Authority) -> tuple[str, ...]:
-    if authority.is_national:
-        return ("National framework",)
-    return ("Authorities", authority.meta.get("region") or "Region not given", authority.short_name)
 
 
 class AuthorityPages:
@@ -389,11 +383,3 @@ class AuthorityPages:
             body.append(w.bullets(items))
         return body
 
-
-def describe_rule(rule: dict) -> str:
-    """The rule in plain words: the deadline engine's wording, so pages, checklists and the calculator agree."""
-    return rule_words(rule)
-
-
-def describe_conditions(conditions: dict) -> str:
-    return " and ".join(c.removeprefix("Only if ").rstrip(".") for c in condition_words(conditions))

@@ -16,9 +16,9 @@ from typing import Iterator
 from ..deadlines.calendar import BankHolidayCalendar
 from ..deadlines.export import calculator_data
 from ..deadlines.words import AUDIENCES, CONFERENCE_TYPES, OUTCOMES, format_date
+from . import routes
 from .model import Asset, Page, SiteContext
-from .authority_pages import YOUR_DATES
-from .picker import _region_key, region_of
+from .sections import YOUR_DATES, region_key, region_of
 from .render import md
 from .templating import macros
 
@@ -43,10 +43,8 @@ def _cap(text: str) -> str:
 
 
 def data_base(src_uri: str) -> str:
-    """The data folder relative to the page's address (MkDocs' default directory URLs:
-    calculator/index.md is /calculator/, calculator/parents.md is /calculator/parents/)."""
-    url_dir = src_uri[: -len("index.md")] if src_uri.endswith("index.md") else src_uri[:-3] + "/"
-    return "../" * url_dir.count("/") + DATA_DIR + "/"
+    """The data folder relative to the page's address."""
+    return routes.relative_url(src_uri, DATA_DIR + "/")
 
 
 def _src(audience: str | None) -> str:
@@ -64,7 +62,7 @@ def _regions(ctx: SiteContext) -> list[tuple[str, list]]:
     groups: dict[str, list] = {}
     for a in ctx.content.local_authorities:
         groups.setdefault(region_of(a), []).append(a)
-    return [(region, groups[region]) for region in sorted(groups, key=_region_key)]
+    return [(region, groups[region]) for region in sorted(groups, key=region_key)]
 
 
 def _authority_field(ctx: SiteContext) -> dict:

@@ -26,7 +26,8 @@ from typing import Iterable, Iterator
 
 from ..content import Authority, Entry
 from ..vocabulary import OUTCOMES
-from .authority_pages import describe_conditions, nav_path
+from ..deadlines.words import conditions_phrase as describe_conditions
+from .sections import nav_path
 from .model import Page, SiteContext
 from .render import AUDIENCE_NAMES, CONFERENCE_NAMES, PHASE_NAMES, actors_label, attr
 

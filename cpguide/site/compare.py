@@ -10,7 +10,7 @@ from collections import Counter
 from typing import Iterator
 
 from ..checks import national_counterparts
-from .authority_pages import describe_conditions, describe_rule
+from ..deadlines.words import conditions_phrase as describe_conditions, rule_words as describe_rule
 from .model import Page, SiteContext
 from .render import FACT_TOPICS, md, types_label
 

@@ -1,4 +1,4 @@
-"""The glossary page, and the abbreviation definitions that give every page its tooltips."""
+"""The glossary page (the tooltips its abbreviations give every page: SiteContext.abbreviation_titles)."""
 
 from __future__ import annotations
 
@@ -41,9 +41,3 @@ def used_in(ctx: SiteContext, term: dict) -> str:
             names.append(label)
     return "; ".join(md(n) for n in names)
 
-
-def abbreviation_titles(content) -> dict[str, str]:
-    """{"ICPC": "Initial Child Protection Conference", …}: the tooltips of every page, worked out once per
-    build (the abbr extension's glossary on Markdown pages, html.Abbreviations on the others)."""
-    return {t["abbreviation"]: " ".join(t["term"].split()) for t in sorted(content.terms, key=lambda t: t["id"])
-            if t.get("abbreviation")}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from . import routes
 from .model import SiteBuild
 from .render import md
 
@@ -27,10 +28,7 @@ def expand_markers(markdown: str, src_uri: str, content, build: SiteBuild) -> st
     return MARKER.sub(replace, markdown)
 
 
-def _rel(src_uri: str, target: str) -> str:
-    import posixpath
-
-    return posixpath.relpath(target, posixpath.dirname(src_uri) or ".")
+_rel = routes.source_link
 
 
 def authorities(src_uri: str, content, build: SiteBuild, *_: str) -> str:

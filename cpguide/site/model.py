@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..content import Content, Entry
+from ..deadlines.engine import words_by_rule
+from . import routes
 from .html import Abbreviations, HtmlBody, HtmlWriter, title_html
+from .relations import build_relations
 
 
 @dataclass
@@ -51,8 +53,6 @@ PAGE_OF_TYPE = {
 
 class SiteContext:
     def __init__(self, content: Content, version: str = "dev"):
-        from .relations import build_relations
-
         self.content = content
         self.version = version
         self.related, self.discrepancies_of = build_relations(content)
@@ -60,16 +60,14 @@ class SiteContext:
     @cached_property
     def rule_words(self) -> dict[str, str]:
         """Each rule in the calculator's own words, by rule id: worked out once per build."""
-        from ..deadlines.engine import words_by_rule
-
         return words_by_rule(self.content)
 
     @cached_property
     def abbreviation_titles(self) -> dict[str, str]:
-        """{"ICPC": "Initial Child Protection Conference", …}: every page's tooltips, once per build."""
-        from .glossary import abbreviation_titles
-
-        return abbreviation_titles(self.content)
+        """{"ICPC": "Initial Child Protection Conference", …}: the tooltips of every page, worked out once per
+        build (the abbr extension's glossary on Markdown pages, html.Abbreviations on the others)."""
+        return {t["abbreviation"]: " ".join(t["term"].split())
+                for t in sorted(self.content.terms, key=lambda t: t["id"]) if t.get("abbreviation")}
 
     @cached_property
     def abbreviations(self) -> Abbreviations:
@@ -105,17 +103,9 @@ class SiteContext:
         entry = self.content.index[item_id]
         return f"{self.rel(from_page, self.page_of(entry))}#{item_id}"
 
-    @staticmethod
-    def rel(from_page: str, to_page: str) -> str:
-        return _relpath(to_page, posixpath.dirname(from_page))
-
-    @staticmethod
-    def url(from_page: str, to: str) -> str:
-        """Relative URL from one page to another page or file, as MkDocs writes it with its default
-        directory URLs ("a/b.md" is served as "a/b/", "a/index.md" as "a/")."""
-        here, there = _page_url(from_page), _page_url(to)
-        rel = _relpath(there.rstrip("/") or ".", here.rstrip("/"))
-        return rel + "/" if there.endswith("/") or not there else rel
+    # Links between pages: the routing module's (source path -> URL, in one place).
+    rel = staticmethod(routes.source_link)
+    url = staticmethod(routes.relative_url)
 
     # --- navigation ----------------------------------------------------------------------------
     def nav_tree(self, pages: list[Page]) -> list:
@@ -133,28 +123,3 @@ class SiteContext:
             level.append({title_html(page.nav_title or page.title): page.src_uri})
         return tree
 
-
-def _page_url(src: str) -> str:
-    if not src.endswith(".md"):
-        return src
-    stem = src[:-3]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[:-5]
-    return stem + "/"
-
-
-def _relpath(target: str, start: str) -> str:
-    """posixpath.relpath(target, start or ".") for site paths, without its two abspath() calls.
-
-    Called tens of thousands of times per build (every cross-link); relpath asks the operating system
-    for the working directory twice per call, which was a third of the page-generation time at 150
-    authorities. Paths with "." or ".." segments or a leading "/" still go through relpath.
-    """
-    t = target.split("/")
-    s = start.split("/") if start else []
-    if "" in t or "." in t or ".." in t or "" in s or "." in s or ".." in s:
-        return posixpath.relpath(target, start or ".")
-    i = 0
-    while i < len(t) and i < len(s) and t[i] == s[i]:
-        i += 1
-    return "/".join([".."] * (len(s) - i) + t[i:]) or "."

@@ -11,22 +11,12 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from .authority_pages import nav_path
 from .model import Page, SiteContext
 from .render import attr, md
+from .sections import region_key, region_of
 
 SRC = "authorities/index.md"
 TITLE = "Choose your local authority"
-
-def region_of(authority) -> str:
-    """The region shown for an authority: the same label as its navigation section."""
-    return nav_path(authority)[1]
-
-
-def _region_key(region: str) -> tuple:
-    """Regions alphabetically, "Region not given" last."""
-    return (region == "Region not given", region.lower())
-
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "region"
@@ -50,7 +40,7 @@ def generate(ctx: SiteContext) -> Iterator[Page]:
     groups: dict[str, list] = {}
     for a in authorities:
         groups.setdefault(region_of(a), []).append(a)
-    regions = sorted(groups, key=_region_key)
+    regions = sorted(groups, key=region_key)
     count = len(authorities)
     body = [f"# {TITLE}", "",
             "Each local authority runs child protection conferences by its own written procedures. "

@@ -7,8 +7,9 @@ grows instead of naming pages copied from the code.
 
 from __future__ import annotations
 
-
 import pytest
+
+from cpguide.site import routes
 
 from .browser_helpers import AXE
 
@@ -47,8 +48,8 @@ def urls(content) -> dict[str, str]:
         "national framework": "/national/",
         "glossary": "/glossary/",
         "checklists index": f"/{rich.id}/checklists/",
-        "checklist": "/" + sheet.src.removesuffix(".md") + "/",
-        "conference pack": "/" + pack.src.removesuffix(".md") + "/",
+        "checklist": "/" + routes.page_url(sheet.src),
+        "conference pack": "/" + routes.page_url(pack.src),
         "calculator": "/calculator/",
         "about": "/about/",
     }

@@ -204,7 +204,7 @@ def test_keyboard_only(page, chosen):
 
 def test_sidebar_shows_regions_not_every_authority(page, chosen, content):
     """No 150-item menu: an authority's sidebar lists the regions, and only its own region's authorities."""
-    from cpguide.site.picker import region_of
+    from cpguide.site.sections import region_of
 
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"/{chosen.id}/")
