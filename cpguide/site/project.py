@@ -28,7 +28,6 @@ from markdown.extensions.toc import slugify
 from .markers import MarkerError, expand_markers
 from .model import Page, SiteBuild
 from .navigation import merge_nav
-from .render import md
 
 REPO = Path(__file__).resolve().parents[2]
 MARKER_FILE = ".cpguide-generated"  # a folder holding it may be replaced by the next `generate`
@@ -101,9 +100,20 @@ def _marked(text: str, start: int, end: int, around: dict[int, list[int]]) -> st
     return "".join(out)
 
 
+_MD_INLINE = re.compile(r"([\\`*_\[\]|{}#])")
+
+
+def _heading_text(inner: str) -> str:
+    """A heading's text (HTML) as Markdown that shows the same text: never at a line start, so unlike
+    render.md() it needs no line-start escape, which would show in the HTML as a character reference."""
+    text = " ".join(html.unescape(_TAG.sub("", inner)).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_INLINE.sub(r"\\\1", text)
+
+
 def _heading(m: re.Match, nested: bool) -> str:
     level, css, anchor, inner = m.groups()
-    text = md(html.unescape(_TAG.sub("", inner)))  # the abbr extension adds the tooltips again
+    text = _heading_text(inner)  # the abbr extension adds the tooltips again
     if nested:
         cls = f' class="{css}"' if css else ""
         return f'<h{level}{cls} id="{anchor}" markdown="1">{text}</h{level}>'
