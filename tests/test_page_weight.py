@@ -9,7 +9,8 @@ Material's own bundles (assets/javascripts, assets/stylesheets) and its search i
 picker.mjs counts on every page: the loader imports it everywhere once a reader has chosen an
 authority (the "Your authority" line).
 
-The calculator (its rule engine is JavaScript) is the exception: it may load its own authority's
+The calculator (its rule engine is JavaScript) is the exception, and so is "Your dates" on an
+audience's pages (the same engine, loaded only once the reader has given the calculator a date): it may load its own authority's
 rules and the bank-holiday table, never a data file holding more than one authority's rules, and
 under 30 KB of any other, shared data.
 """
@@ -25,6 +26,7 @@ LIMIT = 30 * 1024
 OWN = ("assets/js/", "assets/css/", "assets/vendor/", "data/")
 LOADER = "assets/js/cpguide.js"
 EVERY_PAGE_MODULES = {"assets/js/picker.mjs"}
+CALCULATING = {"data-cpguide-calculator", "data-cpguide-your-dates"}  # run the rule engine: weighed apart
 
 _QUOTED = re.compile(r"""["'`]([^"'`\s<>]+)["'`]""")
 # In the loader: a selector, then the module imported for it.
@@ -71,8 +73,8 @@ class _Weigher:
                    and p.relative_to(self.site).as_posix() not in exclude]
         return max(matches, key=lambda p: p.stat().st_size).relative_to(self.site).as_posix() if matches else None
 
-    def files(self, page: Path) -> tuple[set[str], set[str]]:
-        """(files the page loads, its data-cpguide-* features)."""
+    def files(self, page: Path, skip: frozenset[str] = frozenset()) -> tuple[set[str], set[str]]:
+        """(files the page loads, its data-cpguide-* features); `skip`: features whose modules are not counted."""
         page_dir = posixpath.dirname(page.relative_to(self.site).as_posix())
         refs = _Refs()
         refs.feed(page.read_text(encoding="utf-8"))
@@ -80,7 +82,7 @@ class _Weigher:
         data_dirs = {p for p in used if p.startswith("data/") and (self.site / p).is_dir()}
         files = {p for p in used if (self.site / p).is_file()}
         if LOADER in files:
-            files |= {self.branches[f] for f in refs.features if f in self.branches} | EVERY_PAGE_MODULES
+            files |= {self.branches[f] for f in refs.features if f in self.branches and f not in skip} | EVERY_PAGE_MODULES
         todo, done = [f for f in files if f.endswith((".js", ".mjs"))], set()
         while todo:  # modules: what they import, and the data they name
             module = todo.pop()
@@ -132,9 +134,9 @@ def test_own_javascript_css_and_data_stay_under_30_kb(site_dir: Path, content):
     weigher = _Weigher(site_dir)
     heaviest: dict[str, tuple[int, str, set[str]]] = {}
     for page in sorted(site_dir.rglob("*.html")):
-        files, features = weigher.files(page)
+        files, features = weigher.files(page, skip=frozenset({"data-cpguide-your-dates"}))
         if "data-cpguide-calculator" in features:
-            continue  # its own test below
+            continue  # its own test below, as "Your dates" (left out here)
         weight, kind = weigher.size(files), _page_type(site_dir, page, set(content.authorities))
         if weight > heaviest.get(kind, (-1,))[0]:
             heaviest[kind] = (weight, page.relative_to(site_dir).as_posix(), files)
@@ -163,7 +165,7 @@ def test_calculator_loads_only_its_authority_rules_and_the_bank_holidays(site_di
     calculators = 0
     for page in sorted(site_dir.rglob("*.html")):
         files, features = weigher.files(page)
-        if "data-cpguide-calculator" not in features:
+        if not features & CALCULATING:
             continue
         calculators += 1
         shown = page.relative_to(site_dir).as_posix()

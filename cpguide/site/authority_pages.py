@@ -12,6 +12,7 @@ from .model import Page, SiteContext
 from .sections import YOUR_DATES, nav_path
 from .parents_page import parents_body
 from .render import AUDIENCE_NAMES, FACT_TOPICS, PHASE_NAMES, actors_label, label_of, types_label
+from .templating import macros
 
 AUDIENCES = list(AUDIENCE_NAMES)
 KIND_NAMES = ITEM_KINDS
@@ -329,8 +330,8 @@ class AuthorityPages:
     def audience_deadlines(self, audience: str) -> list[str]:
         return list(self.deadline_table(audience))
 
-    def deadline_table(self, audience: str) -> tuple[str, str] | tuple[()]:
-        """The heading "Dates that matter to you" and the table of the audience's deadlines, if any."""
+    def deadline_table(self, audience: str) -> tuple[str, ...]:
+        """The heading "Dates that matter to you", the place for the reader's own dates and the table of the audience's deadlines, if any."""
         w = self.w
         rules = [r for r in self.authority.rules if audience in r["audiences"]]
         if not rules:
@@ -341,7 +342,8 @@ class AuthorityPages:
             flag = " (the sources disagree)" if self.ctx.discrepancies_of.get(r["id"]) else ""
             rows.append([self.link(r["id"], r["label"]) + flag, w.text(when), w.text(types_label(r["conference_types"])),
                          w.text(self.content.documents[r["source"]["document"]][1]["title"])])
-        return w.heading(2, "Dates that matter to you", YOUR_DATES), w.table(["What", "When", "Conference", "Source"], rows)
+        return (w.heading(2, "Dates that matter to you", YOUR_DATES), your_dates(audience, self.authority.id),
+                w.table(["What", "When", "Conference", "Source"], rows))
 
     # --- timescales ------------------------------------------------------------------------------
     def timescales_page(self) -> list[str]:
@@ -383,3 +385,8 @@ class AuthorityPages:
             body.append(w.bullets(items))
         return body
 
+
+
+def your_dates(audience: str, authority_id: str = "") -> str:
+    """Where your-dates.mjs shows the reader's own dates, once the calculator has remembered a conference."""
+    return str(macros("conference.html").your_dates(audience, authority_id))

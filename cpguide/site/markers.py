@@ -57,7 +57,9 @@ def audience_authorities(src_uri: str, content, build: SiteBuild, audience: str 
 
     if audience not in AUDIENCE_NAMES:
         raise MarkerError(f"audience-authorities needs one of: {', '.join(AUDIENCE_NAMES)}")
-    lines, region = [], None
+    from .authority_pages import your_dates
+
+    lines, region = [your_dates(audience), ""], None
     for a in sorted(content.local_authorities, key=lambda a: (a.meta.get("region") or "~", a.name.lower())):
         if (a.meta.get("region") or "Region not given") != region:
             region = a.meta.get("region") or "Region not given"

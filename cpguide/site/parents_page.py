@@ -67,8 +67,8 @@ def _dates(pages, labels: dict) -> list[str]:
     table = pages.deadline_table("parents")
     if not table:
         return []
-    heading, table = table
-    return [heading, pages.w.details("cp-dates", pages.w.text(labels.get("dates", "")), [table])]
+    heading, own_dates, table = table  # own_dates: the reader's own, once the calculator remembers a conference
+    return [heading, own_dates, pages.w.details("cp-dates", pages.w.text(labels.get("dates", "")), [table])]
 
 
 def _word_for_word(pages, labels: dict) -> list[str]:

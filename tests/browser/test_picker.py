@@ -15,7 +15,7 @@ import pytest
 
 from .browser_helpers import describe_violations, run_axe, wait_for_page_scripts
 
-KEY = "cpguide.authority"
+KEY = "cpguide.conference"  # docs/assets/js/conference-store.mjs
 PICKER = "/authorities/"
 
 
@@ -67,7 +67,7 @@ def test_new_reader_picks_an_authority_and_finds_it_everywhere(page, chosen, con
     assert "only in this browser" in page.locator(".cp-picker__notice").inner_text()
     page.get_by_role("button", name=f"Use this authority: {chosen.name}").click()
     assert f"{chosen.name} is now your authority" in page.locator(".cp-picker__status").inner_text()
-    assert json.loads(page.evaluate("k => localStorage.getItem(k)", KEY))["id"] == chosen.id
+    assert json.loads(page.evaluate("k => localStorage.getItem(k)", KEY))["authority"]["id"] == chosen.id
     others = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('cpguide.'))")
     assert others == [KEY], "the choice uses one key only"
     assert page.locator(".cp-your-authority").inner_text().startswith(f"Your authority: {chosen.name}")
@@ -84,10 +84,10 @@ def test_new_reader_picks_an_authority_and_finds_it_everywhere(page, chosen, con
     wait_for_picker(page)
     badge = page.locator(".md-content .cp-your-authority")
     assert badge.count() == 1, "the line appears once, at the top of the content"
-    assert badge.inner_text().strip() == f"Your authority: {chosen.name} · change"
+    assert badge.inner_text().strip() == f"Your authority: {chosen.name} · checklists · change · Forget my choices"
     assert badge.get_by_role("link", name="Change your authority").get_attribute("href").endswith(PICKER)
 
-    badge.get_by_role("link", name=chosen.name).click()
+    badge.get_by_role("link", name=chosen.name, exact=True).click()
     page.wait_for_url(re.compile(rf"/{re.escape(chosen.id)}/$"))
     wait_for_picker(page)
     assert page.get_by_role("heading", level=1).inner_text().strip().startswith(chosen.name)
@@ -120,7 +120,7 @@ def test_new_reader_picks_an_authority_and_finds_it_everywhere(page, chosen, con
 def test_change_link_leads_back_to_the_picker(page, chosen):
     page.goto("/glossary/")
     page.evaluate("([k, v]) => localStorage.setItem(k, v)",
-                  [KEY, json.dumps({"id": chosen.id, "name": chosen.name, "path": f"{chosen.id}/"})])
+                  [KEY, json.dumps({"v": 1, "authority": {"id": chosen.id, "name": chosen.name, "path": f"{chosen.id}/"}})])
     page.reload()
     wait_for_picker(page)
     page.locator(".cp-your-authority").get_by_role("link", name="Change your authority").click()
@@ -129,7 +129,13 @@ def test_change_link_leads_back_to_the_picker(page, chosen):
     assert page.get_by_label("Search for your local authority").is_visible()
 
 
-@pytest.mark.parametrize("stored", ["{not json", json.dumps({"id": 3}), json.dumps({"id": "x", "name": "X", "path": "//evil.example/"})])
+@pytest.mark.parametrize("stored", [
+    "{not json", json.dumps({"v": 1, "authority": {"id": 3}}),
+    json.dumps({"v": 1, "authority": {"id": "x", "name": "X", "path": "//evil.example/"}}),
+    json.dumps({"v": 2, "authority": {"id": "x", "name": "X", "path": "x/"}}),  # a format this site does not know
+    json.dumps({"id": "west-berkshire", "name": "West Berkshire", "path": "west-berkshire/"}),  # the picker's old format
+    "west-berkshire",  # the calculator's old format
+])
 def test_corrupted_choice_is_ignored(page, stored):
     page.goto("/glossary/")
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, stored])
@@ -199,7 +205,7 @@ def test_keyboard_only(page, chosen):
     button = page.get_by_role("button", name=f"Use this authority: {chosen.name}")
     button.focus()
     page.keyboard.press("Enter")
-    assert json.loads(page.evaluate("k => localStorage.getItem(k)", KEY))["id"] == chosen.id
+    assert json.loads(page.evaluate("k => localStorage.getItem(k)", KEY))["authority"]["id"] == chosen.id
 
 
 def test_sidebar_shows_regions_not_every_authority(page, chosen, content):

@@ -163,13 +163,14 @@ def test_inline_errors_are_tied_to_their_fields(page):
 def test_remembered_and_linked_authority(page, content):
     first, last = content.local_authorities[0].id, content.local_authorities[-1].id
     open_calculator(page, PAGES[None])
-    page.evaluate("id => localStorage.setItem('cpguide.authority', id)", last)
+    stored = {"v": 1, "authority": {"id": last, "name": "Any name", "path": f"{last}/"}}
+    page.evaluate("v => localStorage.setItem('cpguide.conference', JSON.stringify(v))", stored)
     open_calculator(page, PAGES["parents"])
     assert page.input_value("#cp-calc-authority") == last
     open_calculator(page, PAGES["parents"] + f"?authority={first}")
     assert page.input_value("#cp-calc-authority") == first
     page.select_option("#cp-calc-authority", last)
-    assert page.evaluate("localStorage.getItem('cpguide.authority')") == last
+    assert json.loads(page.evaluate("localStorage.getItem('cpguide.conference')"))["authority"]["id"] == last
 
 
 def test_calendar_download(page, content, capsys):

@@ -7,9 +7,9 @@
 // JSON under data-data-base. Nothing about a rule is written here: this file only arranges what
 // the data says. Text from the data is always inserted as text, never as HTML.
 
-import { Calendar, compute, dayNumber, isoDate, isoExact, validate, weekday } from './deadlines.mjs';
+import { Calendar, NATIONAL, compute, dayNumber, isoDate, isoExact, parseDate, parseTime, validate, weekday } from './deadlines.mjs';
+import * as store from './conference-store.mjs';
 
-const STORAGE_KEY = 'cpguide.authority';
 function addStyle() {
   if (document.getElementById('cp-calc-style')) return;
   document.head.append(el('link', { id: 'cp-calc-style', rel: 'stylesheet', href: new URL('../css/calculator.css', import.meta.url).href }));
@@ -273,14 +273,20 @@ export function buildIcs(result, data, words, request, names, now = new Date()) 
 
 // --- the form ------------------------------------------------------------------------------------
 
+// Values from the page's address that the date and time boxes refused (?time=24:00): validated as
+// if typed, so they are reported as errors instead of the box silently staying empty.
+const fromAddress = new WeakMap();
+
 function readForm(form) {
   const raw = {};
   const incomplete = [];
+  const refused = fromAddress.get(form) ?? {};
   for (const name of FIELDS) {
     const field = form.elements[name];
     if (!field) continue;
     raw[name] = field.value ?? '';
-    if (field.validity?.badInput) incomplete.push(name); // a date or time box left half filled in
+    if (name in refused) raw[name] = refused[name];
+    else if (field.validity?.badInput) incomplete.push(name); // a date or time box left half filled in
   }
   return { raw, incomplete };
 }
@@ -320,10 +326,10 @@ function showErrors(form, errors, words) {
   summary.focus();
 }
 
+/** The authority from the address (?authority=), else the remembered one. */
 function initialAuthority(select) {
   const wanted = new URLSearchParams(location.search).get('authority');
-  let remembered = null;
-  try { remembered = window.localStorage.getItem(STORAGE_KEY); } catch { /* storage blocked */ }
+  const remembered = store.read()?.authority.id;
   for (const id of [wanted, remembered]) {
     if (id && [...select.options].some((o) => o.value === id)) {
       select.value = id;
@@ -332,17 +338,67 @@ function initialAuthority(select) {
   }
 }
 
+/** Put a value into a date or time box as the box writes it ('0:20' -> '00:20'); a value the rules
+    refuse (24:00, 2026-02-30) is kept aside and reported when the form is answered. */
+function setBox(form, name, value) {
+  const box = form.elements[name];
+  const parsedTime = box.type === 'time' ? parseTime(value) : null;
+  const parsedDate = box.type === 'date' ? parseDate(value) : null;
+  box.value = parsedTime !== null
+    ? `${String(Math.floor(parsedTime / 60)).padStart(2, '0')}:${String(parsedTime % 60).padStart(2, '0')}`
+    : parsedDate !== null ? isoDate(parsedDate) : value;
+  if (box.value === '' && value !== '') {
+    const refused = fromAddress.get(form) ?? {};
+    refused[name] = value;
+    fromAddress.set(form, refused);
+    box.addEventListener('input', () => delete refused[name], { once: true });
+  }
+}
+
+/** Fill the form from the address, else from the remembered conference of the chosen authority.
+    Returns true when a date was given, so the answer can be shown at once. */
 function prefill(form) {
   const params = new URLSearchParams(location.search);
+  const remembered = store.read();
+  const own = !params.has('date') && remembered?.date && remembered.authority.id === form.elements.authority.value;
+  const given = own ? { conference: remembered.conference, date: remembered.date } : Object.fromEntries(params);
   for (const name of ['date', 'time', 'strategy_date']) {
-    if (params.get(name) && form.elements[name]) form.elements[name].value = params.get(name);
+    if (given[name] && form.elements[name]) setBox(form, name, given[name]);
   }
   for (const name of ['conference', 'outcome']) {
-    const value = params.get(name);
-    const radio = value !== null && form.querySelector(`input[name="${name}"][value="${CSS.escape(value)}"]`);
+    const value = given[name];
+    const radio = value && form.querySelector(`input[name="${name}"][value="${CSS.escape(value)}"]`);
     if (radio) radio.checked = true;
   }
-  return Boolean(params.get('date'));
+  return Boolean(given.date);
+}
+
+/** Keep the authority (and, once the dates are worked out, the conference and its date) in this browser. */
+function rememberChoice(select, details = {}) {
+  const option = select.selectedOptions[0];
+  if (!select.value || select.value === NATIONAL) return; // the national framework is not a reader's authority
+  const before = store.read();
+  // Authority pages sit at <id>/ (SiteContext.authority_dir); the picker's path is kept when it is the same authority.
+  const path = before?.authority.id === select.value ? before.authority.path : `${select.value}/`;
+  store.remember({ id: select.value, name: option.textContent.trim(), path }, details);
+}
+
+/** "Remembered in this browser: … Forget my choices", above the form, while something is remembered. */
+function rememberedLine(root, form) {
+  const line = el('p', { class: 'cp-calc__remembered' });
+  form.before(line);
+  const draw = () => {
+    const choice = store.read();
+    line.hidden = !choice;
+    if (!choice) return line.replaceChildren();
+    line.replaceChildren('Kept in this browser only: ', choice.authority.name,
+      choice.date ? `, conference on ${choice.date}` : '', ' · ', store.forgetButton(() => {
+        form.reset();
+        line.hidden = true;
+      }));
+  };
+  store.onChange(draw);
+  draw();
 }
 
 /** Wire one calculator: load the shared data, restore the authority, answer on submit. */
@@ -375,9 +431,8 @@ export async function mount(root) {
   }
   const select = form.elements.authority;
   initialAuthority(select);
-  select.addEventListener('change', () => {
-    try { if (select.value) window.localStorage.setItem(STORAGE_KEY, select.value); } catch { /* storage blocked */ }
-  });
+  select.addEventListener('change', () => rememberChoice(select));
+  rememberedLine(root, form);
   let last = null;
 
   async function answer() {
@@ -403,6 +458,7 @@ export async function mount(root) {
       return;
     }
     const result = compute(data.rules, request, calendar);
+    rememberChoice(select, { conference: request.conference, date: isoDate(request.date) });
     render(result, data, request);
     last = { result, data, request };
   }

@@ -8,6 +8,8 @@
    Ticks are stored under the checklist's id and content version: when the checklist changes, its
    version changes and old ticks are dropped rather than shown against different items. */
 
+import * as store from "./conference-store.mjs";
+
 const PREFIX = "cpguide:checklist:";
 
 /** localStorage, or null when the browser refuses it (private browsing, storage disabled, quota). */
@@ -87,6 +89,41 @@ function buildTools(kept) {
   return { tools, count, print, clear, notice };
 }
 
+/** The remembered conference, when it is this checklist's (ids are "<authority>/<conference type>/<key>"). */
+function ownConference(id) {
+  const choice = store.read();
+  const [authority, type] = id.split("/");
+  return choice && choice.date && choice.authority.id === authority && choice.conference === type ? choice : null;
+}
+
+/** "Your conference: <date>" in the tools and in the sheets' "Conference date" field, on screen and on paper. */
+function showConference(root, scope, tools, id) {
+  const choice = ownConference(id);
+  const [y, m, d] = choice ? choice.date.split("-").map(Number) : [];
+  // "Friday 29 May 2026", as the site writes dates (the browser's own en-GB style adds a comma).
+  const parts = choice ? new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long",
+    year: "numeric", timeZone: "UTC" }).formatToParts(new Date(Date.UTC(y, m - 1, d))) : [];
+  const part = (type) => parts.find((p) => p.type === type)?.value;
+  const shown = choice ? `${part("weekday")} ${part("day")} ${part("month")} ${part("year")}` : "";
+  scope.querySelectorAll("dd .cp-line, dd .cp-conference-date").forEach((slot) => {
+    const dt = slot.parentElement.previousElementSibling;
+    if (!dt || dt.textContent.trim() !== "Conference date") return;
+    slot.className = shown ? "cp-conference-date" : "cp-line";
+    slot.textContent = shown || "\u00a0";
+  });
+  let line = tools.querySelector(".cp-checklist-conference");
+  if (!choice) {
+    if (line) line.remove();
+    return;
+  }
+  if (!line) {
+    line = element("p", "cp-checklist-conference");
+    tools.prepend(line);
+  }
+  line.replaceChildren(`Your conference: ${shown} (kept in this browser only) · `,
+    store.forgetButton(() => showConference(root, scope, tools, id)));
+}
+
 /** Make one checklist interactive. Calling it again on the same element does nothing. */
 export function mount(root) {
   if (!root || root.hasAttribute("data-checklist-mounted")) return;
@@ -104,6 +141,7 @@ export function mount(root) {
 
   const ui = buildTools(Boolean(storage));
   root.insertBefore(ui.tools, root.firstChild);
+  showConference(root, scope, ui.tools, id);
 
   function updateCount() {
     const done = boxes.filter((box) => box.checked).length;

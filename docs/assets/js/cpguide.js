@@ -28,18 +28,26 @@
       import(new URL("family.mjs", base).href).then(function (mod) { return mod.mount(family); })
         .then(function () { window.__familyReady = location.pathname; });
     }
-    var pickers = document.querySelectorAll("[data-cpguide-picker]");
-    var remembered = null;
-    try { remembered = window.localStorage.getItem("cpguide.authority"); } catch (e) { /* no storage */ }
-    if (pickers.length || remembered) {  // remembered: the "Your authority" line on every page
-      import(new URL("picker.mjs", base).href).then(function (mod) {
-        pickers.forEach(function (el) { mod.mount(el); });
-        mod.badge();
-        window.__pickerReady = location.pathname;
-      });
-    } else {
-      window.__pickerReady = location.pathname;
-    }
+    // The remembered conference (conference-store.mjs) decides what else this page needs.
+    import(new URL("conference-store.mjs", base).href).then(function (store) {
+      var choice = store.read();
+      var waits = [];
+      var dates = document.querySelectorAll("[data-cpguide-your-dates]");
+      if (choice && choice.date && dates.length) {  // only then: the rule engine and one authority's rules
+        waits.push(import(new URL("your-dates.mjs", base).href).then(function (mod) {
+          return Promise.all(Array.prototype.map.call(dates, function (el) { return mod.mount(el); }));
+        }));
+      }
+      var pickers = document.querySelectorAll("[data-cpguide-picker]");
+      if (pickers.length || choice) {  // choice: the "Your authority" line on every page
+        waits.push(import(new URL("picker.mjs", base).href).then(function (mod) {
+          pickers.forEach(function (el) { mod.mount(el); });
+          mod.badge();
+        }));
+      }
+      return Promise.all(waits);
+    }).catch(function () { /* a module failed to load: the page still reads as it is */ })
+      .then(function () { window.__pickerReady = location.pathname; });
     window.__pageReady = location.pathname;
   }
 

@@ -1,0 +1,100 @@
+/* The reader's conference, kept in this browser only: every script reads and writes it here.
+   One localStorage key, versioned JSON:
+   {"v": 1, "authority": {"id", "name", "path"}, "conference"?: "rcpc", "date"?: "2026-05-29"}.
+   Anything else under the key (older format, broken JSON) reads as nothing chosen. */
+
+export const KEY = "cpguide.conference";
+const FORMAT = 1;
+// Earlier versions' key: never read, removed on any write.
+const OLD_KEYS = ["cpguide.authority"];
+const EVENT = "cpguide:conference";
+const ID = /^[a-z0-9][a-z0-9-]*$/;
+const PATH = /^[a-z0-9][a-z0-9/_-]*\/?$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function storage() {
+  try {
+    return window.localStorage;
+  } catch (error) {
+    return null; // storage switched off
+  }
+}
+
+function validDate(text) {
+  if (typeof text !== "string" || !DATE.test(text)) return false;
+  const [y, m, d] = text.split("-").map(Number);
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+}
+
+/** The remembered conference {authority: {id, name, path}, conference?, date?}, or null. */
+export function read() {
+  const store = storage();
+  if (!store) return null;
+  let value;
+  try {
+    value = JSON.parse(store.getItem(KEY));
+  } catch (error) {
+    return null;
+  }
+  const a = value && value.v === FORMAT ? value.authority : null;
+  if (!a || typeof a.id !== "string" || !ID.test(a.id) || typeof a.name !== "string" || !a.name
+      || typeof a.path !== "string" || !PATH.test(a.path)) return null;
+  const out = { authority: { id: a.id, name: a.name, path: a.path } };
+  if (typeof value.conference === "string" && ID.test(value.conference)) out.conference = value.conference;
+  if (validDate(value.date)) out.date = value.date;
+  return out;
+}
+
+function write(value) {
+  const store = storage();
+  if (!store) return false;
+  try {
+    if (value) store.setItem(KEY, JSON.stringify(value));
+    else store.removeItem(KEY);
+    OLD_KEYS.forEach((key) => store.removeItem(key));
+  } catch (error) {
+    return false;
+  }
+  window.dispatchEvent(new CustomEvent(EVENT));
+  return true;
+}
+
+/** Remember an authority ({id, name, path}); its conference and date stay if it is the same
+    authority, unless given. false: the browser refused. */
+export function remember(authority, details = {}) {
+  const before = read();
+  const same = before && before.authority.id === authority.id;
+  const value = { v: FORMAT, authority: { id: authority.id, name: authority.name, path: authority.path } };
+  const conference = "conference" in details ? details.conference : same ? before.conference : undefined;
+  const date = "date" in details ? details.date : same ? before.date : undefined;
+  if (conference) value.conference = conference;
+  if (date && validDate(date)) value.date = date;
+  return write(value);
+}
+
+/** Forget everything chosen (authority, conference, date). */
+export function forget() {
+  return write(null);
+}
+
+/** Call `listener` whenever the choice changes, in this page or in another tab. */
+export function onChange(listener) {
+  window.addEventListener(EVENT, listener);
+  window.addEventListener("storage", (event) => {
+    if (event.key === null || event.key === KEY) listener();
+  });
+}
+
+/** A "Forget my choices" button; `after` redraws what showed the choice. */
+export function forgetButton(after) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "cp-forget";
+  button.textContent = "Forget my choices";
+  button.addEventListener("click", () => {
+    forget();
+    if (after) after();
+  });
+  return button;
+}

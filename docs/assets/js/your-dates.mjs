@@ -1,0 +1,92 @@
+/* "Your dates": on an audience's pages, the reader's own dates once the calculator has remembered
+   their conference (conference-store.mjs). Mounted by cpguide.js on [data-cpguide-your-dates]
+   elements (data-audience, and data-authority on an authority's own pages) only when a conference
+   date is remembered; otherwise the page keeps its rules as written, and loads nothing more.
+
+   The dates come from the same engine and data as the calculator (deadlines.mjs and
+   data/calculator/…); every word comes from that data. Text is inserted as text, never as HTML. */
+
+import { Calendar, compute, dayNumber, isoDate, validate, weekday } from "./deadlines.mjs";
+import * as store from "./conference-store.mjs";
+
+const SITE = new URL("../../", import.meta.url); // this file is assets/js/your-dates.mjs
+const DATA = new URL("data/calculator/", SITE);
+
+const json = (name) => fetch(new URL(name, DATA)).then((r) => {
+  if (!r.ok) throw new Error(`${name}: HTTP ${r.status}`);
+  return r.json();
+});
+
+/** '2026-05-29' -> 'Friday 29 May 2026' (as calculator.mjs and words.format_date; not imported from
+    the calculator, which is three times the size of this module). */
+function formatDate(iso, words) {
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${words.weekdays[weekday(dayNumber(y, m, d))]} ${d} ${words.months[m - 1]} ${y}`;
+}
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attrs).forEach(([k, v]) => node.setAttribute(k, v));
+  children.flat().forEach((c) => c !== null && c !== undefined && node.append(c));
+  return node;
+}
+
+/** The remembered conference, if it belongs on this element (same authority, a date given). */
+function wanted(root) {
+  const choice = store.read();
+  if (!choice || !choice.date || !choice.conference) return null;
+  if (root.dataset.authority && root.dataset.authority !== choice.authority.id) return null;
+  return choice;
+}
+
+function line(d, words) {
+  const item = el("li", { "data-rule": d.rule.id, "data-due": isoDate(d.due) },
+    el("strong", {}, formatDate(isoDate(d.due), words)), `: ${d.rule.label ?? d.rule.id}`,
+    d.occurrence ? ` (no. ${d.occurrence})` : "", ` — ${d.rule.words}`);
+  if (d.disagreesWith.length) {
+    item.append(" ", el("em", {}, d.safe ? "The documents disagree: this earlier date is the safe one."
+      : "The documents disagree: another document gives an earlier date, the safe one."));
+  }
+  return item;
+}
+
+async function draw(root) {
+  const choice = wanted(root);
+  if (!choice) {
+    root.replaceChildren();
+    root.hidden = true;
+    return;
+  }
+  const audience = root.dataset.audience || "";
+  const [words, holidays, data] = await Promise.all([json("words.json"), json("bank-holidays.json"),
+    json(`${encodeURIComponent(choice.authority.id)}.json`)]);
+  const calendar = new Calendar(holidays);
+  const { request, errors } = validate({ conference: choice.conference, date: choice.date, audience }, calendar);
+  if (errors.length) { // e.g. a remembered date now outside the bank-holiday table
+    root.hidden = true;
+    return;
+  }
+  const result = compute(data.rules, request, calendar);
+  // A national limit paired with a local rule is the calculator's side column: left out here, as there.
+  const alongside = new Set(result.deadlines.filter((d) => d.national).map((d) => d.national));
+  const dated = result.deadlines.filter((d) => d.due !== null && !alongside.has(d));
+  const query = new URLSearchParams({ authority: choice.authority.id, conference: choice.conference, date: choice.date });
+  const calculator = new URL(`calculator/${audience ? `${audience}/` : ""}?${query}`, SITE);
+  const title = `Your dates: ${data.authority.name}, ${words.conference_types[choice.conference]} on ${formatDate(choice.date, words)}`;
+  root.replaceChildren(el("div", { class: "admonition info cp-your-dates" },
+    el("p", { class: "admonition-title" }, title),
+    dated.length ? el("ul", {}, dated.map((d) => line(d, words)))
+      : el("p", {}, "No dated deadline for you applies to this conference."),
+    el("p", {}, "Worked out in this browser from the date you gave the calculator, which keeps it here only. ",
+      el("a", { href: calculator.href }, "Every detail and source in the calculator"), " · ",
+      store.forgetButton())));
+  root.hidden = false;
+}
+
+/** Show the reader's dates in `root`, and follow changes (another tab, "Forget my choices"). */
+export function mount(root) {
+  if (!root || root.dataset.yourDatesMounted) return;
+  root.dataset.yourDatesMounted = "1";
+  store.onChange(() => draw(root).catch(() => { root.hidden = true; }));
+  return draw(root).catch(() => { root.hidden = true; });
+}
