@@ -61,7 +61,7 @@ async function draw(root) {
   const [words, holidays, data] = await Promise.all([json("words.json"), json("bank-holidays.json"),
     json(`${encodeURIComponent(choice.authority.id)}.json`)]);
   const calendar = new Calendar(holidays);
-  const { request, errors } = validate({ conference: choice.conference, date: choice.date, audience }, calendar);
+  const { request, errors } = validate({ conference: choice.conference, date: choice.date, audience }, calendar, words);
   if (errors.length) { // e.g. a remembered date now outside the bank-holiday table
     root.hidden = true;
     return;
