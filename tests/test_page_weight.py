@@ -6,8 +6,8 @@ loader (assets/js/cpguide.js) imports for the page's `[data-cpguide-…]` elemen
 import, and the data files they name — as a path, or as a file name inside a data folder the page
 or module names; a template such as `${id}.json` stands for its largest match (one authority).
 Material's own bundles (assets/javascripts, assets/stylesheets) and its search index are not ours.
-picker.mjs counts on every page: the loader imports it everywhere once a reader has chosen an
-authority (the "Your authority" line).
+your-authority.mjs and conference-store.mjs count on every page: the loader imports them everywhere
+once a reader has chosen an authority (the "Your authority" line).
 
 The calculator (its rule engine is JavaScript) is the exception, and so is "Your dates" on an
 audience's pages (the same engine, loaded only once the reader has given the calculator a date): it may load its own authority's
@@ -25,7 +25,7 @@ from pathlib import Path
 LIMIT = 30 * 1024
 OWN = ("assets/js/", "assets/css/", "assets/vendor/", "data/")
 LOADER = "assets/js/cpguide.js"
-EVERY_PAGE_MODULES = {"assets/js/picker.mjs"}
+EVERY_PAGE_MODULES = {"assets/js/your-authority.mjs", "assets/js/conference-store.mjs"}
 CALCULATING = {"data-cpguide-calculator", "data-cpguide-your-dates"}  # run the rule engine: weighed apart
 
 _QUOTED = re.compile(r"""["'`]([^"'`\s<>]+)["'`]""")

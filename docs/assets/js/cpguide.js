@@ -39,11 +39,13 @@
         }));
       }
       var pickers = document.querySelectorAll("[data-cpguide-picker]");
-      if (pickers.length || choice) {  // choice: the "Your authority" line on every page
+      if (pickers.length) {
         waits.push(import(new URL("picker.mjs", base).href).then(function (mod) {
           pickers.forEach(function (el) { mod.mount(el); });
-          mod.badge();
         }));
+      }
+      if (choice) {  // the "Your authority" line on every page
+        waits.push(import(new URL("your-authority.mjs", base).href).then(function (mod) { mod.badge(); }));
       }
       return Promise.all(waits);
     }).catch(function () { /* a module failed to load: the page still reads as it is */ })
