@@ -16,6 +16,7 @@ from .templating import macros
 
 AUDIENCES = list(AUDIENCE_NAMES)
 KIND_NAMES = ITEM_KINDS
+CURRENCY = macros("currency.html")
 
 
 def generate(ctx: SiteContext) -> Iterator[Page]:
@@ -42,8 +43,31 @@ class AuthorityPages:
         heading = self.w.heading(1, self.w.text(title))
         # The full title names the browser tab and the search result; the navigation uses nav_title.
         meta = {"title": title, "family": True} if name == "parents" else {"title": title}  # family: quick exit, Listen
-        html = self.w.body([heading] + body, meta)
+        html = self.w.body([heading] + body + [self.document_dates()], meta)
         return Page(self.own_page(name), title, "", self.nav, nav_title, html=html)
+
+    def document_dates(self) -> str:
+        """Under every page: the dates of the documents it is built from, and what is overdue or old."""
+        docs = []
+        for doc in self.authority.documents:
+            c = self.ctx.currency[doc["id"]]
+            held = "summarised here" if c.summarised else "quoted word for word" if doc.get("file") else "not held here"
+            docs.append({"title": doc["title"], "held": held,
+                         "published": c.published and c.published.words, "reviewed": c.last_reviewed and c.last_reviewed.words,
+                         "next": c.next_review and c.next_review.words, "overdue": c.overdue,
+                         "predates": c.predates and c.predates["title"], "superseded_by": c.superseded_by})
+        return str(CURRENCY.document_dates(docs))
+
+    def overdue_notice(self) -> list[str]:
+        """The overview lists the documents whose review is overdue, or that are older than the national guidance."""
+        current = [self.ctx.currency[d["id"]] for d in self.authority.documents]
+        lines = [f"{self.w.text(c.document['title'])}: review overdue (next review was due {c.next_review.words})."
+                 for c in current if c.overdue]
+        lines += [f"{self.w.text(c.document['title'])}: older than {self.w.text(c.predates['title'])}, "
+                  "the national guidance in force." for c in current if c.predates]
+        lines += [f"{self.w.text(c.document['title'])}: replaced by {self.w.text(c.superseded_by)}."
+                  for c in current if c.superseded_by]
+        return [self.w.admonition("warning", "Check these documents are still current", lines)] if lines else []
 
     def pages(self) -> Iterator[Page]:
         a = self.authority
@@ -161,6 +185,7 @@ class AuthorityPages:
                 "because they appear to come from the same authority."]))
         if meta.get("summary"):
             body += self.paragraphs([meta["summary"]])
+        body += self.overdue_notice()
         body.append(w.heading(2, "Source documents"))
         rows = [[w.text(doc["title"]), w.text(doc["publisher"]), w.text(doc["date"]),
                  w.a("plain text", "sources/" + doc["file"]) if doc.get("file") else "not held here"] for doc in a.documents]
@@ -362,12 +387,27 @@ class AuthorityPages:
             if not self.authority.is_national:
                 limits = national_counterparts(self.content, rule)
                 body.append(w.paragraph("<strong>National limit:</strong> " + ("; ".join(
-                    f"{self.link(n['id'], self.ctx.rule_words[n['id']])} ({w.text(types_label(n['conference_types']))})" for n in limits)
+                    f"{self.link(n['id'], self.ctx.rule_words[n['id']])} ({w.text(types_label(n['conference_types']))})"
+                    + (f" — {self.edition_words(n)}" if self.edition_words(n) else "") for n in limits)
                     if limits else "none set for this kind of deadline")))
+            elif self.edition_words(rule):
+                body.append(w.paragraph(f"<strong>Edition:</strong> {self.edition_words(rule)}"))
             small = self.meta_lines(entry, {k: v for k, v in rule.items() if k in ("source", "typos", "notes")})
             if small:
                 body.append(w.paragraph("<br />\n".join(small)))
         return body
+
+    def edition_words(self, national_rule: dict) -> str:
+        """For a national figure whose edition of the guidance has been replaced: where it comes from and
+        that it is not yet checked against the edition in force ("" once a maintainer has checked it)."""
+        from ..currency import unchecked
+
+        found = unchecked(self.content, national_rule)
+        if not found:
+            return ""
+        old, new = found
+        return (f"from {self.w.text(old['title'])}; <strong class=\"cp-unchecked\">not yet checked against "
+                f"{self.w.text(new['title'])}</strong>")
 
     # --- disagreements ---------------------------------------------------------------------------
     def disagreements_page(self) -> list[str]:

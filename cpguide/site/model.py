@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 
 from ..content import Content, Entry
+from ..deadlines.calendar import today
 from ..deadlines.engine import words_by_rule
 from . import routes
 from .html import Abbreviations, HtmlBody, HtmlWriter, title_html
@@ -52,15 +54,24 @@ PAGE_OF_TYPE = {
 
 
 class SiteContext:
-    def __init__(self, content: Content, version: str = "dev"):
+    def __init__(self, content: Content, version: str = "dev", build_date: date | None = None):
         self.content = content
         self.version = version
+        self.build_date = build_date or today()  # CPGUIDE_TODAY fixes it (tests, reproducible builds)
         self.related, self.discrepancies_of = build_relations(content)
 
     @cached_property
     def rule_words(self) -> dict[str, str]:
         """Each rule in the calculator's own words, by rule id: worked out once per build."""
         return words_by_rule(self.content)
+
+    @cached_property
+    def currency(self) -> dict:
+        """Document id -> how current it is on the build date (cpguide/currency.py), once per build."""
+        from ..currency import of_authority
+
+        return {c.document["id"]: c for a in self.content.authorities.values()
+                for c in of_authority(self.content, a, self.build_date)}
 
     @cached_property
     def abbreviation_titles(self) -> dict[str, str]:

@@ -1,0 +1,108 @@
+"""Currency as data: each document's dates, "review overdue" on the build date, documents older than
+the national guidance in force, and national figures not yet checked against the edition in force.
+Every date below is worked out by hand; the build date is passed in, never today's."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from cpguide.currency import currency, parse_when, unchecked
+from cpguide.loader import load_content
+
+GOOD = Path(__file__).parent / "fixtures" / "good"
+TOWN = "checklists/test-town/authority.yml"
+NATIONAL = "checklists/national/authority.yml"
+
+
+def test_dates_are_days_months_or_years():
+    assert (parse_when("2022-09-01").first, parse_when("2022-09-01").last) == (date(2022, 9, 1), date(2022, 9, 1))
+    assert (parse_when("2024-02").first, parse_when("2024-02").last) == (date(2024, 2, 1), date(2024, 2, 29))
+    assert (parse_when("2026").first, parse_when("2026").last) == (date(2026, 1, 1), date(2026, 12, 31))
+    assert [parse_when(t).words for t in ("2022-09-01", "2022-09", "2022")] == ["1 September 2022", "September 2022", "2022"]
+
+
+@pytest.mark.parametrize("next_review, on, overdue", [
+    ("2025-09", date(2025, 9, 30), False),     # due some time in September: not over until it ends
+    ("2025-09", date(2025, 10, 1), True),
+    ("2025-09-15", date(2025, 9, 15), False),  # due that day
+    ("2025-09-15", date(2025, 9, 16), True),
+    ("2025", date(2025, 12, 31), False),
+    ("2025", date(2026, 1, 1), True),
+])
+def test_review_overdue_once_the_next_review_is_past(content, next_review, on, overdue):
+    document = {"id": "x-doc", "title": "X", "publisher": "X", "date": "not given", "next_review": next_review}
+    assert currency(content, document, on).overdue is overdue
+
+
+@pytest.fixture
+def tree(tmp_path) -> Path:
+    shutil.copytree(GOOD, tmp_path / "good")
+    return tmp_path / "good"
+
+
+def _edit(tree: Path, rel: str, old: str, new: str) -> None:
+    path = tree / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _with_currency(tree: Path):
+    """Test Town's document reviewed in September 2022, next due September 2025; the national 2023
+    edition replaced by one published in 2026."""
+    _edit(tree, TOWN, "    date: not given\n", '    date: not given\n    published: "2021-03"\n'
+          '    last_reviewed: "2022-09"\n    next_review: "2025-09"\n')
+    _edit(tree, NATIONAL, '    date: "2023"\n', '    date: "2023"\n    published: "2023-12"\n    superseded_by: t-wt-2026\n'
+          '  - id: t-wt-2026\n    title: Working Together 2026 (test)\n    publisher: Test\n    date: "2026"\n'
+          '    published: "2026"\n')
+    return load_content(tree / "checklists")
+
+
+def test_a_document_older_than_the_guidance_in_force_is_flagged(tree):
+    content = _with_currency(tree)
+    town = content.documents["t-doc"][1]
+    found = currency(content, town, date(2025, 1, 1), content.documents["t-wt-2026"][1])
+    assert found.predates["id"] == "t-wt-2026" and not found.overdue
+    town["last_reviewed"] = "2026-03"  # within 2026: not certainly older than "2026"
+    assert currency(content, town, date(2025, 1, 1), content.documents["t-wt-2026"][1]).predates is None
+
+
+def test_national_figures_say_they_are_unchecked_until_a_maintainer_records_the_check(tree):
+    content = _with_currency(tree)
+    rule = content.index["t-nat-first-core-group"].item
+    old, new = unchecked(content, rule)
+    assert (old["id"], new["id"]) == ("t-wt", "t-wt-2026")
+    rule["checked_against"] = "t-wt-2026"
+    assert unchecked(content, rule) is None
+
+
+def test_pages_show_the_dates_and_the_overview_lists_what_is_overdue(tree):
+    from cpguide.site import SiteContext
+    from cpguide.site.authority_pages import AuthorityPages
+
+    content = _with_currency(tree)
+    ctx = SiteContext(content, build_date=date(2025, 10, 1))
+    pages = {p.src_uri: p.html.html for p in AuthorityPages(ctx, content.authorities["test-town"]).pages()}
+    for uri, html in pages.items():
+        assert "Published: March 2021" in html and "Last reviewed: September 2022" in html, uri
+        assert "Next review due: September 2025" in html and "Review overdue" in html, uri
+    overview = pages["test-town/index.md"]
+    assert "Check these documents are still current" in overview
+    assert "review overdue (next review was due September 2025)" in overview
+    assert "older than Working Together 2026 (test), the national guidance in force" in overview
+    ctx = SiteContext(content, build_date=date(2025, 9, 30))
+    html = next(p.html.html for p in AuthorityPages(ctx, content.authorities["test-town"]).pages())
+    assert "Review overdue" not in html and "review overdue" not in html
+
+
+def test_the_real_national_framework_states_its_edition(site_dir):
+    html = (site_dir / "national" / "timescales" / "index.html").read_text(encoding="utf-8")
+    assert html.count("not yet checked against") == 4  # one for each national figure
+    overview = (site_dir / "national" / "index.html").read_text(encoding="utf-8")
+    assert "Replaced by Working Together to Safeguard Children 2026" in overview
+    banes = (site_dir / "bath-and-north-east-somerset" / "index.html").read_text(encoding="utf-8")
+    assert "Published: October 2017" in banes and "Older than Working Together to Safeguard Children 2026" in banes
