@@ -152,7 +152,7 @@ class AuthorityPages:
 
     def container_related(self, item_id: str) -> list[str]:
         lines = self.related_lines(item_id)
-        return [self.w.paragraph("<br />\n".join(lines))] if lines else []
+        return [self.w.paragraph(self.w.lines(lines))] if lines else []
 
     def item_block(self, item: dict, number: str = "") -> str:
         """A list item (and its sub-points) with its anchor and small print."""
@@ -207,7 +207,7 @@ class AuthorityPages:
         items = []
         for fact in facts:
             sources = ", ".join(self.link(i) for i in fact["grounded_in"])
-            items.append(w.item([f"<strong>{FACT_TOPICS[fact['topic']]}:</strong> {w.text(fact['value'])} "
+            items.append(w.item([f"{w.strong(w.text(FACT_TOPICS[fact['topic']] + ':'))} {w.text(fact['value'])} "
                                  + w.small_print(f"Summary written for this site, from: {sources}", "cp-meta", searchable=False)],
                                 fact["id"]))
         return w.bullets(items)
@@ -272,7 +272,7 @@ class AuthorityPages:
         return body
 
     def numbered(self, standards: list[dict]) -> str:
-        return self.w.bullets([self.item_block(st, number=f"<strong>{self.w.text(st['number'])}.</strong> " if st.get("number") else "")
+        return self.w.bullets([self.item_block(st, number=self.w.strong(self.w.text(st['number'] + ".")) + " " if st.get("number") else "")
                                for st in standards])
 
     # --- statements ------------------------------------------------------------------------------
@@ -373,28 +373,28 @@ class AuthorityPages:
     # --- timescales ------------------------------------------------------------------------------
     def timescales_page(self) -> list[str]:
         w = self.w
-        body = [w.paragraph("Each rule below is written once in the authority's <code>timescales.yml</code>; the "
+        body = [w.paragraph(f"Each rule below is written once in the authority's {w.code('timescales.yml')}; the "
                             f"{w.a('deadline calculator', 'calculator/index.md')} uses the same rules.")]
         for rule in self.authority.rules:
             entry = self.content.index[rule["id"]]
             body += [w.heading(3, w.text(rule["label"]), rule["id"]), w.blockquote(w.text(rule["text"]))]
             only_if = f", only if {describe_conditions(rule['conditions'])}" if rule.get("conditions") else ""
-            body.append(w.paragraph("<br />\n".join([
-                f"<strong>When:</strong> {w.text(self.ctx.rule_words[rule['id']])}",
-                f"<strong>Applies to:</strong> {w.text(types_label(rule['conference_types']) + only_if)}",
-                f"<strong>Responsible:</strong> {w.text(actors_label(rule['responsible']))}",
-                f"<strong>Who needs to know:</strong> {', '.join(AUDIENCE_NAMES[a].lower() for a in rule['audiences'])}"])))
+            body.append(w.paragraph(w.lines([
+                f"{w.strong('When:')} {w.text(self.ctx.rule_words[rule['id']])}",
+                f"{w.strong('Applies to:')} {w.text(types_label(rule['conference_types']) + only_if)}",
+                f"{w.strong('Responsible:')} {w.text(actors_label(rule['responsible']))}",
+                f"{w.strong('Who needs to know:')} {w.text(', '.join(AUDIENCE_NAMES[a].lower() for a in rule['audiences']))}"])))
             if not self.authority.is_national:
                 limits = national_counterparts(self.content, rule)
-                body.append(w.paragraph("<strong>National limit:</strong> " + ("; ".join(
+                body.append(w.paragraph(w.strong("National limit:") + " " + ("; ".join(
                     f"{self.link(n['id'], self.ctx.rule_words[n['id']])} ({w.text(types_label(n['conference_types']))})"
                     + (f" — {self.edition_words(n)}" if self.edition_words(n) else "") for n in limits)
                     if limits else "none set for this kind of deadline")))
             elif self.edition_words(rule):
-                body.append(w.paragraph(f"<strong>Edition:</strong> {self.edition_words(rule)}"))
+                body.append(w.paragraph(f"{w.strong('Edition:')} {self.edition_words(rule)}"))
             small = self.meta_lines(entry, {k: v for k, v in rule.items() if k in ("source", "typos", "notes")})
             if small:
-                body.append(w.paragraph("<br />\n".join(small)))
+                body.append(w.paragraph(w.lines(small)))
         return body
 
     def edition_words(self, national_rule: dict) -> str:
@@ -406,8 +406,8 @@ class AuthorityPages:
         if not found:
             return ""
         old, new = found
-        return (f"from {self.w.text(old['title'])}; <strong class=\"cp-unchecked\">not yet checked against "
-                f"{self.w.text(new['title'])}</strong>")
+        return (f"from {self.w.text(old['title'])}; "
+                + self.w.strong(f"not yet checked against {self.w.text(new['title'])}", "cp-unchecked"))
 
     # --- disagreements ---------------------------------------------------------------------------
     def disagreements_page(self) -> list[str]:
@@ -416,7 +416,7 @@ class AuthorityPages:
                             "It never silently picks one. Check with the conference chair or the social worker which applies.")]
         for d in self.authority.discrepancies:
             body += [w.heading(2, w.text(d["title"]), d["id"]),
-                     w.paragraph(f"<em>{w.text(d.get('type', 'disagreement').capitalize())}.</em> {w.text(d['note'])}")]
+                     w.paragraph(f"{w.em(w.text(d.get('type', 'disagreement').capitalize() + '.'))} {w.text(d['note'])}")]
             items = []
             for target in d["items"]:
                 item = self.content.resolve(self.content.index[target].item)

@@ -29,7 +29,7 @@ from ..vocabulary import OUTCOMES
 from ..deadlines.words import conditions_phrase as describe_conditions
 from .sections import nav_path
 from .model import Page, SiteContext
-from .render import AUDIENCE_NAMES, CONFERENCE_NAMES, PHASE_NAMES, actors_label, attr
+from .render import AUDIENCE_NAMES, CONFERENCE_NAMES, PHASE_NAMES, actors_label
 
 CONFERENCE_TYPES = list(CONFERENCE_NAMES)
 AUDIENCES = list(AUDIENCE_NAMES)
@@ -335,8 +335,7 @@ class ChecklistPage:
         if several:
             body.append(w.paragraph("This pack holds: " + ", ".join(w.text(s.title) for s in self.cl.sheets) + ". "
                                     "An item already on an earlier sheet of the pack is not repeated.", "cp-screen-only"))
-        body.append(f'<div class="cp-checklist" data-cpguide-checklist data-checklist-id="{attr(self.cl.id)}" '
-                    f'data-checklist-version="{self.cl.version}"></div>')
+        body.append(w.checklist_mount(self.cl.id, self.cl.version))
         for sheet in self.cl.sheets:
             body += self.sheet(sheet, heading_level=2 if several else 0)
         nav = nav_path(a) + ("Checklists", CONFERENCE_NAMES[self.cl.conference_type], AUDIENCE_NAMES[self.cl.audience])
@@ -376,7 +375,7 @@ class ChecklistPage:
                 ("Sources", "; ".join(docs) or "none"), ("Site version", self.ctx.version)]
         # The last row is room to write the date on paper only (checklist.css hides it on screen).
         return w.definitions([(w.text(key), w.text(value), "") for key, value in rows]
-                             + [("Conference date", '<em class="cp-line">&nbsp;</em>', "cp-print-only")])
+                             + [("Conference date", w.writing_line(), "cp-print-only")])
 
     def explained(self, target: str) -> str:
         """Link to where the site explains an item, named by the page it is on."""
@@ -419,7 +418,7 @@ def index_page(ctx: SiteContext, authority: Authority, checklists: list[Checklis
         body.append(w.heading(2, w.text(CONFERENCE_NAMES[t])))
         pack = [c for c in of_type if c.key == "pack"]
         if pack:
-            body.append(w.bullets([w.item([f"<strong>{w.a(w.text(pack[0].title), pack[0].src)}</strong>: "
+            body.append(w.bullets([w.item([f"{w.strong(w.a(w.text(pack[0].title), pack[0].src))}: "
                                            "every sheet for the chair on one printable page"])]))
         for audience in AUDIENCES:
             mine = [c for c in of_type if c.key != "pack" and c.sheets[0].audience == audience]

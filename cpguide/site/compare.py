@@ -13,10 +13,10 @@ from ..checks import national_counterparts
 from ..deadlines.words import conditions_phrase as describe_conditions, rule_words as describe_rule
 from .model import Page, SiteContext
 from .render import FACT_TOPICS, md, types_label
+from .templating import macros
 
 NAV = ("Compare authorities",)
-FILTER = ('<div class="cp-filter" data-cpguide-table-filter hidden><label for="cp-filter-input">Show only authorities '
-          'whose name contains</label> <input id="cp-filter-input" type="search" autocomplete="off"></div>')
+FILTER = str(macros("theme.html").table_filter("Show only authorities whose name contains"))
 
 
 def generate(ctx: SiteContext) -> Iterator[Page]:

@@ -109,6 +109,27 @@ class HtmlWriter:
         (the same citation under every item would otherwise match every search for its words)."""
         return str(THEME.small_print(Markup(inner), css, strong, searchable))
 
+    @staticmethod
+    def strong(inner: str, css: str = "") -> str:
+        return str(THEME.strong(Markup(inner), css))
+
+    @staticmethod
+    def em(inner: str, css: str = "") -> str:
+        return str(THEME.em(Markup(inner), css))
+
+    @staticmethod
+    def code(text: str) -> str:
+        """Source text (a file name) as code: escaped."""
+        return str(THEME.code(text))
+
+    @staticmethod
+    def writing_line() -> str:
+        return str(THEME.writing_line())
+
+    @staticmethod
+    def checklist_mount(checklist_id: str, version: str) -> str:
+        return str(THEME.checklist_mount(checklist_id, version))
+
     # --- blocks -----------------------------------------------------------------------------------
     def heading(self, level: int, inner: str, anchor: str | None = None, css: str = "") -> str:
         """A heading with a permanent link, in the table of contents; without an id of its own it

@@ -55,7 +55,7 @@ def _topic(pages, labels: dict, topic: dict) -> list[str]:
     body = [w.heading(3, w.text(topic["title"]), topic["id"])]
     only = {("icpc",): "first_only", ("rcpc",): "review_only"}.get(tuple(topic.get("conference_types") or ()))
     if only:  # a topic for both kinds of meeting says nothing: that would be noise on every topic
-        body.append(w.paragraph(f"<em>{w.text(labels.get(only, ''))}</em>"))
+        body.append(w.paragraph(w.em(w.text(labels.get(only, "")))))
     body += pages.paragraphs(topic["plain"])
     if topic.get("more"):
         body.append(w.details("cp-more", w.text(labels.get("more", "")), pages.paragraphs(topic["more"])))
