@@ -132,7 +132,7 @@ class AuthorityPages:
             lines.append(small_print(f'The source spells "{text(typo["corrected"])}" as "{text(typo["original"])}".'
                                      + (f" {text(typo['note'])}" if typo.get("note") else ""), "cp-typo"))
         if item.get("deadline"):
-            lines.append("Deadline: " + self.link(item["deadline"]))
+            lines.append("Deadline: " + self.link(item["deadline"], self.content.index[item["deadline"]].item["label"]))
         lines += self.related_lines(entry.id)
         for note in item.get("notes", []):
             lines.append(small_print(f"Note: {text(note)}", "cp-note"))

@@ -29,7 +29,7 @@ from ..vocabulary import OUTCOMES
 from ..deadlines.words import conditions_phrase as describe_conditions
 from .sections import nav_path
 from .model import Page, SiteContext
-from .render import AUDIENCE_NAMES, CONFERENCE_NAMES, PHASE_NAMES, actors_label
+from .render import AUDIENCE_NAMES, CONFERENCE_NAMES, PHASE_NAMES, actors_label, document_line
 
 CONFERENCE_TYPES = list(CONFERENCE_NAMES)
 AUDIENCES = list(AUDIENCE_NAMES)
@@ -178,7 +178,7 @@ class SheetBuilder:
         if rule.get("conditions"):
             when += ", only if " + describe_conditions(rule["conditions"])
         return Item(key=rule["id"], target=rule["id"], text=f"{rule['label']}: {when}",
-                    meta="Who: " + actors_label(rule["responsible"]))
+                    meta=("Who: " + actors_label(rule["responsible"])) if rule["responsible"] else "")
 
     # sheets -------------------------------------------------------------------------------------
     def sheets(self) -> list[Sheet]:
@@ -368,7 +368,7 @@ class ChecklistPage:
         docs = []
         for doc_id in sheet.documents:
             _, doc = self.content.documents[doc_id]
-            docs.append(f"{doc['title']} ({doc['publisher']}, {doc['date']})")
+            docs.append(document_line(doc))
         rows = [("Checklist", sheet.title), ("Authority", a.name),
                 ("Conference", CONFERENCE_NAMES[sheet.conference_type]),
                 ("For", AUDIENCE_NAMES[sheet.audience] + (f", {PHASE_NAMES[sheet.phase].lower()}" if sheet.phase else "")),
@@ -403,6 +403,11 @@ class ChecklistPage:
         return w.checkbox_item(box, w.text(item.text), extras, children)
 
 
+def items_count(checklist: Checklist) -> str:
+    count = sum(1 for _ in checklist.sheets[0].items())
+    return f"{count} item{'' if count == 1 else 's'}"
+
+
 def index_page(ctx: SiteContext, authority: Authority, checklists: list[Checklist]) -> Page:
     src = f"{authority.id}/{DIR}/index.md"
     w = ctx.writer(src)
@@ -424,8 +429,7 @@ def index_page(ctx: SiteContext, authority: Authority, checklists: list[Checklis
             mine = [c for c in of_type if c.key != "pack" and c.sheets[0].audience == audience]
             if mine:
                 body.append(w.heading(3, AUDIENCE_NAMES[audience]))
-                body.append(w.bullets([w.item([f"{w.a(w.text(c.title), c.src)} ({sum(1 for _ in c.sheets[0].items())} items)"])
-                                       for c in mine]))
+                body.append(w.bullets([w.item([f"{w.a(w.text(c.title), c.src)} ({items_count(c)})"]) for c in mine]))
     return Page(src, title, "", nav_path(authority) + ("Checklists",), nav_title="Checklists", html=w.body(body, {"title": title}))
 
 

@@ -12,6 +12,7 @@ from typing import Iterator
 from ..checks import national_counterparts
 from ..deadlines.words import conditions_phrase as describe_conditions, rule_words as describe_rule
 from .model import Page, SiteContext
+from ..vocabulary import DEADLINE_KINDS
 from .render import FACT_TOPICS, md, types_label
 from .templating import macros
 
@@ -49,7 +50,8 @@ def _when(rule: dict) -> str:
 def _timescales(ctx: SiteContext) -> str:
     src = "compare/timescales.md"
     authorities = ctx.content.local_authorities
-    kinds = sorted({r["kind"] for a in authorities for r in a.rules} | {r["kind"] for r in (ctx.content.national.rules if ctx.content.national else [])})
+    used = {r["kind"] for a in authorities for r in a.rules} | {r["kind"] for r in (ctx.content.national.rules if ctx.content.national else [])}
+    kinds = [k for k in DEADLINE_KINDS if k in used]  # the vocabulary's order: the order of a conference
     body = ["# Timescales compared", "", "One table per kind of deadline. A row is marked **differs** when its timing "
             "is not the same as the national limit, or (with no national limit) not the same as every other authority's.",
             "", FILTER, ""]
@@ -63,7 +65,7 @@ def _timescales(ctx: SiteContext) -> str:
                 timings[_when(rule)] += 1
         if not rows and not national:
             continue
-        body += [f"## `{kind}` {{ #{kind} }}", ""]
+        body += [f"## {md(DEADLINE_KINDS[kind])} {{ #{kind} }}", ""]
         for n in national:
             body += [f"National limit ({types_label(n['conference_types'])}): [{md(_when(n))}]({ctx.href(src, n['id'])})", ""]
         if not rows:

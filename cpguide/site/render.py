@@ -64,6 +64,12 @@ def actors_label(actors: list[str] | None) -> str:
     return ", ".join(ACTOR_NAMES.get(a, a) for a in actors or [])
 
 
+def document_line(doc: dict) -> str:
+    """'Title (publisher, date)', naming only what the document gives: never "(not given, not given)"."""
+    given = [doc[key] for key in ("publisher", "date") if doc.get(key) and str(doc[key]).strip().lower() != "not given"]
+    return f"{doc['title']} ({', '.join(map(str, given))})" if given else f"{doc['title']} (publisher and date not given)"
+
+
 def short(text: str, words: int = 12) -> str:
     parts = text.split()
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")

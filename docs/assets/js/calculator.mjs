@@ -174,7 +174,7 @@ function compareTable(group, words, data) {
   rowsOut.push(
     row('Source', (d) => [el('cite', {}, cite(d.rule)), d.rule.text
       ? el('details', {}, el('summary', {}, 'Wording'), el('blockquote', {}, d.rule.text)) : null]),
-    row('Who', (d) => actorNames(d.rule, words)),
+    row('Who', (d) => actorNames(d.rule, words) || 'Not named in the document'),
   );
   return el('table', {},
     el('caption', {}, 'The documents give different timings: the earlier date is the safe one to work to.'),
