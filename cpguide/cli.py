@@ -13,7 +13,7 @@ from .loader import DEFAULT_ROOT, load_content
 from .messages import remember_arguments, shorten
 
 # sub-command modules (each defines add_parser(subparsers) setting `func`)
-COMMAND_MODULES = ["cpguide.cli", "cpguide.deadlines.cli", "cpguide.opendata"]
+COMMAND_MODULES = ["cpguide.cli", "cpguide.deadlines.cli", "cpguide.opendata", "cpguide.scaffold"]
 
 
 def add_parser(subparsers) -> None:

@@ -118,8 +118,9 @@ def _rules_link(ctx: SiteContext, src: str, exported: dict, authority, audience:
     what = f"{len(own)} rule{'' if len(own) == 1 else 's'}" + (f" for {AUDIENCES[audience].lower()}" if audience else "")
     # The national framework has no pages per audience: its timescales page has every rule.
     page = "timescales.md" if audience is None or authority.is_national else f"{audience}.md#{YOUR_DATES}"
-    if not own:
-        return f"    - {md(authority.name)}: none of its rules names {AUDIENCES[audience].lower()}"
+    if not own:  # no link: an authority without rules has no timescales page
+        return f"    - {md(authority.name)}: " + (f"none of its rules names {AUDIENCES[audience].lower()}" if audience
+                                                  else "no timescale rules yet")
     return f"    - [{md(authority.name)}: {what}]({ctx.rel(src, ctx.authority_dir(authority.id) + '/' + page)})"
 
 
