@@ -106,3 +106,42 @@ def test_the_real_national_framework_states_its_edition(site_dir):
     assert "Replaced by Working Together to Safeguard Children 2026" in overview
     banes = (site_dir / "bath-and-north-east-somerset" / "index.html").read_text(encoding="utf-8")
     assert "Published: October 2017" in banes and "Older than Working Together to Safeguard Children 2026" in banes
+
+
+def _git(tree: Path, *args: str, day: str | None = None) -> None:
+    import os
+    import subprocess
+
+    env = {**os.environ, **({"GIT_COMMITTER_DATE": f"{day}T12:00:00", "GIT_AUTHOR_DATE": f"{day}T12:00:00"} if day else {})}
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", "-C", str(tree), *args],
+                   check=True, capture_output=True, env=env)
+
+
+def _amendments(tree: Path) -> str:
+    from cpguide.history import _changes_under
+    from cpguide.site import SiteContext
+    from cpguide.site.authority_pages import AuthorityPages
+
+    _changes_under.cache_clear()
+    content = load_content(tree / "checklists")
+    pages = AuthorityPages(SiteContext(content, build_date=date(2026, 1, 1)), content.authorities["test-town"]).pages()
+    return next(p.html.html for p in pages if p.src_uri == "test-town/amendments.md")
+
+
+def test_what_changed_lists_the_changes_to_the_authoritys_folder(tree):
+    _git(tree, "init", "-q")
+    _git(tree, "add", ".")
+    _git(tree, "commit", "-q", "-m", "Test Town added", day="2025-03-04")
+    _edit(tree, TOWN, "name: Test Town Council", "name: Test Town Borough Council")
+    _edit(tree, NATIONAL, 'date: "2023"', 'date: "2023 (test)"')
+    _git(tree, "commit", "-q", "-am", "Test Town renamed, national date", day="2025-06-30")
+    _edit(tree, NATIONAL, 'date: "2023 (test)"', 'date: "2023"')
+    _git(tree, "commit", "-q", "-am", "National only", day="2025-07-01")
+    html = _amendments(tree)
+    assert html.index("30 June 2025") < html.index("Test Town renamed, national date") < html.index("4 March 2025") \
+        < html.index("Test Town added")
+    assert "National only" not in html
+
+
+def test_what_changed_says_so_without_a_history(tree):
+    assert "built without the history of its content" in _amendments(tree)

@@ -86,6 +86,7 @@ class AuthorityPages:
             yield self._with_src("timescales", lambda: self.page("timescales", f"Timescales — {a.short_name}", self.timescales_page()))
         if a.discrepancies:
             yield self._with_src("disagreements", lambda: self.page("disagreements", f"Where the sources disagree — {a.short_name}", self.disagreements_page()))
+        yield self._with_src("amendments", lambda: self.page("amendments", f"What changed — {a.short_name}", self.amendments_page()))
 
     def _with_src(self, name: str, make) -> Page:
         self.w = self.ctx.writer(self.own_page(name))
@@ -218,7 +219,8 @@ class AuthorityPages:
                  ("statements", "Statements read out at the conference", "statements.yml" in a.docs)]
         pages += [(aud, f"For {AUDIENCE_NAMES[aud].lower()}", not a.is_national) for aud in AUDIENCES]
         pages += [("timescales", "Timescales", bool(a.rules)), ("disagreements", "Where the sources disagree", bool(a.discrepancies)),
-                  ("checklists/index", "Checklists to tick and print", not a.is_national)]
+                  ("checklists/index", "Checklists to tick and print", not a.is_national),
+                  ("amendments", "What changed", True)]
         return self.w.bullets([self.w.item([self.w.a(title, self.own_page(name))]) for name, title, present in pages if present])
 
     # --- agenda ----------------------------------------------------------------------------------
@@ -408,6 +410,27 @@ class AuthorityPages:
         old, new = found
         return (f"from {self.w.text(old['title'])}; "
                 + self.w.strong(f"not yet checked against {self.w.text(new['title'])}", "cp-unchecked"))
+
+    # --- what changed ----------------------------------------------------------------------------
+    def amendments_page(self) -> list[str]:
+        """The changes to this authority's folder, from the repository's history (as procedures manuals
+        keep an amendments list); a copy without the history says so."""
+        from ..currency import parse_when
+        from ..history import folder_changes
+
+        w = self.w
+        changes = folder_changes(self.authority.folder)
+        if changes is None:
+            return [w.paragraph("This copy of the site was built without the history of its content (for example "
+                                "from a download without the repository's history), so the changes to this "
+                                "authority's procedures cannot be listed here.")]
+        if not changes:
+            return [w.paragraph("No change to this authority's content has been recorded yet.")]
+        intro = w.paragraph("Each change made to this authority's content on this site, newest first, with the "
+                            "date it was made and what it was. The dates of the documents themselves are at the "
+                            "foot of each page.")
+        return [intro, w.table(["Date", "What changed"],
+                               [[w.text(parse_when(c.day).words), w.text(c.summary)] for c in changes])]
 
     # --- disagreements ---------------------------------------------------------------------------
     def disagreements_page(self) -> list[str]:
