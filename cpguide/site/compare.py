@@ -106,7 +106,8 @@ def _agendas(ctx: SiteContext) -> str:
         for s in ag["sections"]:
             only = " **only here**" if titles[_key(s["title"])] == 1 and len(agendas) > 1 else ""
             anomaly = " *(numbering as in the source)*" if s.get("anomaly") else ""
-            body.append(f"{md(s['number'])}. [{md(s['title'])}]({ctx.href(src, s['id'])}){only}{anomaly}  ")
+            # the source's own number, as text: "1. " at the start of a line would be a list the browser numbers
+            body.append(f"{md(s['number'] + '.')} [{md(s['title'])}]({ctx.href(src, s['id'])}){only}{anomaly}  ")
         body += ["", "</div>", ""]
     for a in ctx.content.local_authorities:
         if not a.agendas:

@@ -24,7 +24,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]|{}#!])")
 # At the start of a line these would begin a block: a numbered list ("1. Introductions"), a list, a
 # quotation, a definition (": "), a tab set ("==="), a collapsed block ("???"), a fence ("~~~").
 # The first character becomes a character reference (Python-Markdown cannot escape "=", "?", ":", "~").
-_MD_LINE_START = re.compile(r"^(?:\d+(?=\.\s)|[-+=?:~])")
+_MD_LINE_START = re.compile(r"^(?:\d+(?=\.)|[-+=?:~])")
 
 
 @lru_cache(maxsize=1 << 16)  # the same titles and labels are escaped on page after page
