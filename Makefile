@@ -24,6 +24,10 @@ venv: $(VENV)/.installed ## Create the virtual environment with pinned dependenc
 serve: $(VENV)/.installed ## Build the site from the bundled content and serve it on http://127.0.0.1:8000
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
+preview: $(VENV)/.installed ## Serve one authority (and the national framework) fast: make preview AUTHORITY=west-berkshire
+	@test -n "$(AUTHORITY)" || { echo "usage: make preview AUTHORITY=<folder under checklists/>[,<another>]"; exit 2; }
+	CPGUIDE_AUTHORITIES=$(AUTHORITY) $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
 build: $(VENV)/.installed ## Build the site into site/ (strict)
 	$(VENV)/bin/mkdocs build --strict
 
@@ -51,4 +55,4 @@ lock: ## Re-pin dependencies with their hashes into requirements.lock (after cha
 clean: ## Remove the built site and caches
 	rm -rf site .pytest_cache
 
-.PHONY: help venv serve build validate coverage system-deps test benchmark lock clean
+.PHONY: help venv serve preview build validate coverage system-deps test benchmark lock clean

@@ -319,8 +319,9 @@ def make_bare(gen: Generated, real_site: Path, out: Path) -> Path:
 
 
 # --- main ------------------------------------------------------------------------------------
-KINDS = ("site", "bare")
-LABELS = {"site": "site", "bare": "bare Material"}
+KINDS = ("site", "bare", "preview")
+# preview: the site with CPGUIDE_AUTHORITIES naming one authority, as `make preview AUTHORITY=ID` serves it
+LABELS = {"site": "site", "bare": "bare Material", "preview": "preview, 1 authority"}
 
 
 def _best(runs: list[Run]) -> Run:
@@ -337,6 +338,9 @@ def measure(n: int, args) -> dict[str, Run]:
         env = dict(os.environ, CPGUIDE_CONTENT=str(checklists), NO_MKDOCS_2_WARNING="1")
         configs = {"site": ROOT / "mkdocs.yml"}
         runs["site"].append(run_build(configs["site"], tmp / "out-site", env, args.strict))
+        one = next(p.name for p in sorted(checklists.iterdir()) if p.name != "national")
+        preview_env = dict(env, CPGUIDE_AUTHORITIES=one)
+        runs["preview"].append(run_build(configs["site"], tmp / "out-preview", preview_env, args.strict))
         gen = generate(checklists)
         configs["bare"] = make_bare(gen, tmp / "out-site", tmp / "bare")
         del gen
@@ -351,6 +355,7 @@ def measure(n: int, args) -> dict[str, Run]:
         for _ in range(args.repeat - 1):
             for kind in configs:  # interleaved, so a busy moment of the machine hits all of them
                 runs[kind].append(run_build(configs[kind], tmp / f"out-{kind}", env, args.strict))
+            runs["preview"].append(run_build(configs["site"], tmp / "out-preview", preview_env, args.strict))
         if args.keep:
             dest = Path(args.keep) / f"n{n}"
             shutil.rmtree(dest, ignore_errors=True)

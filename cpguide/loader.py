@@ -18,6 +18,7 @@ from jsonschema.exceptions import ValidationError
 from .checks import content_errors, duplicate_id_error
 from .content import Authority, Content, Entry, walk_items
 from .errors import ContentError, ContentInvalid
+from . import selection
 from .family import question_errors
 from .safefiles import UnsafeFile, check_inside, unsafe_entries
 from .schemas import FILE_TYPES, is_valid, validator_for
@@ -32,14 +33,15 @@ _MARKUP = re.compile(r"<\s*[a-zA-Z!/?]|javascript\s*:|\bon[a-z]+\s*=\s*[\"']", r
 _REFERENCE_KEYS = ("related", "ref", "deadline", "standards", "national_limit", "grounded_in")
 
 
-def load_content(root: Path = DEFAULT_ROOT) -> Content:
+def load_content(root: Path = DEFAULT_ROOT, only: set[str] | None = None) -> Content:
+    """All the content, or with `only` (cpguide/selection.py) just those authority folders."""
     root = Path(root)
     errors: list[ContentError] = []
     authorities: dict[str, Authority] = {}
     if root.is_symlink() or not root.is_dir():
         raise ContentInvalid([ContentError(root, None, "content folder not found (or a symbolic link)",
                                            "run from the project folder or pass --content")])
-    for folder in _authority_folders(root, errors):
+    for folder in selection.choose(_authority_folders(root, errors), only, errors):
         authority = _load_folder(folder, root, errors)
         if authority:
             authorities[authority.id] = authority
@@ -47,6 +49,8 @@ def load_content(root: Path = DEFAULT_ROOT) -> Content:
     _check_published_folders(content, errors)
     unreadable = bool(errors)
     _index(content, errors)
+    if only is not None:
+        selection.leave_out_what_cites_the_rest(content)
     if not unreadable:  # with a file left out, its ids would show up as false "does not exist" errors
         _check_references(content, errors)
         errors.extend(question_errors(content, _display))

@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
 from cpguide.errors import ContentInvalid
+from cpguide import selection
 from cpguide.loader import load_content
 from cpguide.safefiles import unsafe_entries
 from cpguide.site import build_site
@@ -42,7 +43,7 @@ def _configure(config: MkDocsConfig) -> MkDocsConfig:
     problems = unsafe_entries(Path(config.docs_dir), Path(config.docs_dir).parent)
     if problems:  # MkDocs would copy whatever a link points to into the site
         raise PluginError("\n".join(problems))
-    content = load_content()
+    content = load_content(only=selection.from_env())  # CPGUIDE_AUTHORITIES: a preview of a few authorities
     version = site_version(content)
     build = build_site(content, version)
     _state.update(content=content, build=build, version=version)

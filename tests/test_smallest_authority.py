@@ -72,6 +72,12 @@ def test_pages_it_has_no_content_for_are_not_built_nor_linked(built):
         assert "agenda and standards pages" not in text and "agenda page" not in text, page
 
 
+def test_its_source_is_shown_as_a_summary_not_word_for_word(built):
+    html = (built / ID / "timescales" / "index.html").read_text(encoding="utf-8")
+    assert "Child protection conference timescales (summary)</strong> (summarised here)" in html
+    assert "quoted word for word" not in html
+
+
 def test_its_family_page_reads_at_grade_6_or_lower(built):
     from test_family_readability import MAX_GRADE, _own_text, grade
 
