@@ -13,7 +13,7 @@ from ..checks import national_counterparts
 from ..deadlines.words import conditions_phrase as describe_conditions, rule_words as describe_rule
 from .model import Page, SiteContext
 from ..vocabulary import DEADLINE_KINDS
-from .render import FACT_TOPICS, md, types_label
+from .render import FACT_TOPICS, markdown_block, md, types_label
 from .templating import macros
 
 NAV = ("Compare authorities",)
@@ -98,21 +98,20 @@ def _agendas(ctx: SiteContext) -> str:
     agendas = [(a, ag) for a in ctx.content.local_authorities for ag in a.agendas]
     titles = Counter(_key(s["title"]) for _, ag in agendas for s in ag["sections"])
     body = ["# Agendas compared", "", "Each agenda's sections in the authority's own order and numbering. "
-            "A section marked **only here** has a title no other agenda uses.", "", FILTER, "",
-            '<div class="cp-compare-grid" markdown>', ""]
+            "A section marked **only here** has a title no other agenda uses.", "", FILTER, ""]
+    cards: list[str] = []
     for a, ag in agendas:
-        body += ['<div class="cp-compare-card" markdown>', "", f"### {md(a.short_name)}: {md(ag['title'])}", "",
-                 f"{types_label(ag['conference_types'])}", ""]
+        card = [f"### {md(a.short_name)}: {md(ag['title'])}", "", f"{types_label(ag['conference_types'])}", ""]
         for s in ag["sections"]:
             only = " **only here**" if titles[_key(s["title"])] == 1 and len(agendas) > 1 else ""
             anomaly = " *(numbering as in the source)*" if s.get("anomaly") else ""
             # the source's own number, as text: "1. " at the start of a line would be a list the browser numbers
-            body.append(f"{md(s['number'] + '.')} [{md(s['title'])}]({ctx.href(src, s['id'])}){only}{anomaly}  ")
-        body += ["", "</div>", ""]
+            card.append(f"{md(s['number'] + '.')} [{md(s['title'])}]({ctx.href(src, s['id'])}){only}{anomaly}  ")
+        cards += markdown_block("cp-compare-card", card)
     for a in ctx.content.local_authorities:
         if not a.agendas:
-            body += [f"*{md(a.short_name)}*: the documents give no agenda.", ""]
-    return "\n".join(body + ["</div>", ""])
+            cards += [f"*{md(a.short_name)}*: the documents give no agenda.", ""]
+    return "\n".join(body + markdown_block("cp-compare-grid", cards))
 
 
 def _key(title: str) -> str:

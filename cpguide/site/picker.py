@@ -12,7 +12,7 @@ import re
 from typing import Iterator
 
 from .model import Page, SiteContext
-from .render import attr, md
+from .render import attr, markdown_block, md
 from .sections import region_key, region_of
 
 SRC = "authorities/index.md"
@@ -47,11 +47,11 @@ def generate(ctx: SiteContext) -> Iterator[Page]:
             "Choose the council whose children's services invited you to the conference: its pages show "
             "its own agenda, checklists, deadlines and contacts.", "",
             f"There {'is' if count == 1 else 'are'} {count} local "
-            f"{'authority' if count == 1 else 'authorities'} on this site, listed by region.", "",
-            '<div class="cp-picker" data-cpguide-picker markdown>', ""]
+            f"{'authority' if count == 1 else 'authorities'} on this site, listed by region.", ""]
+    listed: list[str] = []
     for region in regions:
-        body += [f"## {md(region)} {{ #region-{_slug(region)} }}", ""] + _entries(ctx, SRC, groups[region])
-    body += ["</div>", ""]
+        listed += [f"## {md(region)} {{ #region-{_slug(region)} }}", ""] + _entries(ctx, SRC, groups[region])
+    body += markdown_block("cp-picker", listed, "cpguide-picker")
     if ctx.content.national:
         body += [f"The [national framework]({ctx.rel(SRC, ctx.authority_dir(ctx.content.national.id) + '/index.md')}) "
                  "(*Working Together to Safeguard Children* 2023) applies to every authority.", ""]
@@ -64,7 +64,6 @@ def generate(ctx: SiteContext) -> Iterator[Page]:
         n = len(groups[region])
         body = [f"# {md(region)}", "",
                 f"{n} local {'authority on this site is' if n == 1 else 'authorities on this site are'} in this region. "
-                f"[All authorities, with a search box]({ctx.rel(src, SRC)}).", "",
-                '<div class="cp-picker" data-cpguide-picker markdown>', ""] + _entries(ctx, src, groups[region])
-        body += ["</div>", ""]
+                f"[All authorities, with a search box]({ctx.rel(src, SRC)}).", ""]
+        body += markdown_block("cp-picker", _entries(ctx, src, groups[region]), "cpguide-picker")
         yield Page(src, region, "\n".join(body), ("Authorities", region))
