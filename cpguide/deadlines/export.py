@@ -9,6 +9,7 @@ holds a rule of its own.
 from __future__ import annotations
 
 from ..content import NATIONAL
+from ..expected import expected_data
 from .calendar import BankHolidayCalendar
 from .engine import CHOICES, DEFAULT_TIME, rules_for
 from .words import vocabulary
@@ -49,6 +50,7 @@ def calculator_data(content, calendar: BankHolidayCalendar | None = None) -> dic
     calendar = calendar or BankHolidayCalendar.default()
     return {
         "bank_holidays": bank_holiday_table(calendar),
-        "words": words(),
+        # what each audience expects to be told: the calculator says which of them the documents leave unanswered
+        "words": {**words(), "expected": expected_data(content)},
         "authorities": {aid: authority_data(content, aid) for aid in sorted(content.authorities)},
     }

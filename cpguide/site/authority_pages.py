@@ -6,6 +6,7 @@ from typing import Iterator
 
 from ..checks import national_counterparts
 from ..content import Authority, Entry
+from ..expected import silences
 from ..deadlines.words import conditions_phrase as describe_conditions
 from ..vocabulary import ITEM_KINDS, OUTCOMES
 from .model import Page, SiteContext
@@ -361,7 +362,8 @@ class AuthorityPages:
         """The heading "Dates that matter to you", the place for the reader's own dates and the table of the audience's deadlines, if any."""
         w = self.w
         rules = [r for r in self.authority.rules if audience in r["audiences"]]
-        if not rules:
+        silent = self.silences(audience)
+        if not rules and not silent:
             return ()
         rows = []
         for r in rules:
@@ -369,8 +371,20 @@ class AuthorityPages:
             flag = " (the sources disagree)" if self.ctx.discrepancies_of.get(r["id"]) else ""
             rows.append([self.link(r["id"], r["label"]) + flag, w.text(when), w.text(types_label(r["conference_types"])),
                          w.text(self.content.documents[r["source"]["document"]][1]["title"])])
+        table = w.table(["What", "When", "Conference", "Source"], rows) if rows else ""
         return (w.heading(2, "Dates that matter to you", YOUR_DATES), your_dates(audience, self.authority.id),
-                w.table(["What", "When", "Conference", "Source"], rows))
+                "\n".join(part for part in (table, silent) if part))
+
+    def silences(self, audience: str) -> str:
+        """The deadlines this audience expects that the documents leave unanswered, said plainly (expected.py)."""
+        w = self.w
+        items = []
+        for s in silences(self.content, self.authority, audience, self.ctx.rule_words):
+            only = f" ({types_label(s.conference_types)} only)" if len(s.conference_types) == 1 else ""
+            items.append(w.item([w.text(s.message.removesuffix(".") + only + ". " + " ".join(s.national))]))
+        if not items:
+            return ""
+        return w.paragraph("<strong>Not given in the documents</strong>") + "\n" + w.bullets(items)
 
     # --- timescales ------------------------------------------------------------------------------
     def timescales_page(self) -> list[str]:

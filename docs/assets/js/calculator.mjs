@@ -75,6 +75,23 @@ const noteLines = (d, words) => [
   ...(d.rule.notes ?? []),
 ];
 
+/** What this audience expects to be told (words.expected, from expected-deadlines.yml) that the
+    authority's own rules leave unanswered for this conference: [topic, sentence] pairs, each saying
+    so and what national guidance says. Nothing the reader expects is left out silently. */
+function silences(result, data, request, words) {
+  const expected = words.expected?.audiences?.[request.audience] ?? [];
+  const fill = (template, params) => template.replace(/\{([a-z_]+)\}/g, (whole, name) => params[name] ?? whole);
+  const of = (e, authority) => result.deadlines.filter((d) => e.kinds.includes(d.rule.kind) && (d.rule.authority ?? 'national') === authority);
+  if (data.authority.id === 'national') return [];
+  return expected.filter((e) => !of(e, data.authority.id).length).map((e) => {
+    const national = [...new Set(of(e, 'national').map((d) => d.rule))];
+    const says = national.length
+      ? national.map((r) => fill(words.expected.messages.national, { rule: `${r.label}, ${r.words}`, source: cite(r) }))
+      : [words.expected.messages.national_none];
+    return [e.topic, [fill(words.expected.messages.none, { authority: data.authority.name, what: e.what }), ...says].join(' ')];
+  });
+}
+
 // --- DOM helpers ----------------------------------------------------------------------------------
 
 function el(tag, attrs = {}, ...children) {
@@ -477,6 +494,11 @@ export async function mount(root) {
     }
     if (dated.length) parts.push(timeline(rows(dated), words, data, `Dates in order (${data.authority.short_name})`));
     else parts.push(el('p', {}, 'No dated deadline applies to this conference.'));
+    const silent = silences(result, data, request, words);
+    if (silent.length) {
+      parts.push(el('h3', {}, 'Not given in the documents'),
+        el('ul', { class: 'cp-calc__silent' }, silent.map(([topic, text]) => el('li', { 'data-topic': topic }, text))));
+    }
     if (undated.length) {
       parts.push(el('h3', {}, 'Deadlines without a date'));
       parts.push(timeline(rows(undated), words, data, 'These are counted from something that is not known in advance'));
