@@ -61,3 +61,57 @@ def test_a_new_authority_builds_before_it_has_any_rule(tmp_path):
     assert not (out / "north-somerset" / "timescales").exists()
     calculator = (out / "calculator" / "index.html").read_text(encoding="utf-8")
     assert "North Somerset Council: no timescale rules yet" in calculator
+
+
+def test_the_contributing_walkthrough_from_a_summary(tmp_path):
+    """CONTRIBUTING's walkthrough, step by step, on a copy of the real content: three files, then
+    coverage 100% and validate pass."""
+    root = Path(__file__).resolve().parent.parent
+    tree = tmp_path / "repo"
+    shutil.copytree(root / "checklists", tree / "checklists")
+    shutil.copytree(root / "sources", tree / "sources")
+    assert cpguide(tree, "new-authority", "north-somerset", "--name", "North Somerset Council",
+                   "--region", "South West").returncode == 0
+    (tree / "sources" / "north-somerset-timescales.txt").write_text(
+        "Reports are shared with the family at least 5 working days before a review conference.\n"
+        "The minutes are sent out within 20 working days of the conference.\n", encoding="utf-8")
+    authority = tree / "checklists" / "north-somerset" / "authority.yml"
+    text = authority.read_text(encoding="utf-8")
+    text = text.replace("  - id: ns-procedures", "  - id: ns-timescales").replace(
+        "\"Replace with the document's title\"", '"Child protection conference timescales"').replace(
+        "    # file: north-somerset-procedures.txt\n    # copy: summary\n",
+        "    file: north-somerset-timescales.txt\n    copy: summary\n")
+    authority.write_text(text, encoding="utf-8")
+    rules = tree / "checklists" / "north-somerset" / "timescales.yml"
+    rules.write_text(rules.read_text(encoding="utf-8").replace("rules: []", """rules:
+  - id: ns-reports-to-family-rcpc
+    kind: reports-to-family
+    label: Reports shared with the family
+    conference_types: [rcpc]
+    amount: 5
+    unit: working_days
+    direction: before
+    limit: at-least
+    from: conference
+    responsible: [professionals]
+    audiences: [parents, professionals]
+    text: "Reports are shared with the family at least 5 working days before a review conference."
+    source: {document: ns-timescales, section: "Timescales"}
+  - id: ns-minutes-circulated
+    kind: minutes-circulated
+    label: Minutes sent out
+    conference_types: [icpc, rcpc]
+    amount: 20
+    unit: working_days
+    direction: after
+    limit: within
+    from: conference
+    responsible: [chair]
+    audiences: [parents, professionals]
+    text: "The minutes are sent out within 20 working days of the conference."
+    source: {document: ns-timescales, section: "Timescales"}
+"""), encoding="utf-8")
+    coverage = cpguide(tree, "coverage", "--source", "north-somerset-timescales.txt")
+    assert coverage.returncode == 0 and "(100.0%)" in coverage.stdout, coverage.stdout + coverage.stderr
+    result = cpguide(tree, "validate")
+    assert result.returncode == 0, result.stderr
