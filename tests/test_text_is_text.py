@@ -36,7 +36,8 @@ FIXTURE = ROOT / "tests" / "fixtures" / "good"
 
 # (file, path to the field, pages on which the text must show (site paths), what the field is)
 FIELDS = [
-    ("test-town/authority.yml", ("name",), ["test-town/", "authorities/", "", "calculator/parents/"], "authority name"),
+    ("test-town/authority.yml", ("name",), ["test-town/", "authorities/", "", "calculator/", "calculator/parents/", "data/",
+                                            "for/parents/"], "authority name"),
     ("test-town/authority.yml", ("short_name",), ["compare/timescales/", "compare/agendas/", "test-town/checklists/"], "short name"),
     ("test-town/authority.yml", ("documents", 0, "title"), ["test-town/", "compare/timescales/"], "document title"),
     ("test-town/authority.yml", ("documents", 0, "publisher"), ["test-town/"], "publisher"),
@@ -110,6 +111,10 @@ def write_content(tmp: Path, strings: list[str]) -> Path:
     (checklists / "test-town" / "discrepancies.yml").write_text(
         "# yaml-language-server: $schema=../../schema/discrepancies.schema.json\n" + yaml.safe_dump(DISCREPANCIES), encoding="utf-8")
     docs = {}
+    # abbreviations that are also words of markup and entities: tooltips only ever in the text
+    glossary = docs["national/glossary.yml"] = yaml.safe_load((checklists / "national/glossary.yml").read_text(encoding="utf-8"))
+    glossary["terms"] += [{"id": f"t-term-{word}", "term": f"Test term {word}", "abbreviation": word, "definition": "x",
+                           "sources": [{"document": "t-wt", "section": "x"}]} for word in ("amp", "lt", "quot", "abbr", "title")]
     for i, ((file, path, _, _), text) in enumerate(zip(FIELDS, strings)):
         data = docs.setdefault(file, yaml.safe_load((checklists / file).read_text(encoding="utf-8")))
         _set(data, path, f"{text} {_mark(i)}")
