@@ -41,6 +41,12 @@ FIELDS = [
     ("test-town/authority.yml", ("short_name",), ["compare/timescales/", "compare/agendas/", "test-town/checklists/"], "short name"),
     ("test-town/authority.yml", ("documents", 0, "title"), ["test-town/", "compare/timescales/"], "document title"),
     ("test-town/authority.yml", ("documents", 0, "publisher"), ["test-town/"], "publisher"),
+    ("test-town/authority.yml", ("summary",), ["test-town/"], "summary"),
+    ("test-town/authority.yml", ("distinctive", 0), ["test-town/"], "distinctive"),
+    ("test-town/authority.yml", ("notes", 0), ["test-town/"], "note"),
+    ("test-town/authority.yml", ("contacts", 0, "text"), ["test-town/"], "contact"),
+    ("test-town/authority.yml", ("contacts", 0, "links", 0, "text"), ["test-town/"], "link text"),
+    ("test-town/authority.yml", ("facts", 0, "value"), ["test-town/", "compare/decisions/"], "fact"),
     ("test-town/agenda.yml", ("agendas", 0, "title"), ["test-town/agenda/", "compare/agendas/"], "agenda title"),
     ("test-town/agenda.yml", ("agendas", 0, "sections", 0, "title"), ["test-town/agenda/", "compare/agendas/"], "section title"),
     ("test-town/agenda.yml", ("agendas", 0, "sections", 0, "number"), ["test-town/agenda/", "compare/agendas/"], "section number"),
@@ -102,7 +108,7 @@ def _collapse(text: str) -> str:
 def _mark(i: int) -> str:
     """A word after the i-th string that nothing else on a page contains (nothing before it: the
     string must start its field, where a leading "#", "1." or "!!!" would make structure)."""
-    return f"Wxjy{chr(97 + i)}"
+    return f"Wxjy{chr(97 + i // 26)}{chr(97 + i % 26)}"
 
 
 def write_content(tmp: Path, strings: list[str]) -> Path:
@@ -115,6 +121,11 @@ def write_content(tmp: Path, strings: list[str]) -> Path:
     glossary = docs["national/glossary.yml"] = yaml.safe_load((checklists / "national/glossary.yml").read_text(encoding="utf-8"))
     glossary["terms"] += [{"id": f"t-term-{word}", "term": f"Test term {word}", "abbreviation": word, "definition": "x",
                            "sources": [{"document": "t-wt", "section": "x"}]} for word in ("amp", "lt", "quot", "abbr", "title")]
+    authority = docs["test-town/authority.yml"] = yaml.safe_load((checklists / "test-town/authority.yml").read_text(encoding="utf-8"))
+    authority.update(summary="x", distinctive=["x"], notes=["x"],
+                     contacts=[{"id": "t-contact", "text": "x", "source": {"document": "t-doc", "section": "x"},
+                                "links": [{"text": "x", "url": "https://example.org/"}]}],
+                     facts=[{"id": "t-fact", "topic": "who-decides", "value": "x", "grounded_in": ["t-agenda-1-welcome"]}])
     for i, ((file, path, _, _), text) in enumerate(zip(FIELDS, strings)):
         data = docs.setdefault(file, yaml.safe_load((checklists / file).read_text(encoding="utf-8")))
         _set(data, path, f"{text} {_mark(i)}")
