@@ -203,21 +203,24 @@ def test_box_ids_are_unique_on_each_page_and_every_box_has_its_label(checklists,
             assert len(ids) == sum(1 for s in c.sheets for _ in s.items())
 
 
-def test_every_sheet_opens_with_its_header(checklists, rendered):
-    """Title, authority, conference, audience, sources and version head each sheet (checklist.css and
-    the print test find the header as the definition list right after the sheet title or the marker)."""
+def test_every_page_opens_with_one_header(checklists, rendered):
+    """Title, authority, conference, audience, sources, version and room for the date and notes head
+    each page once: a single sheet, or a conference pack whose sheets follow as sections (checklist.css
+    and the print test find the header as the definition list right after the checklist marker)."""
     for lists in checklists.values():
         for c in lists:
-            heads = re.findall(r'(?:class="cp-sheet-title"[^>]*>.*?</h2>|class="cp-checklist"[^>]*></div>)\s*<dl>(.*?)</dl>',
-                               rendered[c.src], re.S)
-            assert len(heads) == len(c.sheets), f"{c.src}: {len(heads)} sheet headers for {len(c.sheets)} sheets"
-            for sheet, head in zip(c.sheets, heads):
-                terms = re.findall(r"<dt[^>]*>(.*?)</dt>", head)
-                assert terms == ["Checklist", "Authority", "Conference", "For", "Sources", "Site version", "Conference date"], terms
-                first = html.unescape(re.sub(r"<[^>]+>", "", re.search(r"<dd>(.*?)</dd>", head, re.S)[1]))
-                assert first == sheet.title, (c.src, first)
-                assert '<dt class="cp-print-only">Conference date</dt>' in head
-            assert rendered[c.src].count('<p class="cp-print-only cp-notes">Notes</p>') == len(c.sheets), c.src
+            page = rendered[c.src]
+            heads = re.findall(r'class="cp-checklist"[^>]*></div>\s*<dl>(.*?)</dl>', page, re.S)
+            assert len(heads) == 1 and page.count("<dl>") == 1, f"{c.src}: {len(heads)} headers"
+            terms = re.findall(r"<dt[^>]*>(.*?)</dt>", heads[0])
+            assert terms == ["Checklist", "Authority", "Conference", "For", "Sources", "Site version", "Conference date", "Notes"], terms
+            first = html.unescape(re.sub(r"<[^>]+>", "", re.search(r"<dd>(.*?)</dd>", heads[0], re.S)[1]))
+            assert first == (c.title if len(c.sheets) > 1 else c.sheets[0].title), (c.src, first)
+            assert '<dt class="cp-print-only">Conference date</dt>' in heads[0]
+            assert '<dt class="cp-print-only">Notes</dt>' in heads[0]
+            if len(c.sheets) > 1:
+                titles = re.findall(r'<h2 class="cp-sheet-title"[^>]*>(.*?)<a', page)
+                assert [html.unescape(re.sub(r"<[^>]+>", "", t)) for t in titles] == [s.title for s in c.sheets]
 
 
 def _anchors(page_html: str) -> set[str]:
@@ -323,3 +326,30 @@ def test_version_changes_when_an_item_is_added_or_removed():
     key = "test-town/icpc/agenda-t-agenda"
     assert _fixture_checklists(add)[key].version != before[key].version
     assert _fixture_checklists(remove)[key].version != before[key].version
+
+
+def test_rules_the_documents_disagree_on_are_one_box_showing_every_timing(content, checklists, rendered):
+    """Two rules of one recorded disagreement never appear as two unrelated boxes; the box names both
+    timings and both sources, and says which is safe."""
+    checked = 0
+    for authority in content.local_authorities:
+        for d in authority.discrepancies:
+            rules = [i for i in d["items"] if content.index[i].type == "rule"]
+            if d.get("type", "disagreement") != "disagreement" or len(rules) < 2:
+                continue
+            for c in checklists[authority.id]:
+                for sheet in c.sheets:
+                    keys = [i.key for i in sheet.items()]
+                    shown = [r for r in rules if r in keys]
+                    assert len(shown) <= 1, f"{c.src} {sheet.key}: {shown} as separate boxes"
+                    for item in sheet.items():
+                        if item.key in rules:
+                            assert item.disagreement == d["id"]
+                            page = html.unescape(re.sub(r"<[^>]+>", "", rendered[c.src]))
+                            assert "The documents disagree on this timing" in page and "safe" in page
+                            for r in rules:
+                                rule = content.index[r].item
+                                if c.conference_type in rule["conference_types"]:
+                                    assert rule["label"] in page, (c.src, r)
+                            checked += 1
+    assert checked, "no checklist shows a disagreement between rules: the test checked nothing"

@@ -30,6 +30,7 @@ from ..deadlines.words import conditions_phrase as describe_conditions
 from .sections import nav_path
 from .model import Page, SiteContext
 from .render import AUDIENCE_NAMES, CONFERENCE_NAMES, PHASE_NAMES, actors_label, document_line
+from .templating import macros
 
 CONFERENCE_TYPES = list(CONFERENCE_NAMES)
 AUDIENCES = list(AUDIENCE_NAMES)
@@ -62,6 +63,7 @@ class Item:
     meta: str = ""  # who / only if …, plain text
     deadline: str | None = None  # id of a timescale rule
     children: list["Item"] = field(default_factory=list)
+    disagreement: str | None = None  # id of a recorded disagreement on this item's timing (shown with it)
 
 
 @dataclass
@@ -125,7 +127,7 @@ class Checklist:
     @property
     def version(self) -> str:
         """Hash of the item ids and texts: a changed checklist gets a new version, so old ticks are dropped."""
-        shown = [[self.box_id(s, i), i.text, i.meta, i.deadline or ""] for s in self.sheets for i in s.items()]
+        shown = [[self.box_id(s, i), i.text, i.meta, i.deadline or "", i.disagreement or ""] for s in self.sheets for i in s.items()]
         return hashlib.sha256(json.dumps(shown, ensure_ascii=False).encode()).hexdigest()[:12]
 
 
@@ -168,7 +170,18 @@ class SheetBuilder:
             meta.append("Who: " + actors_label(shown["actors"]))
         children = [c for c in (self.item(child) for child in shown.get("items", [])) if c]
         return Item(key=listed["id"], target=shown["id"], text=shown.get("text") or shown.get("title", ""), meta=" · ".join(meta),
-                    deadline=shown.get("deadline"), children=children)
+                    deadline=shown.get("deadline"), children=children,
+                    disagreement=self.timing_disagreement(shown["id"], shown.get("deadline")))
+
+    def timing_disagreement(self, *ids: str | None) -> str | None:
+        """The first recorded disagreement between timing rules that one of these items is part of."""
+        for item_id in filter(None, ids):
+            for d_id in self.ctx.discrepancies_of.get(item_id, []):
+                d = self.content.index[d_id].item
+                rules = [i for i in d["items"] if self.content.index[i].type == "rule" and self.applies(self.content.index[i])]
+                if d.get("type", "disagreement") == "disagreement" and len(rules) > 1:
+                    return d_id
+        return None
 
     def items(self, listed: Iterable[dict]) -> list[Item]:
         return [i for i in (self.item(x) for x in listed) if i]
@@ -178,7 +191,8 @@ class SheetBuilder:
         if rule.get("conditions"):
             when += ", only if " + describe_conditions(rule["conditions"])
         return Item(key=rule["id"], target=rule["id"], text=f"{rule['label']}: {when}",
-                    meta=("Who: " + actors_label(rule["responsible"])) if rule["responsible"] else "")
+                    meta=("Who: " + actors_label(rule["responsible"])) if rule["responsible"] else "",
+                    disagreement=self.timing_disagreement(rule["id"]))
 
     # sheets -------------------------------------------------------------------------------------
     def sheets(self) -> list[Sheet]:
@@ -263,6 +277,9 @@ class SheetBuilder:
 
         national = self.content.national
         groups = [Group(PHASE_NAMES[d], rules(self.authority, d)) for d in ("before", "after")]
+        together: set[str] = set()  # rules the documents disagree on: one box, showing every timing
+        for group in groups:
+            group.items = [i for i in group.items if not i.disagreement or not (i.disagreement in together or together.add(i.disagreement))]
         if national and national is not self.authority:
             groups.append(Group(national.name, rules(national, "before") + rules(national, "after")))
         return self.sheet(f"deadlines-{audience}", "deadlines", f"Deadlines for {AUDIENCE_NAMES[audience].lower()}",
@@ -336,6 +353,8 @@ class ChecklistPage:
             body.append(w.paragraph("This pack holds: " + ", ".join(w.text(s.title) for s in self.cl.sheets) + ". "
                                     "An item already on an earlier sheet of the pack is not repeated.", "cp-screen-only"))
         body.append(w.checklist_mount(self.cl.id, self.cl.version))
+        if several:  # a pack: one header, its sheets as sections of one document
+            body.append(self.header(self.cl.title, self.cl.sheets))
         for sheet in self.cl.sheets:
             body += self.sheet(sheet, heading_level=2 if several else 0)
         nav = nav_path(a) + ("Checklists", CONFERENCE_NAMES[self.cl.conference_type], AUDIENCE_NAMES[self.cl.audience])
@@ -347,9 +366,10 @@ class ChecklistPage:
     def sheet(self, sheet: Sheet, heading_level: int) -> list[str]:
         w = self.w
         lines = []
-        if heading_level:  # a new printed page for every sheet after the first (checklist.css)
+        if heading_level:  # a section of a pack, under the pack's one header
             lines.append(w.heading(heading_level, w.text(sheet.title), css="cp-sheet-title"))
-        lines.append(self.header(sheet))
+        else:
+            lines.append(self.header(sheet.title, [sheet]))
         group_level = (heading_level or 1) + 1
         for group in sheet.groups:
             if group.title:
@@ -357,25 +377,38 @@ class ChecklistPage:
             if group.target:
                 lines.append(w.paragraph(self.explained(group.target)))
             lines.append(self.item_list(sheet, group.items))
-        # Room for notes at the end of the sheet: on paper only (hidden on screen by checklist.css).
-        lines.append(w.paragraph("Notes", "cp-print-only cp-notes"))
         return lines
 
-    def header(self, sheet: Sheet) -> str:
-        """Title, authority, conference, audience, sources and site version: what a printed sheet needs
-        to be read on its own. checklist.css finds it right after the sheet title or the checklist marker."""
-        w, a = self.w, self.cl.authority
+    def header(self, title: str, sheets: list[Sheet]) -> str:
+        """Title, authority, conference, audience, sources and site version: what a printed sheet (or
+        the whole pack, once) needs to be read on its own. checklist.css finds it right after the
+        checklist marker."""
+        w, a, first = self.w, self.cl.authority, sheets[0]
         docs = []
-        for doc_id in sheet.documents:
+        for doc_id in dict.fromkeys(d for sheet in sheets for d in sheet.documents):
             _, doc = self.content.documents[doc_id]
             docs.append(document_line(doc))
-        rows = [("Checklist", sheet.title), ("Authority", a.name),
-                ("Conference", CONFERENCE_NAMES[sheet.conference_type]),
-                ("For", AUDIENCE_NAMES[sheet.audience] + (f", {PHASE_NAMES[sheet.phase].lower()}" if sheet.phase else "")),
+        phase = f", {PHASE_NAMES[first.phase].lower()}" if first.phase and len(sheets) == 1 else ""
+        rows = [("Checklist", title), ("Authority", a.name),
+                ("Conference", CONFERENCE_NAMES[first.conference_type]),
+                ("For", AUDIENCE_NAMES[first.audience] + phase),
                 ("Sources", "; ".join(docs) or "none"), ("Site version", self.ctx.version)]
-        # The last row is room to write the date on paper only (checklist.css hides it on screen).
+        # The last rows are room to write the date and notes, on paper only (checklist.css hides them on screen).
         return w.definitions([(w.text(key), w.text(value), "") for key, value in rows]
-                             + [("Conference date", w.writing_line(), "cp-print-only")])
+                             + [("Conference date", w.writing_line(), "cp-print-only"),
+                                ("Notes", w.writing_box(), "cp-print-only")])
+
+    def disagreement(self, d_id: str) -> str:
+        """Every timing the documents give for this item, together, each with its source, and which is safe."""
+        d = self.content.index[d_id].item
+        timings = []
+        for rule_id in d["items"]:
+            if self.content.index[rule_id].type != "rule":
+                continue
+            rule = self.content.index[rule_id].item
+            _, doc = self.content.documents[rule["source"]["document"]]
+            timings.append((rule["label"], self.ctx.rule_words[rule_id], f"{doc['title']}, {rule['source']['section']}"))
+        return str(macros("checklist.html").disagreement(d["title"], timings))
 
     def explained(self, target: str) -> str:
         """Link to where the site explains an item, named by the page it is on."""
@@ -399,6 +432,8 @@ class ChecklistPage:
                               self.ctx.page_of(self.content.index[item.deadline]), item.deadline, css="cp-deadline"))
         if item.meta:
             extras.insert(0, w.small_print(w.text(item.meta), "cp-who"))
+        if item.disagreement:
+            extras.append(self.disagreement(item.disagreement))
         children = self.item_list(sheet, item.children) if item.children else ""
         return w.checkbox_item(box, w.text(item.text), extras, children)
 

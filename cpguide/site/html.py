@@ -127,6 +127,10 @@ class HtmlWriter:
         return str(THEME.writing_line())
 
     @staticmethod
+    def writing_box() -> str:
+        return str(THEME.writing_box())
+
+    @staticmethod
     def checklist_mount(checklist_id: str, version: str) -> str:
         return str(THEME.checklist_mount(checklist_id, version))
 
