@@ -108,6 +108,8 @@ def test_every_audience_has_its_deadlines(content, checklists):
         keys = {(c.conference_type, c.key) for c in checklists[a.id]}
         for t in TYPES:
             for audience in AUDIENCE_NAMES:
+                if audience == "parents":
+                    continue  # a family's dates: the parents' calculator and page, in plain words
                 if any(audience in r["audiences"] and t in r["conference_types"] for r in rules(a)) \
                         and (t, f"deadlines-{audience}") not in keys:
                     missing.append(f"{a.id} {t} {audience}")
@@ -170,6 +172,11 @@ def test_no_item_of_the_other_conference_type(content, checklists):
         for c in lists:
             for sheet in c.sheets:
                 for item in sheet.items():
+                    if item.quotes:  # a family's box: its own conference types (family.yml)
+                        family = next(i for i in c.authority.data("family.yml")["checklist"] if i["key"] == item.key)
+                        if c.conference_type not in family.get("conference_types", TYPES):
+                            wrong.append(f"{c.id}: {item.key}")
+                        continue
                     entry = content.index[item.key]
                     if entry.type != "rule" and not applies(content, entry.item, list(entry.ancestors), c.conference_type):
                         wrong.append(f"{c.id}: {item.key}")
@@ -185,10 +192,37 @@ def test_every_box_shows_the_source_wording(content, checklists, rendered):
             labels = {attrs.get("id"): text for attrs, _, text in boxes_in(rendered[c.src])}
             for sheet in c.sheets:
                 for item in sheet.items():
-                    if content.index[item.key].type == "rule":
-                        continue
+                    if item.quotes or content.index[item.key].type == "rule":
+                        continue  # a family's box is in plain words: test_family_boxes_...
                     shown = content.resolve(content.index[item.key].item)["text"]
                     assert labels.get(c.box_id(sheet, item)) == " ".join(shown.split()), (c.src, item.key)
+
+
+def test_family_boxes_are_the_familys_own_words_with_the_source_wording_one_tap_away(content, checklists, rendered):
+    """A parents' checklist shows only family.yml's plain items (no staff duty quoted as a box), what to bring
+    first, and under each box the wording of its source items in a collapsed quotation."""
+    seen = 0
+    for a in content.local_authorities:
+        family = {i["key"]: i for i in a.data("family.yml").get("checklist", [])}
+        for c in checklists[a.id]:
+            if c.audience != "parents" or not family:
+                continue
+            page = rendered[c.src]
+            labels = {attrs.get("id"): text for attrs, _, text in boxes_in(page)}
+            shown = " ".join(html.unescape(re.sub(r"<[^>]+>", "", page)).split())  # the text, tooltips' tags left out
+            for sheet in c.sheets:
+                assert [g.title for g in sheet.groups][:1] != [""], c.src
+                for item in sheet.items():
+                    assert item.key in family, f"{c.src}: {item.key} is not a family item"
+                    assert labels[c.box_id(sheet, item)] == family[item.key]["text"], (c.src, item.key)
+                    for source in family[item.key]["grounded_in"]:
+                        quoted = content.resolve(content.index[source].item)["text"]
+                        assert " ".join(quoted.split()) in shown, (c.src, source)
+                    seen += 1
+            if c.sheets[0].phase == "before" and any(i.get("bring") for i in family.values()):
+                assert "What to bring and prepare" in shown, c.src
+            assert page.count('<details class="quote">') == sum(1 for s in c.sheets for _ in s.items()), c.src
+    assert seen > 20
 
 
 def test_box_ids_are_unique_on_each_page_and_every_box_has_its_label(checklists, rendered):
@@ -307,7 +341,7 @@ def test_version_changes_when_an_item_text_changes():
     after = _fixture_checklists(reword)
     changed = {k for k in before if before[k].version != after[k].version}
     assert "test-town/icpc/agenda-t-agenda" in changed and "test-town/rcpc/agenda-t-agenda" in changed
-    assert "test-town/icpc/deadlines-parents" not in changed  # checklists without the item keep their ticks
+    assert "test-town/icpc/deadlines-social-workers" in before and "test-town/icpc/deadlines-social-workers" not in changed  # checklists without the item keep their ticks
 
 
 def test_version_changes_when_an_item_is_added_or_removed():

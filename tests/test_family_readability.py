@@ -117,9 +117,22 @@ def _own_text(html: str) -> str:
     return " ".join(parser.out)
 
 
-def test_every_built_family_page_reads_at_grade_6_or_lower(site_dir, content):
+def family_pages(site_dir, content) -> list:
+    """Every built page a family reads: the hub, each authority's page for parents, every parents' checklist."""
+    from cpguide.site.checklists import checklists_of
+    from cpguide.site.model import SiteContext
+
+    ctx = SiteContext(content)
     pages = [site_dir / "for" / "parents" / "index.html"]
     pages += [site_dir / a.id / "parents" / "index.html" for a in content.local_authorities]
+    sheets = [c for a in content.local_authorities for c in checklists_of(ctx, a) if c.audience == "parents"]
+    with_own = {a.id for a in content.local_authorities if a.data("family.yml").get("checklist")}
+    assert with_own <= {c.authority.id for c in sheets}, "parents' checklists are missing"
+    return pages + [site_dir / c.src.removesuffix(".md") / "index.html" for c in sheets]
+
+
+def test_every_built_family_page_reads_at_grade_6_or_lower(site_dir, content):
+    pages = family_pages(site_dir, content)
     failures = []
     for page in pages:
         text = _own_text(page.read_text(encoding="utf-8"))

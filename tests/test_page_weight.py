@@ -8,6 +8,7 @@ or module names; a template such as `${id}.json` stands for its largest match (o
 Material's own bundles (assets/javascripts, assets/stylesheets) and its search index are not ours.
 your-authority.mjs and conference-store.mjs count on every page: the loader imports them everywhere
 once a reader has chosen an authority (the "Your authority" line).
+GOV.UK Frontend's "Exit this page" component, on the pages a family reads, has its own allowance.
 
 The calculator (its rule engine is JavaScript) is the exception, and so is "Your dates" on an
 audience's pages (the same engine, loaded only once the reader has given the calculator a date): it may load its own authority's
@@ -27,6 +28,10 @@ OWN = ("assets/js/", "assets/css/", "assets/vendor/", "data/")
 LOADER = "assets/js/cpguide.js"
 EVERY_PAGE_MODULES = {"assets/js/your-authority.mjs", "assets/js/conference-store.mjs"}
 CALCULATING = {"data-cpguide-calculator", "data-cpguide-your-dates"}  # run the rule engine: weighed apart
+# GOV.UK Frontend's "Exit this page" (scripts/vendor-govuk.sh), on the pages a family reads only: a safety
+# feature with its own allowance, kept as the package ships it so it can be checked byte for byte.
+EXIT_COMPONENT = {"assets/vendor/govuk-exit-this-page.mjs", "assets/vendor/govuk-exit-this-page.css"}
+EXIT_LIMIT = 30 * 1024
 
 _QUOTED = re.compile(r"""["'`]([^"'`\s<>]+)["'`]""")
 # In the loader: a selector, then the module imported for it.
@@ -137,6 +142,10 @@ def test_own_javascript_css_and_data_stay_under_30_kb(site_dir: Path, content):
         files, features = weigher.files(page, skip=frozenset({"data-cpguide-your-dates"}))
         if "data-cpguide-calculator" in features:
             continue  # its own test below, as "Your dates" (left out here)
+        exit_component = files & EXIT_COMPONENT
+        assert not exit_component or "data-cpguide-family" in features, f"{page}: the exit component on a page not for families"
+        assert weigher.size(exit_component) < EXIT_LIMIT, f"{page}: {_explain(weigher, exit_component)}"
+        files = files - EXIT_COMPONENT
         weight, kind = weigher.size(files), _page_type(site_dir, page, set(content.authorities))
         if weight > heaviest.get(kind, (-1,))[0]:
             heaviest[kind] = (weight, page.relative_to(site_dir).as_posix(), files)

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from ..content import Authority, Entry
+from ..family import questions_data
 from ..vocabulary import OUTCOMES
 from ..deadlines.words import conditions_phrase as describe_conditions
 from .sections import nav_path
@@ -36,6 +37,7 @@ CONFERENCE_TYPES = list(CONFERENCE_NAMES)
 AUDIENCES = list(AUDIENCE_NAMES)
 PHASES = list(PHASE_NAMES)
 CHAIRS = "chairs"
+PARENTS = "parents"
 DIR = "checklists"
 # Where each kind of sheet falls in a conference: the order of the navigation and of the conference pack.
 STEPS = ["consultation", "pre-meeting", "before", "agenda", "statements", "during", "standards", "after", "deadlines"]
@@ -64,6 +66,7 @@ class Item:
     deadline: str | None = None  # id of a timescale rule
     children: list["Item"] = field(default_factory=list)
     disagreement: str | None = None  # id of a recorded disagreement on this item's timing (shown with it)
+    quotes: list[str] = field(default_factory=list)  # a family's box in plain words: ids of the source items behind it
 
 
 @dataclass
@@ -200,7 +203,10 @@ class SheetBuilder:
         made = list(self.agenda_sheets()) + [self.consultation_sheet(), self.pre_meeting_sheet()]
         made += list(self.standards_sheets())
         made += [self.role_sheet(aud, phase) for aud in AUDIENCES for phase in PHASES]
-        made += [self.statements_sheet()] + [self.deadlines_sheet(aud) for aud in AUDIENCES]
+        # A family gets its dates from the parents' calculator and its page for parents, and what it can
+        # expect from its own checklist (family.yml), in plain words: not as the rule table's staff wording
+        # ("Who: Safeguarding unit").
+        made += [self.statements_sheet()] + [self.deadlines_sheet(aud) for aud in AUDIENCES if aud != PARENTS]
         kept = [self.with_documents(s) for s in made if any(g.items for g in s.groups)]
         return sorted(kept, key=lambda s: (AUDIENCES.index(s.audience), STEPS.index(s.kind)))
 
@@ -259,11 +265,26 @@ class SheetBuilder:
             yield self.sheet(f"standards-{s['id']}", "standards", f"Self-check: {s['title']}", s.get("audience", CHAIRS), None, groups)
 
     def role_sheet(self, audience: str, phase: str) -> Sheet:
+        if audience == PARENTS and self.authority.data("family.yml").get("checklist"):
+            return self.family_sheet(phase)
         guides = [g for g in self.authority.guides if g["audience"] == audience and g["phase"] == phase
                   and self.type in g.get("conference_types", CONFERENCE_TYPES)]
         groups = [Group(g["title"], self.items(g["items"]), g["id"]) for g in guides]
         title = f"{AUDIENCE_NAMES[audience]}: {PHASE_NAMES[phase][0].lower()}{PHASE_NAMES[phase][1:]}"
         return self.sheet(f"{audience}-{phase}", phase, title, audience, phase, groups, nav_title=PHASE_NAMES[phase])
+
+    def family_sheet(self, phase: str) -> Sheet:
+        """The family's own checklist (family.yml): what a family does or can expect, in plain words, with
+        what to bring and prepare first; never the staff procedures quoted in roles.yml."""
+        labels = questions_data(self.content).get("labels", {})
+        listed = [i for i in self.authority.data("family.yml")["checklist"]
+                  if i["phase"] == phase and self.type in i.get("conference_types", CONFERENCE_TYPES)]
+        box = lambda i: Item(key=i["key"], target=i["topic"], text=i["text"], quotes=list(i["grounded_in"]))  # noqa: E731
+        groups = [Group(labels.get(f"checklist_{phase}", ""), [box(i) for i in listed if not i.get("bring")])]
+        if phase == "before":
+            groups.insert(0, Group(labels.get("checklist_bring", ""), [box(i) for i in listed if i.get("bring")]))
+        title = f"{AUDIENCE_NAMES[PARENTS]}: {PHASE_NAMES[phase][0].lower()}{PHASE_NAMES[phase][1:]}"
+        return self.sheet(f"{PARENTS}-{phase}", phase, title, PARENTS, phase, groups, nav_title=PHASE_NAMES[phase])
 
     def statements_sheet(self) -> Sheet:
         groups = [Group(st["title"], self.items(st["paragraphs"]), st["id"]) for st in self.authority.statements
@@ -294,9 +315,10 @@ def cited_documents(content, sheet: Sheet) -> list[str]:
     """Ids of the documents the sheet's items come from, first cited first (for the sheet header)."""
     docs: list[str] = []
     for item in sheet.items():
-        source = content.resolve(content.index[item.target].item).get("source")
-        if source and source["document"] not in docs:
-            docs.append(source["document"])
+        for target in item.quotes or [item.target]:
+            source = content.resolve(content.index[target].item).get("source")
+            if source and source["document"] not in docs:
+                docs.append(source["document"])
     return docs
 
 
@@ -340,15 +362,20 @@ class ChecklistPage:
         self.content = ctx.content
         self.cl = checklist
         self.w = ctx.writer(checklist.src)
+        self.family = checklist.audience == PARENTS  # a family's checklist: plain words, quick exit, Listen
+        self.labels = questions_data(ctx.content).get("labels", {}) if self.family else {}
 
     def page(self) -> Page:
         a, w = self.cl.authority, self.w
         title = self.cl.full_title
         several = len(self.cl.sheets) > 1
-        body = [w.heading(1, w.text(title)),
-                w.paragraph(f"From the procedures of {w.a(w.text(a.name), f'{a.id}/index.md')}. "
-                            "Tick each item as it is done, or print the sheet and tick it by hand. "
-                            "Each item links to where the site explains it.", "cp-screen-only")]
+        if self.family:
+            intro = w.text(self.labels.get("checklist_intro", ""))
+        else:
+            intro = (f"From the procedures of {w.a(w.text(a.name), f'{a.id}/index.md')}. "
+                     "Tick each item as it is done, or print the sheet and tick it by hand. "
+                     "Each item links to where the site explains it.")
+        body = [w.heading(1, w.text(title)), w.paragraph(intro, "cp-screen-only")]
         if several:
             body.append(w.paragraph("This pack holds: " + ", ".join(w.text(s.title) for s in self.cl.sheets) + ". "
                                     "An item already on an earlier sheet of the pack is not repeated.", "cp-screen-only"))
@@ -360,7 +387,10 @@ class ChecklistPage:
         nav = nav_path(a) + ("Checklists", CONFERENCE_NAMES[self.cl.conference_type], AUDIENCE_NAMES[self.cl.audience])
         # Sheets repeat items kept on the role and agenda pages: keep them out of the search index,
         # which every reader who searches downloads whole. The full title names the tab.
-        html = w.body(body, {"title": title, "search": {"exclude": True}})
+        meta = {"title": title, "search": {"exclude": True}}
+        if self.family:
+            meta["family"] = True  # quick exit and Listen (overrides/partials/family-tools.html)
+        html = w.body(body, meta)
         return Page(self.cl.src, title, "", nav, nav_title=self.cl.nav_title, html=html)
 
     def sheet(self, sheet: Sheet, heading_level: int) -> list[str]:
@@ -394,7 +424,9 @@ class ChecklistPage:
                 ("For", AUDIENCE_NAMES[first.audience] + phase),
                 ("Sources", "; ".join(docs) or "none"), ("Site version", self.ctx.version)]
         # The last rows are room to write the date and notes, on paper only (checklist.css hides them on screen).
-        return w.definitions([(w.text(key), w.text(value), "") for key, value in rows]
+        # Document titles are citations, shown as the small print of citations elsewhere (cp-meta).
+        cell = lambda key, value: w.small_print(w.text(value), "cp-meta") if key == "Sources" else w.text(value)  # noqa: E731
+        return w.definitions([(w.text(key), cell(key, value), "") for key, value in rows]
                              + [("Conference date", w.writing_line(), "cp-print-only"),
                                 ("Notes", w.writing_box(), "cp-print-only")])
 
@@ -413,8 +445,21 @@ class ChecklistPage:
     def explained(self, target: str) -> str:
         """Link to where the site explains an item, named by the page it is on."""
         page = self.ctx.page_of(self.content.index[target])
+        if self.family and self.labels.get("checklist_explained"):
+            return self.w.a(self.w.text(self.labels["checklist_explained"]), page, target, css="cp-explained")
         name = PAGE_NAMES.get(page.rsplit("/", 1)[-1].removesuffix(".md"), "the authority's pages")
         return self.w.a(f"Explained in: {self.w.text(name)}", page, target, css="cp-explained")
+
+    def quotes(self, ids: list[str]) -> str:
+        """The source wording behind a family's box, collapsed and marked as quotation."""
+        w, inner = self.w, []
+        for item_id in ids:
+            item = self.content.resolve(self.content.index[item_id].item)
+            _, doc = self.content.documents[item["source"]["document"]]
+            inner.append(w.blockquote(w.text(item.get("text") or item.get("title") or "")))
+            inner.append(w.paragraph(f"Source: {w.text(doc['title'])}, {w.text(item['source']['section'])}", "cp-meta"))
+        summary = questions_data(self.content).get("labels", {}).get("quotes", "")
+        return w.details("quote", w.text(summary), inner)
 
     def item_list(self, sheet: Sheet, items: list[Item]) -> str:
         return self.w.bullets([self.item_line(sheet, item) for item in items])
@@ -434,6 +479,8 @@ class ChecklistPage:
             extras.insert(0, w.small_print(w.text(item.meta), "cp-who"))
         if item.disagreement:
             extras.append(self.disagreement(item.disagreement))
+        if item.quotes:
+            extras.append(self.quotes(item.quotes))
         children = self.item_list(sheet, item.children) if item.children else ""
         return w.checkbox_item(box, w.text(item.text), extras, children)
 

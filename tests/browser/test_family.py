@@ -148,6 +148,7 @@ def test_help_numbers_are_tap_to_call_links(phone):
 
 def test_family_pages_are_accessible_at_phone_size(phone, content):
     pages = ["/for/parents/"] + [f"/{a.id}/parents/" for a in content.local_authorities]
+    pages += [f"/{a.id}/checklists/{t}/parents-before/" for a in content.local_authorities for t in ("icpc", "rcpc")]
     for url in pages:
         phone.goto(url)
         family_ready(phone)
