@@ -78,8 +78,9 @@ def test_the_repository_is_a_plain_link_that_asks_nothing(published_dir):
 
 def test_published_pages_ask_no_other_host(published, urls):
     page = published
-    for name in ["home", "authority overview", "timescales", "glossary", "checklist", "calculator", "about"]:
-        page.goto(SITE + urls[name].lstrip("/"))
+    paths = [urls[name] for name in ["home", "authority overview", "timescales", "glossary", "checklist", "calculator", "about"]]
+    for path in paths + ["/authorities/", "/compare/timescales/", "/for/parents/", "/data/"]:
+        assert page.goto(SITE + path.lstrip("/")).ok, path
         page.wait_for_load_state("networkidle")
     # search as a reader would: type into the box
     page.goto(SITE)
@@ -119,6 +120,7 @@ def test_privacy_page_names_everything_the_site_stores(published, urls, publishe
     missing = [k for k in sorted(keys) if not any(k.startswith(named) for named in _named_keys(shown))]
     assert not missing, f"stored in the browser but not on the privacy page: {missing}"
     assert "asks no other website for anything" in shown
+    assert page.elsewhere == [], f"the published site asked other hosts: {sorted(set(page.elsewhere))}"
 
 
 def _named_keys(shown: str) -> list[str]:
