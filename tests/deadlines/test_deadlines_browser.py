@@ -213,6 +213,12 @@ def test_results_and_errors_are_accessible(page, content):
     page.locator(".cp-calc__summary").wait_for(state="visible")
     violations = page.evaluate(run, WCAG)["violations"]
     assert not violations, json.dumps(violations, indent=1)[:3000]
+    # a link of the error summary hovered, then focused: Material's accent colour was 4.25:1 there
+    link = page.locator(".cp-calc__summary a").first
+    for state in (link.hover, link.focus):
+        state()
+        violations = page.evaluate(run, WCAG)["violations"]
+        assert not violations, json.dumps(violations, indent=1)[:3000]
 
 
 def test_without_javascript_the_rules_are_one_click_away(browser, server, content):
