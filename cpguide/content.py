@@ -14,6 +14,9 @@ from typing import Any, Iterator
 from .yamlsource import YamlDocument
 
 NATIONAL = "national"
+# The keys whose values are ids of other items (a string or a list): checked by the loader, followed
+# both ways by site/relations.py. A discrepancy's `items` are handled on their own by both.
+REFERENCE_KEYS = ("related", "ref", "deadline", "standards", "national_limit", "grounded_in")
 
 # The list a dict sits in says what kind of item it is.
 ITEM_TYPES = {

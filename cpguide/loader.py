@@ -16,7 +16,7 @@ from typing import Any, Iterator
 from jsonschema.exceptions import ValidationError
 
 from .checks import content_errors, duplicate_id_error
-from .content import Authority, Content, Entry, walk_items
+from .content import REFERENCE_KEYS, Authority, Content, Entry, walk_items
 from .errors import ContentError, ContentInvalid
 from . import selection
 from .family import question_errors
@@ -29,8 +29,6 @@ DEFAULT_ROOT = Path(os.environ.get("CPGUIDE_CONTENT") or Path(__file__).resolve(
 
 # Raw HTML or script in content would be rendered as-is by Markdown: refuse it.
 _MARKUP = re.compile(r"<\s*[a-zA-Z!/?]|javascript\s*:|\bon[a-z]+\s*=\s*[\"']", re.IGNORECASE)
-
-_REFERENCE_KEYS = ("related", "ref", "deadline", "standards", "national_limit", "grounded_in")
 
 
 def load_content(root: Path = DEFAULT_ROOT, only: set[str] | None = None) -> Content:
@@ -271,7 +269,7 @@ def _check_references(content: Content, errors: list[ContentError]) -> None:
         authority = content.authorities[entry.authority]
         doc = authority.docs[entry.file]
         shown = _display(doc.path, content.root)
-        for key in _REFERENCE_KEYS:
+        for key in REFERENCE_KEYS:
             targets = entry.item.get(key)
             for target in [targets] if isinstance(targets, str) else (targets or []):
                 if isinstance(target, str) and target not in content.index:

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..content import Content
+from ..content import REFERENCE_KEYS, Content
 
-_KEYS = ("related", "ref", "deadline", "standards", "national_limit", "grounded_in")
 
 
 def build_relations(content: Content) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
@@ -28,7 +27,7 @@ def build_relations(content: Content) -> tuple[dict[str, list[str]], dict[str, l
             for target in entry.item.get("items", []):
                 discrepancies_of[target].append(entry.id)
             continue
-        for key in _KEYS:
+        for key in REFERENCE_KEYS:
             value = entry.item.get(key)
             for target in [value] if isinstance(value, str) else (value or []):
                 if not isinstance(target, str):
