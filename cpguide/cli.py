@@ -25,6 +25,9 @@ def add_parser(subparsers) -> None:
     p.set_defaults(func=cmd_coverage)
     p = subparsers.add_parser("generate", help="write the whole site as a plain MkDocs project (no hooks) into a folder")
     p.add_argument("--out", type=Path, required=True, help="folder for the project: new, empty, or an earlier one")
+    p.add_argument("--links", choices=["urls", "sources"], default="urls",
+                   help="links in the pages written as HTML: 'urls' as served (MkDocs, default) or 'sources' "
+                        "to the source files (x.md), for engines that rewrite links in raw HTML (Zensical)")
     p.set_defaults(func=cmd_generate)
 
 
@@ -54,7 +57,7 @@ def cmd_generate(args) -> int:
     from .site.versioning import site_version
 
     content = load_content(args.content)
-    build = build_site(content, site_version(content))
+    build = build_site(content, site_version(content), args.links)
     try:
         pages = write_project(content, build, args.out)
     except ProjectError as exc:

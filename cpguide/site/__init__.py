@@ -24,8 +24,8 @@ GENERATOR_MODULES = [
 ]
 
 
-def build_site(content, version: str = "dev") -> SiteBuild:
-    ctx = SiteContext(content, version)
+def build_site(content, version: str = "dev", links: str = "urls") -> SiteBuild:
+    ctx = SiteContext(content, version, links=links)
     build = SiteBuild()
     for name in GENERATOR_MODULES:  # a generator that cannot be imported stops the build: no page is dropped
         module = import_module(name)

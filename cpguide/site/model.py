@@ -54,7 +54,8 @@ PAGE_OF_TYPE = {
 
 
 class SiteContext:
-    def __init__(self, content: Content, version: str = "dev", build_date: date | None = None):
+    def __init__(self, content: Content, version: str = "dev", build_date: date | None = None, links: str = "urls"):
+        self.url_of = routes.linker(links)  # how the pages written as HTML link (routes.LINK_STYLES)
         self.content = content
         self.version = version
         self.build_date = build_date or today()  # CPGUIDE_TODAY fixes it (tests, reproducible builds)
@@ -87,7 +88,7 @@ class SiteContext:
 
     def writer(self, src: str) -> HtmlWriter:
         """Helpers for writing the page `src` as HTML."""
-        return HtmlWriter(src, self.url, self.abbreviations)
+        return HtmlWriter(src, self.url_of, self.abbreviations)
 
     # --- where things live -------------------------------------------------------------------
     def authority_dir(self, authority_id: str) -> str:

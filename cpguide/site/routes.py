@@ -34,6 +34,19 @@ def relative_url(from_page: str, to: str) -> str:
     return rel + "/" if there.endswith("/") or not there else rel
 
 
+# How the pages written as HTML link to other pages: "urls", as MkDocs serves them (MkDocs leaves links in
+# raw HTML as they are); "sources", to the source file ("../x/agenda.md"), for an engine that rewrites
+# links in raw HTML as MkDocs does in Markdown (Zensical: README, "Material for MkDocs 9 reaches end of life").
+LINK_STYLES = ("urls", "sources")
+
+
+def linker(style: str = "urls"):
+    """The function (from_page, to) -> href for a link style."""
+    if style not in LINK_STYLES:
+        raise ValueError(f"link style '{style}': use one of {', '.join(LINK_STYLES)}")
+    return relative_url if style == "urls" else source_link
+
+
 def source_link(from_page: str, to_page: str) -> str:
     """Relative link between two source files, as written in Markdown (MkDocs turns it into a URL)."""
     return relpath(to_page, posixpath.dirname(from_page))
