@@ -94,8 +94,8 @@ def test_a_broken_link_in_a_page_written_as_html_stops_generate(tmp_path, monkey
 
     real = site.build_site
 
-    def with_broken_links(content, version="dev"):
-        build = real(content, version)
+    def with_broken_links(content, version="dev", links="urls"):
+        build = real(content, version, links)
         w = HtmlWriter("west-berkshire/agenda.md", routes.relative_url, Abbreviations({}))
         body = w.body([w.heading(1, "Broken"), w.paragraph(w.a("gone", "west-berkshire/nowhere.md")
                                                            + w.a("no anchor", "glossary.md", "no-such-term")
@@ -111,6 +111,16 @@ def test_a_broken_link_in_a_page_written_as_html_stops_generate(tmp_path, monkey
     assert "broken/page.md: link to 'glossary.md#no-such-term', which has no such anchor" in err
     assert "'glossary.md'," not in err and "nothing was written" in err
     assert not out.exists()
+
+
+def test_links_as_served_or_to_source_files(project, tmp_path):
+    """MkDocs leaves links in raw HTML as they are: by default they are the URLs it serves. Zensical rewrites
+    them as it rewrites Markdown links: `--links sources` writes them to the source files."""
+    assert 'href="../checklists/"' in (project / "docs" / "west-berkshire" / "chairs.md").read_text(encoding="utf-8")
+    out = tmp_path / "for-zensical"
+    assert main(["generate", "--out", str(out), "--links", "sources"]) == 0
+    page = (out / "docs" / "west-berkshire" / "chairs.md").read_text(encoding="utf-8")
+    assert 'href="checklists/index.md"' in page and 'href="../checklists/"' not in page
 
 
 def test_a_folder_not_written_by_generate_is_left_alone(tmp_path, capsys):
