@@ -317,6 +317,18 @@ def family_problems(content: Content) -> list[tuple[str, int | None, str, str]]:
     return problems
 
 
+def forget_pronunciations() -> None:
+    """textstat keeps the CMU pronouncing dictionary it counts syllables with (about 45 MB) for the rest of
+    the process. The site build measures once, while loading, and then calls this so that the memory goes
+    to the pages instead (benchmarks/scale.py: peak memory of the build). Tests and `cpguide validate`,
+    which load content many times, keep it."""
+    try:
+        from textstat.backend.utils._get_cmudict import get_cmudict
+    except ImportError:  # another textstat layout: nothing is released, nothing breaks
+        return
+    get_cmudict.cache_clear()
+
+
 def _topic_problems(content: Content, authority_id: str, topic: dict):
     score = reading_grade(plain_text([topic]))
     if score > MAX_FAMILY_GRADE:

@@ -56,7 +56,10 @@ def cmd_generate(args) -> int:
     from .site.project import ProjectError, write_project
     from .site.versioning import site_version
 
+    from .checks import forget_pronunciations
+
     content = load_content(args.content)
+    forget_pronunciations()  # as the site build does: the memory goes to the pages
     build = build_site(content, site_version(content), args.links)
     try:
         pages = write_project(content, build, args.out)

@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
+from cpguide.checks import forget_pronunciations
 from cpguide.errors import ContentInvalid
 from cpguide import selection
 from cpguide.loader import load_content
@@ -44,6 +45,7 @@ def _configure(config: MkDocsConfig) -> MkDocsConfig:
     if problems:  # MkDocs would copy whatever a link points to into the site
         raise PluginError("\n".join(problems))
     content = load_content(only=selection.from_env())  # CPGUIDE_AUTHORITIES: a preview of a few authorities
+    forget_pronunciations()  # the reading-grade checks are done: their dictionary's memory goes to the pages
     version = site_version(content)
     build = build_site(content, version)
     _state.update(content=content, build=build, version=version)
