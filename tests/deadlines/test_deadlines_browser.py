@@ -184,7 +184,10 @@ def test_calendar_download(page, content, capsys):
     events = Calendar.from_ical(text).walk("VEVENT")
     data = cli_json(capsys, authority, None, "icpc", f"{Y}-12-22", "10:00", None, None)
     dated = [d for d in data["deadlines"] if d["due"]]
-    assert sorted(e.decoded("dtstart").isoformat() for e in events) == sorted(d["due"] for d in dated)
+    # the conference at its time, then each deadline: at its time of day on its due date, else all day
+    starts = [f"{Y}-12-22T10:00:00"]
+    starts += [d["exact"] + ":00" if len(d["exact"] or "") > 10 and d["exact"][:10] == d["due"] else d["due"] for d in dated]
+    assert sorted(e.decoded("dtstart").isoformat() for e in events) == sorted(starts)
     assert all(len(line) <= 75 for line in text.decode("utf-8").split("\r\n") if line.isascii())
 
 

@@ -6,6 +6,8 @@ fixed clock (CPGUIDE_TODAY), so the expected dates never move.
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 import json
 import os
 import subprocess
@@ -159,14 +161,37 @@ def test_ics_has_one_event_per_dated_deadline(capsys):
                          "--format", "ics")
     assert code == 0 and not err
     cal = Calendar.from_ical(out)
-    events = cal.walk("VEVENT")
+    events = [e for e in cal.walk("VEVENT") if not str(e["uid"]).endswith("-conference@cpguide")]
     dated = [d for d in data["deadlines"] if d["due"]]
-    assert len(events) == len(dated)
-    assert sorted(e.decoded("dtstart").isoformat() for e in events) == sorted(d["due"] for d in dated)
+    assert len(events) == len(dated) and len(cal.walk("VEVENT")) == len(dated) + 1  # and the conference
+    # a deadline at a time of day on its due date is timed; any other is the due date, all day
+    starts = [d["exact"] + ":00" if len(d["exact"] or "") > 10 and d["exact"][:10] == d["due"] else d["due"] for d in dated]
+    assert sorted(e.decoded("dtstart").isoformat() for e in events) == sorted(starts)
     assert len({str(e["uid"]) for e in events}) == len(events)
     first = next(e for e in events if "First core group meeting" in str(e["summary"]))
     assert first.decoded("dtstart").isoformat() == "2026-01-08"
     assert "within 10 working days of the conference" in str(first["description"])
+
+
+def test_ics_has_the_conference_and_timed_events_at_their_time(capsys):
+    """Worked by hand: an ICPC on Monday 18 January 2027 at 10:00 in the West fixture. The conference is
+    an event at 10:00; the family's pre-meeting, exactly 30 minutes before, at 09:30 that day; the reports,
+    at least 48 hours before (Saturday 16th, 10:00), stay a day to act by: Friday 15th, all day."""
+    code, out, err = run(capsys, "--authority", "fixture-west", "--conference", "icpc", "--date", "2027-01-18",
+                         "--time", "10:00", "--format", "ics")
+    assert code == 0 and not err
+    events = {str(e["summary"]): e for e in Calendar.from_ical(out).walk("VEVENT")}
+    conference = events["Initial child protection conference (ICPC)"]
+    assert conference.decoded("dtstart") == datetime(2027, 1, 18, 10, 0) and "dtend" not in conference
+    starts = {e.decoded("dtstart") for s, e in events.items() if "30 minutes" in str(e["description"])}
+    assert starts == {datetime(2027, 1, 18, 9, 30)}
+    reports = [e for e in events.values() if "at least 48 hours before" in str(e["description"])]
+    assert reports and all(e.decoded("dtstart") == date(2027, 1, 15) and e.decoded("dtend") == date(2027, 1, 16)
+                           for e in reports)
+    # without a time, the conference is a whole day (the 10:00 the calculator assumes is not invented)
+    code, out, err = run(capsys, "--authority", "fixture-west", "--conference", "icpc", "--date", "2027-01-18", "--format", "ics")
+    conference = next(e for e in Calendar.from_ical(out).walk("VEVENT") if str(e["uid"]).endswith("-conference@cpguide"))
+    assert conference.decoded("dtstart") == date(2027, 1, 18) and conference.decoded("dtend") == date(2027, 1, 19)
 
 
 # --- bad input: non-zero exit, one line, nothing on stdout (through the real executable) --------

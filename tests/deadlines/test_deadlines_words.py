@@ -29,7 +29,7 @@ STAMP = datetime(2026, 11, 22, 12, 0, tzinfo=timezone.utc)
 
 def _events(ics: bytes | str) -> list[tuple]:
     cal = Calendar.from_ical(ics)
-    return sorted((str(e["uid"]), e.decoded("dtstart").isoformat(), e.decoded("dtend").isoformat(),
+    return sorted((str(e["uid"]), e.decoded("dtstart").isoformat(), e.decoded("dtend").isoformat() if "dtend" in e else "",
                    str(e["summary"]), str(e["description"]), e.decoded("dtstamp").isoformat())
                   for e in cal.walk("VEVENT"))
 

@@ -259,12 +259,24 @@ function fold(line) {
 
 const compact = (iso) => iso.replace(/-/g, '');
 
-/** The same events as cpguide/deadlines/ics.py: all-day, one per dated deadline. */
+/** A floating local date-time (20260615T093000) from "2026-06-15T09:30". */
+const icsMoment = (exact) => `${compact(exact.slice(0, 10))}T${exact.slice(11).replace(':', '')}00`;
+
+/** The same events as cpguide/deadlines/ics.py: the conference (at its time if given, else all day),
+ *  then one per dated deadline, all day unless it has a time of day on its due date. */
 export function buildIcs(result, data, words, request, names, now = new Date()) {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   const conference = isoDate(request.date);
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//cpguide//Child protection conference deadlines//EN', 'CALSCALE:GREGORIAN',
     `X-WR-CALNAME:${icsEscape(`Deadlines: ${words.conference_types[request.conference]} on ${formatDate(conference, words)}`)}`];
+  const name = words.conference_types[request.conference];
+  const timed = request.time !== null && request.time !== undefined;
+  lines.push('BEGIN:VEVENT', `UID:${request.conference}-${conference}-conference@cpguide`, `DTSTAMP:${stamp}`,
+    ...(timed ? [`DTSTART:${icsMoment(isoExact({ day: request.date, min: request.time }))}`]
+      : [`DTSTART;VALUE=DATE:${compact(conference)}`, `DTEND;VALUE=DATE:${compact(isoDate(request.date + 1))}`]),
+    `SUMMARY:${icsEscape(name.slice(0, 1).toUpperCase() + name.slice(1))}`,
+    `DESCRIPTION:${icsEscape(`The conference. The other events are worked out from its date (${formatDate(conference, words)}).`)}`,
+    'TRANSP:OPAQUE', 'END:VEVENT');
   for (const d of result.deadlines) {
     if (d.due === null) continue;
     const due = isoDate(d.due);
@@ -281,7 +293,8 @@ export function buildIcs(result, data, words, request, names, now = new Date()) 
     description.push(...noteLines(d, words));
     lines.push('BEGIN:VEVENT',
       `UID:${request.conference}-${conference}-${d.rule.id}${d.occurrence ? `-${d.occurrence}` : ''}@cpguide`,
-      `DTSTAMP:${stamp}`, `DTSTART;VALUE=DATE:${compact(due)}`, `DTEND;VALUE=DATE:${compact(isoDate(d.due + 1))}`,
+      `DTSTAMP:${stamp}`, ...(exact.length > 10 && exact.slice(0, 10) === due ? [`DTSTART:${icsMoment(exact)}`]
+        : [`DTSTART;VALUE=DATE:${compact(due)}`, `DTEND;VALUE=DATE:${compact(isoDate(d.due + 1))}`]),
       `SUMMARY:${icsEscape(summary)}`, `DESCRIPTION:${icsEscape(description.join('\n'))}`, 'TRANSP:TRANSPARENT', 'END:VEVENT');
   }
   lines.push('END:VCALENDAR');
