@@ -21,7 +21,7 @@ MISSING = ("agenda", "standards", "statements", "disagreements")
 # The suite's tests of content and of the built site (the browser tests run on the real content).
 SUITE = ["tests/test_content.py", "tests/test_consistency.py", "tests/test_family_readability.py",
          "tests/test_build.py", "tests/test_checklists.py", "tests/test_render.py", "tests/test_checks.py",
-         "tests/deadlines/test_deadlines_content.py"]
+         "tests/deadlines/test_deadlines_content.py", "tests/test_prepare.py"]
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,7 @@ from ..vocabulary import ITEM_KINDS, OUTCOMES
 from .model import Page, SiteContext
 from .sections import YOUR_DATES, nav_path
 from .parents_page import parents_body
+from . import prepare_section
 from .render import AUDIENCE_NAMES, FACT_TOPICS, PHASE_NAMES, actors_label, label_of, types_label
 from .templating import macros
 
@@ -306,6 +307,8 @@ class AuthorityPages:
             return parents_body(self)
         a, w = self.authority, self.w
         body = self.role_intro(audience)
+        if audience == "professionals":
+            body += prepare_section.prepare_section(self)
         body += self.audience_deadlines(audience)
         guides = [g for g in a.guides if g["audience"] == audience]
         body.append(w.heading(2, "What happens and what you do"))
@@ -335,7 +338,8 @@ class AuthorityPages:
 
     def role_intro(self, audience: str) -> list[str]:
         a, w = self.authority, self.w
-        links = [w.a("Your dates: deadline calculator", f"calculator/{audience}.md", query=f"?authority={a.id}"),
+        links = prepare_section.jump_link(self) if audience == "professionals" else []
+        links += [w.a("Your dates: deadline calculator", f"calculator/{audience}.md", query=f"?authority={a.id}"),
                  w.a("Checklists to tick and print", self.own_page("checklists/index"))]
         if a.statements:
             links.append(w.a("What is read out at the conference, and why", self.own_page("statements")))

@@ -1,0 +1,45 @@
+"""The "What to bring and prepare" section of an authority's page for professionals (cpguide/prepare.py):
+each point quoted from its document, with the section, the conference it applies to and a link to the
+point in its place; not a second box to tick. Where the documents say nothing, the section says so."""
+
+from __future__ import annotations
+
+from ..prepare import prepare_ids, prepare_words
+from .render import types_label
+
+ANCHOR = "what-to-bring"
+
+
+def jump_link(pages) -> list[str]:
+    words = prepare_words(pages.content)
+    return [pages.w.a(pages.w.text(words["heading"]), pages.own_page("professionals"), ANCHOR)] if words else []
+
+
+def prepare_section(pages) -> list[str]:
+    words = prepare_words(pages.content)
+    if not words:
+        return []
+    w, a = pages.w, pages.authority
+    body = [w.heading(2, w.text(words["heading"]), ANCHOR)]
+    ids = prepare_ids(a)
+    if not ids:
+        national = pages.content.national
+        pointer = f" {w.a(w.text(national.name), pages.ctx.authority_dir(national.id) + '/index.md')}" if national else ""
+        return body + [w.paragraph(w.text(words["none"].format(authority=a.name))),
+                       w.paragraph(w.text(words["national"]) + pointer)]
+    body.append(w.paragraph(w.text(words["intro"].format(authority=a.name))))
+    for item_id in ids:
+        body += _quoted(pages, item_id, words["context"])
+    return body
+
+
+def _quoted(pages, item_id: str, context: str) -> list[str]:
+    w = pages.w
+    entry = pages.content.index[item_id]
+    item = pages.content.resolve(entry.item)
+    types = next((x["conference_types"] for x in (item, *reversed(entry.ancestors)) if x.get("conference_types")), None)
+    where = [pages.cite(item.get("source"), link_document=False)]
+    if types:
+        where.append(w.text(types_label(types)))
+    return [w.blockquote(w.text(item.get("text") or item.get("title") or "")),
+            w.paragraph(" · ".join(where + [pages.link(item_id, context)]), css="cp-prepare-source")]
