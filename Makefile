@@ -21,14 +21,14 @@ node_modules/.installed: package.json package-lock.json
 
 venv: $(VENV)/.installed ## Create the virtual environment with pinned dependencies
 
-serve: $(VENV)/.installed ## Build the site from the bundled content and serve it on http://127.0.0.1:8000
+serve: $(VENV)/.installed node_modules/.installed ## Build the site from the bundled content and serve it on http://127.0.0.1:8000
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
-preview: $(VENV)/.installed ## Serve one authority (and the national framework) fast: make preview AUTHORITY=west-berkshire
+preview: $(VENV)/.installed node_modules/.installed ## Serve one authority (and the national framework) fast: make preview AUTHORITY=west-berkshire
 	@test -n "$(AUTHORITY)" || { echo "usage: make preview AUTHORITY=<folder under checklists/>[,<another>]"; exit 2; }
 	CPGUIDE_AUTHORITIES=$(AUTHORITY) $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(VENV)/.installed ## Build the site into site/ (strict)
+build: $(VENV)/.installed node_modules/.installed ## Build the site into site/ (strict; with its search index and service worker)
 	$(VENV)/bin/mkdocs build --strict
 
 validate: $(VENV)/.installed ## Check all content: schema, ids, references, no HTML
@@ -43,7 +43,7 @@ system-deps: ## Install Debian packages the browser tests need (chromium, popple
 test: $(VENV)/.installed node_modules/.installed system-deps ## Run the whole test suite (content, deadlines, build, real browser)
 	$(VENV)/bin/pytest -q; status=$$?; if [ $$status -eq 5 ]; then echo "no tests ran"; exit 1; fi; exit $$status
 
-benchmark: $(VENV)/.installed ## Measure build time and memory at 3, 30 and 150 authorities against bare Material
+benchmark: $(VENV)/.installed node_modules/.installed system-deps ## Measure build time and memory at 3, 30 and 150 authorities against bare Material
 	$(PY) benchmarks/scale.py --sizes 3 30 150
 
 lock: ## Re-pin dependencies with their hashes into requirements.lock (after changing pyproject.toml or requirements-tools.in)

@@ -51,6 +51,7 @@ def _configure(config: MkDocsConfig) -> MkDocsConfig:
     _state.update(content=content, build=build, version=version)
     _abbreviations_for_every_page(config, build)
     config.extra["cpguide_version"] = version
+    config.extra["cpguide_authorities"] = {a.id: a.name for a in content.local_authorities}  # search filters
     if not config.use_directory_urls:  # cpguide/site/routes.py: the pages written as HTML link to each other as directory URLs
         raise PluginError("mkdocs.yml: cpguide's generated pages need use_directory_urls: true (the default)")
     try:

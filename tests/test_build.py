@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 from html.parser import HTMLParser
-import json
 from pathlib import Path
 
 
@@ -81,12 +82,49 @@ def test_abbreviations_have_tooltips_on_every_page(site_dir: Path):
     assert re.search(r'<abbr title="[^"]+">ICPC</abbr>', agenda)
 
 
+def _search_fragments(site_dir: Path) -> list[dict]:
+    """Pagefind's stored pages (url, content, filters): gzip files starting with "pagefind_dcd"."""
+    out = []
+    for path in (site_dir / "pagefind" / "fragment").glob("*.pf_fragment"):
+        raw = gzip.decompress(path.read_bytes())
+        assert raw.startswith(b"pagefind_dcd"), path
+        out.append(json.loads(raw[len(b"pagefind_dcd"):]))
+    return out
+
+
 def test_search_finds_the_items_but_not_the_small_print_under_each(site_dir: Path, content):
     """Every item's own words are searchable; its small print (conference, who, source) is not, or a
     search for "chair" or a document's title would match every item on the site."""
-    docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    text = " ".join(" ".join(d["text"].split()) for d in docs)
+    pages = _search_fragments(site_dir)
+    text = " ".join(" ".join(d["content"].split()) for d in pages)
     standards = [s for a in content.local_authorities for st in a.standard_sets for s in st["standards"]]
     assert standards and all(" ".join(s["text"].split())[:40] in text for s in standards[:20])
     assert "Who: Chair" not in text
     assert ">Who: Chair" in (site_dir / "west-berkshire" / "standards" / "index.html").read_text(encoding="utf-8")
+
+
+def test_search_indexes_articles_with_their_authority_and_audience(site_dir: Path, content):
+    """Pagefind indexes each page's article (not the menus), filed under its authority ("all" for pages
+    about every authority) and audience ("everyone" unless it is one audience's page); checklists are
+    left out, as they were out of Material's search."""
+    pages = {d["url"]: d for d in _search_fragments(site_dir)}
+    local = content.local_authorities[0].id
+    parents = pages[f"/{local}/parents/"]
+    assert parents["filters"] == {"authority": [local], "audience": ["parents"]}
+    assert pages["/for/chairs/"]["filters"] == {"authority": ["all"], "audience": ["chairs"]}
+    assert pages["/glossary/"]["filters"] == {"authority": ["all"], "audience": ["everyone"]}
+    assert pages[f"/{local}/timescales/"]["filters"] == {"authority": [local], "audience": ["everyone"]}
+    other = next(a for a in content.local_authorities if a.id != local)
+    assert other.name not in parents["content"], "the menu (other authorities' names) was indexed"
+    assert "¶" not in parents["content"]
+    assert not [u for u in pages if "/checklists/" in u and u.count("/") > 3], "checklists are indexed"
+
+
+def test_no_page_fetches_the_sitemap_or_a_search_index_by_itself(site_dir: Path):
+    """Material's search plugin (the whole index on every page) and instant navigation (sitemap.xml on
+    every page) are off; the search box is the site's own, loading Pagefind only when used."""
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    assert not (site_dir / "search" / "search_index.json").exists()
+    assert '"navigation.instant"' not in home and "search_index" not in home
+    assert "data-cpguide-search" in home and 'data-md-component="search"' not in home
+    assert (site_dir / "pagefind" / "pagefind.js").is_file() and (site_dir / "sw.js").is_file()

@@ -4,7 +4,76 @@
   "use strict";
   var base = new URL(".", document.currentScript ? document.currentScript.src : location.href);
 
+  function notices() {
+    try { return JSON.parse(document.getElementById("cp-notices").textContent) || {}; } catch (e) { return {}; }
+  }
+
+  /* Opened from files (file://), browsers refuse to load the modules and data: say so in place. */
+  function explainFileLimits() {
+    var say = notices();
+    [["[data-cpguide-calculator]", say.calculator_file], ["[data-cpguide-checklist]", say.checklist_file]]
+      .forEach(function (pair) {
+        document.querySelectorAll(pair[0]).forEach(function (el) {
+          if (!pair[1] || el.querySelector(".cp-file-notice")) return;
+          var note = document.createElement("p");
+          note.className = "admonition note cp-file-notice";
+          note.textContent = pair[1];
+          el.hidden = false;
+          el.prepend(note);
+        });
+      });
+    window.__pageReady = location.pathname;
+  }
+
+  /* Search: Pagefind is loaded the first time the reader opens or focuses the search box. */
+  function mountSearchOnDemand() {
+    var boxes = document.querySelectorAll("[data-cpguide-search]");
+    if (!boxes.length) return;
+    var started = false;
+    var toggle = document.getElementById("__search");
+    function load() {
+      if (started) return;
+      started = true;
+      import(new URL("search.mjs", base).href).then(function (mod) {
+        boxes.forEach(function (el) { mod.mount(el); });
+      });
+    }
+    boxes.forEach(function (el) { el.addEventListener("focusin", load); });
+    if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) load(); });
+    document.addEventListener("keydown", function (event) {  // "/" or "s" opens search, as in Material
+      var t = event.target;
+      if (event.ctrlKey || event.metaKey || event.altKey || (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)))) return;
+      if ((event.key === "/" || event.key === "s") && toggle) {
+        event.preventDefault();
+        toggle.checked = true;
+        load();
+        var input = document.querySelector("[data-cpguide-search] input[name=query]");
+        if (input) input.focus();
+      }
+    });
+  }
+
+  /* Use without signal: the service worker is registered on every page (http and https); offline.mjs,
+     which keeps the reader's authority and lists what is kept, only once an authority is chosen. */
+  function mountOffline(authorityChosen) {
+    var lists = document.querySelectorAll("[data-cpguide-offline-list]");
+    if (lists.length || authorityChosen) {
+      import(new URL("offline.mjs", base).href).then(function (mod) {
+        lists.forEach(function (el) { mod.mountList(el); });
+        return mod.start();
+      });
+    } else if ("serviceWorker" in navigator) {
+      navigator.serviceWorker.register(new URL("../../sw.js", base).href).catch(function () { /* refused */ });
+      window.__offlineReady = "none";
+    }
+  }
+
   function mountModules() {
+    if (location.protocol === "file:") {
+      explainFileLimits();
+      return;
+    }
+    mountSearchOnDemand();
     var calculators = document.querySelectorAll("[data-cpguide-calculator]");
     if (calculators.length) {
       import(new URL("calculator.mjs", base).href).then(function (mod) {
@@ -32,6 +101,7 @@
     import(new URL("conference-store.mjs", base).href).then(function (store) {
       var choice = store.read();
       var waits = [];
+      mountOffline(Boolean(choice));
       var dates = document.querySelectorAll("[data-cpguide-your-dates]");
       if (choice && choice.date && dates.length) {  // only then: the rule engine and one authority's rules
         waits.push(import(new URL("your-dates.mjs", base).href).then(function (mod) {

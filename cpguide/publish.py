@@ -1,0 +1,101 @@
+"""After MkDocs has written the site: the search index, the offline lists and the service worker.
+
+All three are made from the built site, so they see exactly what readers get:
+
+- Pagefind indexes each page's article (docs/overrides/main.html marks it `data-pagefind-body`,
+  with the page's authority and audience as filters) into small files fetched per query: a reader
+  downloads nothing of the index until they search, and then only the parts their words need.
+- `offline/<authority>.json` lists one authority's pages (checklists included) and what the
+  calculator needs for it (its pages, modules, words, bank holidays and that authority's rules):
+  the browser saves them when the reader chooses the authority (docs/assets/js/offline.mjs).
+- Workbox (scripts/service-worker.mjs) writes `sw.js`: the shell every page uses is precached,
+  pages and files are kept as they are opened and refreshed on every visit online.
+
+This module never imports MkDocs; hooks/publish_hooks.py hands it the site folder.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SERVICE_WORKER_SCRIPT = ROOT / "scripts" / "service-worker.mjs"
+WORKBOX = ROOT / "node_modules" / "workbox-build"
+OFFLINE_DIR = "offline"
+# Kept out of the index: the small print under each item (as it was out of Material's search) and
+# the "¶" permanent links beside headings.
+EXCLUDE_SELECTORS = ["[data-search-exclude]", ".headerlink"]
+# What the calculator needs besides its pages, for every authority (the rules file is added per authority).
+CALCULATOR_PAGES = "calculator"
+CALCULATOR_DATA = "data/calculator"
+CALCULATOR_SHARED = ["words.json", "bank-holidays.json"]
+
+
+class PublishError(Exception):
+    """A step after the build could not run; the message says what to install or fix."""
+
+
+def index_for_search(site_dir: Path) -> None:
+    """Run Pagefind over the built site (writes site_dir/pagefind/)."""
+    cmd = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet"]
+    for selector in EXCLUDE_SELECTORS:
+        cmd += ["--exclude-selectors", selector]
+    try:
+        result = subprocess.run(cmd, capture_output=True, text=True)
+    except OSError as exc:
+        raise PublishError(f"could not run Pagefind ({exc})") from None
+    if result.returncode != 0:
+        hint = " (install it: pip install 'pagefind[bin]', which `make venv` does)" if "No module named" in result.stderr else ""
+        raise PublishError(f"Pagefind failed{hint}:\n{result.stdout}{result.stderr}".strip())
+
+
+def _page_urls(folder: Path, site_dir: Path) -> list[str]:
+    """Site-relative directory URLs of the pages under folder ("west-berkshire/agenda/")."""
+    return sorted(p.parent.relative_to(site_dir).as_posix() + "/" for p in folder.rglob("index.html"))
+
+
+def offline_lists(site_dir: Path, authority_ids: list[str]) -> int:
+    """Write offline/<id>.json for each authority: the site-relative URLs to save for it. Returns the count."""
+    shared = ["", "about/offline/"]  # the home page, the page listing what is kept
+    calculator = site_dir / CALCULATOR_PAGES
+    if calculator.is_dir():
+        shared += _page_urls(calculator, site_dir)
+        shared += [f"{CALCULATOR_DATA}/{name}" for name in CALCULATOR_SHARED if (site_dir / CALCULATOR_DATA / name).is_file()]
+    for folder, suffixes in (("assets/js", (".js", ".mjs")), ("assets/css", (".css",))):  # the site's own, small
+        shared += sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / folder).glob("*") if p.suffix in suffixes)
+    out = site_dir / OFFLINE_DIR
+    out.mkdir(exist_ok=True)
+    written = 0
+    for authority in authority_ids:
+        folder = site_dir / authority
+        if not folder.is_dir():
+            continue
+        rules = f"{CALCULATOR_DATA}/{authority}.json"
+        urls = _page_urls(folder, site_dir) + shared + ([rules] if (site_dir / rules).is_file() else [])
+        (out / f"{authority}.json").write_text(json.dumps({"authority": authority, "urls": urls}, separators=(",", ":")),
+                                               encoding="utf-8")
+        written += 1
+    return written
+
+
+def service_worker(site_dir: Path) -> None:
+    """Write site_dir/sw.js with Workbox (generateSW, its runtime inlined: nothing from another host)."""
+    node = shutil.which("node")
+    if node is None:
+        raise PublishError("Node.js is needed to write the service worker (apt-get install nodejs)")
+    if not WORKBOX.is_dir():
+        raise PublishError(f"workbox-build is not installed in {WORKBOX.parent}: run `npm ci` in {ROOT} (make build does)")
+    result = subprocess.run([node, str(SERVICE_WORKER_SCRIPT), str(site_dir)], capture_output=True, text=True, cwd=ROOT)
+    if result.returncode != 0:
+        raise PublishError(f"the service worker could not be written:\n{result.stdout}{result.stderr}".strip())
+
+
+def publish(site_dir: Path, authority_ids: list[str]) -> None:
+    """Everything a served site needs after MkDocs: search index, offline lists, service worker."""
+    index_for_search(site_dir)
+    offline_lists(site_dir, authority_ids)
+    service_worker(site_dir)
