@@ -17,6 +17,7 @@ This module never imports MkDocs; hooks/publish_hooks.py hands it the site folde
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -92,6 +93,19 @@ def service_worker(site_dir: Path) -> None:
     result = subprocess.run([node, str(SERVICE_WORKER_SCRIPT), str(site_dir)], capture_output=True, text=True, cwd=ROOT)
     if result.returncode != 0:
         raise PublishError(f"the service worker could not be written:\n{result.stdout}{result.stderr}".strip())
+
+
+# A relative link to a folder ("../agenda/", "./", "..", "agenda/#who"): not a URL with a scheme,
+# not "//host", not only "#anchor".
+_FOLDER_LINK = re.compile(r'href="(?![a-zA-Z][a-zA-Z0-9+.-]*:|//|#|/)((?:[^"#?]*/)|\.\.?(?:/\.\.)*)([#?][^"]*)?"')
+
+
+def link_index_files(html: str) -> str:
+    """Links to folders pointed at their index.html, for a site opened from files (file://)."""
+    def fix(m: re.Match) -> str:
+        folder = m.group(1) if m.group(1).endswith("/") else m.group(1) + "/"
+        return f'href="{folder}index.html{m.group(2) or ""}"'
+    return _FOLDER_LINK.sub(fix, html)
 
 
 def publish(site_dir: Path, authority_ids: list[str]) -> None:

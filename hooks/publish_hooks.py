@@ -1,6 +1,11 @@
 """MkDocs hooks: after the build, hand the written site to cpguide/publish.py (Pagefind, offline lists,
 Workbox), so every way of building the site (make build, make serve, the tests, the benchmark, the
-Pages workflow) gets the same search and service worker."""
+Pages workflow) gets the same search and service worker.
+
+Built to be opened from files (CPGUIDE_OFFLINE=true, extra.file_build), there is no search index and
+no service worker (neither can work from file://: the pages say so), and links to pages name their
+index.html, since a browser opens a folder from files as a listing, not as its page.
+"""
 
 from __future__ import annotations
 
@@ -10,19 +15,24 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from cpguide.deadlines.words import AUDIENCES
-from cpguide.publish import PublishError, publish
+from cpguide.publish import PublishError, link_index_files, publish
 
 
 def _file_build(config: MkDocsConfig) -> bool:
-    """Built to be opened from files (CPGUIDE_OFFLINE): no search index, no service worker can work there."""
-    offline = config.plugins.get("material/offline")
-    return bool(offline and offline.config.enabled)
+    return str(config.extra.get("file_build", False)).lower() in ("true", "1", "yes")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["cpguide_audiences"] = dict(AUDIENCES)  # search filters (overrides/main.html)
     config.extra["cpguide_file_build"] = _file_build(config)
+    if config.extra["cpguide_file_build"]:
+        # Material's instant loading does not work from file:// (its offline docs)
+        config.theme["features"] = [f for f in config.theme["features"] if f != "navigation.instant"]
     return config
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    return link_index_files(output) if config.extra["cpguide_file_build"] else output
 
 
 def on_post_build(config: MkDocsConfig) -> None:

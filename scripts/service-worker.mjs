@@ -40,10 +40,15 @@ const { count, size, warnings } = await generateSW({
       options: {
         cacheName: "cpguide-pages",
         networkTimeoutSeconds: 6,
-        // Not kept and no signal: the page that says so and lists what is kept (at its own address,
-        // so its relative links work).
         matchOptions: { ignoreSearch: true },
         plugins: [{
+          // Ask the site, not the browser's HTTP cache, so that updates arrive at the next visit online
+          // (Workbox does not apply fetchOptions to navigations). Folder URLs only: the site's pages.
+          requestWillFetch: async ({ request }) => (request.mode === "navigate" && request.url.endsWith("/")
+            ? new Request(request.url, { cache: "no-cache", credentials: "same-origin", headers: request.headers })
+            : request),
+          // Not kept and no signal: the page that says so and lists what is kept (at its own address,
+          // so its relative links work).
           handlerDidError: async ({ request }) => {
             const page = new URL("about/offline/", self.registration.scope);
             if (new URL(request.url).pathname === page.pathname) return undefined; // not kept either
@@ -56,7 +61,7 @@ const { count, size, warnings } = await generateSW({
       urlPattern: ({ url, sameOrigin }) => sameOrigin && !url.pathname.includes("/pagefind/")
         && /\.(?:js|mjs|css|json|svg|png|ico|webmanifest)$/.test(url.pathname),
       handler: "NetworkFirst",
-      options: { cacheName: "cpguide-files", networkTimeoutSeconds: 6 },
+      options: { cacheName: "cpguide-files", networkTimeoutSeconds: 6, fetchOptions: { cache: "no-cache" } },
     },
   ],
 });

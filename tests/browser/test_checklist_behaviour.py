@@ -1,7 +1,7 @@
 """Ticking checklists in a real browser: ticks persist exactly as promised, and nothing breaks them.
 
 Ticks live only in localStorage, under the checklist's id and content version. These tests tick,
-reload, clear, navigate with Material's instant loading, change the version, corrupt or remove
+reload, clear, navigate away and back, change the version, corrupt or remove
 storage, use the keyboard, and switch JavaScript off.
 """
 
@@ -81,12 +81,12 @@ def test_clear_all_ticks(page, checklist):
     assert page.locator(f"{BOXES}:checked").count() == 0
 
 
-def test_ticks_survive_instant_navigation_away_and_back(page, urls):
-    """Click through the site as a reader would (Material's instant loading) and come back: ticks stay, controls aren't doubled."""
+def test_ticks_survive_navigation_away_and_back(page, urls):
+    """Click through the site as a reader would and come back: ticks stay, controls aren't doubled.
+    (Instant navigation is off: it fetched sitemap.xml on every page, 1.2 MB at 150 authorities.)"""
     path = urls["checklist"]
     page.goto(urls["checklists index"])
     wait_for_page_scripts(page)
-    page.evaluate("window.__loadedOnce = true")
     sheet_link = f'article a[href$="{path.split("/checklists/")[1]}"]'
 
     page.locator(sheet_link).first.click()  # index -> sheet
@@ -112,7 +112,6 @@ def test_ticks_survive_instant_navigation_away_and_back(page, urls):
     wait_for_checklist(page, path)
     assert page.locator(BOXES).nth(0).is_checked()
     assert page.locator(".cp-checklist-tools").count() == 1
-    assert page.evaluate("window.__loadedOnce") is True, "a link loaded a whole new page: instant navigation is off"
     assert not page.console_errors
 
 

@@ -78,7 +78,7 @@ def test_new_reader_picks_an_authority_and_finds_it_everywhere(page, chosen, con
     badge = page.locator(".cp-your-authority")
     assert badge.count() == 1 and chosen.name in badge.inner_text()
 
-    # Another page, reached the way a reader does (Material's instant navigation).
+    # Another page, reached the way a reader does (a link in the tabs).
     page.locator(".md-tabs").get_by_role("link", name="Glossary", exact=True).click()
     page.wait_for_url(re.compile(r"/glossary/$"))
     wait_for_picker(page)

@@ -22,6 +22,11 @@
           el.prepend(note);
         });
       });
+    // The search box opens as usual and shows, instead of results, why search cannot work here.
+    var toggle = document.getElementById("__search");
+    document.querySelectorAll("[data-cpguide-search] input[name=query]").forEach(function (input) {
+      input.addEventListener("focus", function () { if (toggle) toggle.checked = true; });
+    });
     window.__pageReady = location.pathname;
   }
 

@@ -1,0 +1,154 @@
+"""Using the site without signal, in a real browser.
+
+After one visit in which the reader chooses their authority, the browser is cut off from the network
+and pages of that authority the reader never opened still load, as do its checklists and the deadline
+calculator with its rules and the bank holidays. A page that was not kept leads to the page saying
+so. Updates made to the site reach the kept copy at the next visit online. Built for `file://`, the
+calculator, the checklists and search say plainly that they cannot work there.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .browser_helpers import wait_for_page_scripts
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _keep(page, authority) -> None:
+    """One visit: choose the authority in the picker, go to its pages, wait until they are kept."""
+    page.goto("/authorities/")
+    page.wait_for_function("() => window.__pickerReady === location.pathname", timeout=10_000)
+    page.get_by_role("button", name=f"Use this authority: {authority.name}").click()
+    page.get_by_role("link", name="Go to its pages").click()
+    page.wait_for_url(f"**/{authority.id}/")
+    page.wait_for_function("id => window.__offlineReady === id", arg=authority.id, timeout=60_000)
+
+
+@pytest.fixture
+def chosen(content):
+    return next(a for a in content.local_authorities if a.rules and a.agendas)
+
+
+def _checklist_page(site_dir: Path, authority_id: str) -> str:
+    folder = site_dir / authority_id / "checklists"
+    sheets = sorted(p for p in folder.rglob("index.html") if p.parent != folder)
+    assert sheets, "the authority has no checklist"
+    return "/" + sheets[0].parent.relative_to(site_dir).as_posix() + "/"
+
+
+def test_authority_opens_without_signal_after_one_visit(page, chosen, content, site_dir):
+    _keep(page, chosen)
+    assert page.locator(".cp-offline-status").is_visible(), "the page does not say its authority is kept"
+    page.context.set_offline(True)
+
+    page.goto(f"/{chosen.id}/agenda/")  # never opened
+    assert page.get_by_role("heading", level=1).first.is_visible()
+    assert chosen.short_name in page.title() or chosen.name in page.title(), page.title()
+
+    page.goto(_checklist_page(site_dir, chosen.id))
+    page.wait_for_function("() => window.__checklistReady === location.pathname", timeout=15_000)
+    box = page.locator('article input[type="checkbox"][data-item]').first
+    box.check(force=True)
+    assert box.is_checked()
+
+    page.goto("/calculator/")
+    form = page.locator(".cp-calc__form")
+    form.wait_for(state="visible", timeout=15_000)
+    page.locator("#cp-calc-authority").select_option(chosen.id)
+    assert not page.console_errors, page.console_errors
+    assert not page.offsite_requests, page.offsite_requests
+
+
+def test_a_page_not_kept_says_so_and_the_list_shows_what_is(page, chosen, content):
+    other = next(a for a in content.local_authorities if a.id != chosen.id)
+    _keep(page, chosen)
+    page.context.set_offline(True)
+    page.goto(f"/{other.id}/agenda/")
+    page.wait_for_url("**/about/offline/?missing=*")
+    page.wait_for_function("() => window.__offlineListReady === true", timeout=15_000)
+    assert f"/{other.id}/agenda/" in page.locator(".cp-offline-missing").inner_text()
+    kept = page.locator("[data-cpguide-offline-list] a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert any(h.endswith(f"/{chosen.id}/agenda/") for h in kept), kept
+    assert not any(f"/{other.id}/" in h for h in kept), kept
+
+
+def test_updates_reach_the_kept_copy_at_the_next_visit_online(page, chosen, site_dir):
+    _keep(page, chosen)
+    url = f"/{chosen.id}/timescales/"
+    file = site_dir / chosen.id / "timescales" / "index.html"
+    published = file.read_text(encoding="utf-8")
+    try:
+        file.write_text(published.replace("</h1>", " (updated)</h1>", 1), encoding="utf-8")  # published later
+        page.goto(url)
+        assert "(updated)" in page.get_by_role("heading", level=1).first.inner_text()
+    finally:
+        file.write_text(published, encoding="utf-8")
+    page.context.set_offline(True)
+    page.goto(url)
+    assert "(updated)" in page.get_by_role("heading", level=1).first.inner_text(), "the kept copy is the old one"
+
+
+def test_a_first_visit_keeps_no_other_authority(page, chosen, content):
+    """Nothing of another authority is downloaded, and nothing at all until the reader chooses one."""
+    requests = []
+    page.context.on("request", lambda r: requests.append(r.url))
+    page.goto(f"/{chosen.id}/parents/")
+    wait_for_page_scripts(page)
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in requests if "/offline/" in u or "/agenda/" in u], requests
+    _keep(page, chosen)
+    others = [a.id for a in content.local_authorities if a.id != chosen.id]
+    assert not [u for u in requests if any(f"/{o}/" in u or f"/{o}.json" in u for o in others)], requests
+
+
+# --- Built for file:// ------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def file_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("file-site")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", CPGUIDE_OFFLINE="true")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+                            cwd=ROOT, capture_output=True, text=True, env=env)
+    assert result.returncode == 0, f"CPGUIDE_OFFLINE=true mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    return out
+
+
+@pytest.fixture
+def file_page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def _open_file(page, path: Path) -> None:
+    page.goto(path.as_uri())
+    page.wait_for_function("() => window.__pageReady === location.pathname", timeout=15_000)
+
+
+def test_file_build_has_no_service_worker_or_index_and_links_open_pages(file_site, content):
+    assert not (file_site / "sw.js").exists() and not (file_site / "pagefind").exists()
+    home = (file_site / "index.html").read_text(encoding="utf-8")
+    authority = content.local_authorities[0].id
+    assert f'href="{authority}/index.html"' in home, "links must name index.html to open from files"
+
+
+def test_file_build_says_where_calculator_checklists_and_search_cannot_work(file_page, file_site, content):
+    authority = content.local_authorities[0].id
+    for path in (file_site / "calculator" / "index.html",
+                 next(p for p in (file_site / authority / "checklists").rglob("index.html")
+                      if p.parent.name != "checklists")):
+        _open_file(file_page, path)
+        notice = file_page.locator(".cp-file-notice")
+        assert notice.count() == 1 and notice.is_visible(), path
+        assert "files on this computer" in notice.inner_text()
+    file_page.locator("#cp-search-input").click()
+    meta = file_page.locator("#cp-search-meta")
+    meta.wait_for(state="visible")
+    assert "files on this computer" in meta.inner_text()
