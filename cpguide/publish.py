@@ -66,7 +66,8 @@ def offline_lists(site_dir: Path, authority_ids: list[str]) -> int:
     if calculator.is_dir():
         shared += _page_urls(calculator, site_dir)
         shared += [f"{CALCULATOR_DATA}/{name}" for name in CALCULATOR_SHARED if (site_dir / CALCULATOR_DATA / name).is_file()]
-    for folder, suffixes in (("assets/js", (".js", ".mjs")), ("assets/css", (".css",))):  # the site's own, small
+    for folder, suffixes in (("assets/js", (".js", ".mjs")), ("assets/css", (".css",)),  # the site's own, small
+                             ("assets/vendor", (".js", ".mjs", ".css")), ("assets/images", (".png", ".svg"))):
         shared += sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / folder).glob("*") if p.suffix in suffixes)
     out = site_dir / OFFLINE_DIR
     out.mkdir(exist_ok=True)

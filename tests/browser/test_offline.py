@@ -44,9 +44,12 @@ def _checklist_page(site_dir: Path, authority_id: str) -> str:
 
 
 def test_authority_opens_without_signal_after_one_visit(page, chosen, content, site_dir):
+    failed = []
+    page.on("requestfailed", lambda r: failed.append(r.url))
     _keep(page, chosen)
     assert page.locator(".cp-offline-status").is_visible(), "the page does not say its authority is kept"
     page.context.set_offline(True)
+    failed.clear()  # from here on, nothing may fail
 
     page.goto(f"/{chosen.id}/agenda/")  # never opened
     assert page.get_by_role("heading", level=1).first.is_visible()
@@ -62,7 +65,7 @@ def test_authority_opens_without_signal_after_one_visit(page, chosen, content, s
     form = page.locator(".cp-calc__form")
     form.wait_for(state="visible", timeout=15_000)
     page.locator("#cp-calc-authority").select_option(chosen.id)
-    assert not page.console_errors, page.console_errors
+    assert not failed and not page.console_errors, (failed, page.console_errors)
     assert not page.offsite_requests, page.offsite_requests
 
 

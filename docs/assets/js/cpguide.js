@@ -106,7 +106,7 @@
     import(new URL("conference-store.mjs", base).href).then(function (store) {
       var choice = store.read();
       var waits = [];
-      mountOffline(Boolean(choice));
+      mountOffline(Boolean(choice) || Boolean(document.querySelector("[data-cpguide-picker]")));  // the picker: a choice keeps its pages at once
       var dates = document.querySelectorAll("[data-cpguide-your-dates]");
       if (choice && choice.date && dates.length) {  // only then: the rule engine and one authority's rules
         waits.push(import(new URL("your-dates.mjs", base).href).then(function (mod) {

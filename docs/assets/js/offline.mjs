@@ -10,7 +10,7 @@
    site, never for a reader who has not chosen. Nothing of another authority, nothing from another
    host. mountList() shows, on the page about using the site without signal, what is kept. */
 
-import { readerAuthority } from "./reader.mjs";
+import { onReaderChange, readerAuthority } from "./reader.mjs";
 
 const SITE = new URL("../../", import.meta.url); // this file is assets/js/offline.mjs
 const PAGES = "cpguide-pages"; // the cache names the service worker uses (scripts/service-worker.mjs)
@@ -65,15 +65,9 @@ function showKept(authority) {
   else if (content) content.prepend(line);
 }
 
-/** Register the service worker; keep the reader's authority when they have chosen one. */
-export async function start() {
-  if (!supported()) {
-    window.__offlineReady = "unsupported";
-    return;
-  }
+async function keepChosen() {
+  const authority = readerAuthority();
   try {
-    await navigator.serviceWorker.register(new URL("sw.js", SITE).href);
-    const authority = readerAuthority();
     if (authority) {
       await navigator.serviceWorker.ready;
       await keepAuthority(authority);
@@ -83,6 +77,26 @@ export async function start() {
   } catch (error) {
     window.__offlineReady = "failed"; // no signal, storage full or refused: the site works as before
   }
+}
+
+let started = false;
+/** Register the service worker; keep the reader's authority when they have chosen one (now or later). */
+export async function start() {
+  if (!supported()) {
+    window.__offlineReady = "unsupported";
+    return;
+  }
+  try {
+    await navigator.serviceWorker.register(new URL("sw.js", SITE).href);
+  } catch (error) {
+    window.__offlineReady = "failed";
+    return;
+  }
+  if (!started) {
+    started = true;
+    onReaderChange(() => { document.querySelector(".cp-offline-status")?.remove(); keepChosen(); });
+  }
+  await keepChosen();
 }
 
 async function titleOf(cache, request) {
