@@ -17,10 +17,15 @@ For each N (``--sizes 3 30 150``), in a temporary folder:
    JavaScript, overrides or data.
 
 It prints pages, wall time, CPU time, peak memory (the build process's maximum resident set size,
-from ``os.wait4``), output size and search-index size for each build, and the ratios. With
-``--repeat`` the builds alternate and the fastest of each counts. ``--check`` exits 1 when the
-largest N is over budget (CPU time 1.0x, peak memory 1.2x the floor; issue 13: CPU time, which
-another busy process on the machine changes less than wall time).
+from ``os.wait4``; the site's includes Pagefind and Workbox, run by its hooks after the build),
+output size and search-index size for each build, and the ratios. Then what a reader's browser
+receives (headless Chromium, /usr/bin/chromium, from a plain static server that counts the bytes it
+sends, tests/browser/weighing.py): a first visit with an empty cache to an authority's parents page,
+until the network is idle, for the site and the floor; and for the site the largest of a few
+searches typed on that page. With ``--repeat`` the builds alternate and the fastest of each counts.
+``--check`` exits 1 when the largest N is over budget (build CPU time 1.0x and peak memory 1.2x the
+floor; issue 13: CPU time, which another busy process on the machine changes less than wall
+time; first visit 500 KB; a search 300 KB).
 
     .venv/bin/python benchmarks/scale.py --sizes 3 30 150      # or: make benchmark
 """
@@ -49,9 +54,23 @@ from cpguide.loader import load_content  # noqa: E402
 from cpguide.site import build_site, routes  # noqa: E402
 from cpguide.site.navigation import merge_nav  # noqa: E402
 
+def _weighing():
+    """tests/browser/weighing.py, which the browser tests use too (loaded by path: `tests` is no package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("cpguide_weighing", ROOT / "tests" / "browser" / "weighing.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+weighing = _weighing()
+FIRST_VISIT_BUDGET, QUERY_BUDGET = weighing.FIRST_VISIT_BUDGET, weighing.QUERY_BUDGET
+
 REGIONS = ["North East", "North West", "Yorkshire and the Humber", "East Midlands", "West Midlands",
            "East of England", "London", "South East", "South West"]
 BUDGET_CPU, BUDGET_MEMORY = 1.0, 1.2
+QUERIES = ["complain", "child protection plan", "report a concern"]  # a word, a phrase, the danger words
 
 
 # --- 1. synthetic content --------------------------------------------------------------------
@@ -154,7 +173,8 @@ def run_build(config: Path, site_dir: Path, env: dict, strict: bool) -> Run:
     return Run(wall=wall, cpu=usage.ru_utime + usage.ru_stime, peak_mb=usage.ru_maxrss / 1024,
                size_mb=sum(p.stat().st_size for p in files) / 2**20, pages=sum(1 for p in files if p.name == "index.html"),
                warnings=len(re.findall(r"^WARNING", log, re.MULTILINE)),
-               search_mb=sum(p.stat().st_size for p in files if p.name == "search_index.json") / 2**20)
+               search_mb=sum(p.stat().st_size for p in files if p.name == "search_index.json"
+                             or (p.suffix.startswith(".pf_") and "pagefind" in p.parts)) / 2**20)
 
 
 # --- 3. the bare Material floor --------------------------------------------------------------
@@ -331,7 +351,48 @@ def _best(runs: list[Run]) -> Run:
                fastest.pages, fastest.warnings, fastest.search_mb)
 
 
-def measure(n: int, args) -> dict[str, Run]:
+# --- 4. what a reader receives ----------------------------------------------------------------
+@dataclass
+class Reader:
+    first_kb: float  # a first visit to the parents page
+    query_kb: float = 0.0  # the largest of QUERIES
+    query: str = ""
+
+
+def parents_page(site: Path) -> str:
+    """The parents page of the first copy of West Berkshire (or of the first authority that has one)."""
+    pages = sorted(p.parent.parent.name for p in site.glob("*/parents/index.html") if p.parent.parent.name != "for")
+    chosen = next((a for a in pages if a.endswith("west-berkshire")), pages[0] if pages else None)
+    if chosen is None:
+        raise SystemExit(f"no authority's parents page in {site}")
+    return f"/{chosen}/parents/"
+
+
+def weigh(sites: dict[str, Path]) -> dict[str, Reader]:
+    from playwright.sync_api import sync_playwright
+
+    out = {}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=os.environ.get("CPGUIDE_CHROMIUM", "/usr/bin/chromium"),
+                                     args=["--no-sandbox", "--disable-gpu", "--disable-quic"], headless=True)
+        try:
+            for kind, site in sites.items():
+                server = weighing.CountingServer(site)
+                try:
+                    path = parents_page(site)
+                    reader = Reader(weighing.first_visit(browser, server, path, scripts=kind == "site") / 1024)
+                    if (site / "pagefind").is_dir():
+                        reader.query_kb, reader.query = max((weighing.query_bytes(browser, server, path, q) / 1024, q)
+                                                         for q in QUERIES)
+                    out[kind] = reader
+                finally:
+                    server.close()
+        finally:
+            browser.close()
+    return out
+
+
+def measure(n: int, args) -> tuple[dict[str, Run], dict[str, Reader]]:
     runs: dict[str, list[Run]] = {k: [] for k in KINDS}
     with tempfile.TemporaryDirectory(prefix=f"cpguide-scale-{n}-") as tmp:
         tmp = Path(tmp)
@@ -357,11 +418,12 @@ def measure(n: int, args) -> dict[str, Run]:
             for kind in configs:  # interleaved, so a busy moment of the machine hits all of them
                 runs[kind].append(run_build(configs[kind], tmp / f"out-{kind}", env, args.strict))
             runs["preview"].append(run_build(configs["site"], tmp / "out-preview", preview_env, args.strict))
+        readers = weigh({k: tmp / f"out-{k}" for k in configs}) if args.browser else {}
         if args.keep:
             dest = Path(args.keep) / f"n{n}"
             shutil.rmtree(dest, ignore_errors=True)
             shutil.copytree(tmp, dest)
-    return {k: _best(v) for k, v in runs.items() if v}
+    return {k: _best(v) for k, v in runs.items() if v}, readers
 
 
 def _ratio(a: Run, b: Run) -> str:
@@ -378,29 +440,39 @@ def main(argv: list[str] | None = None) -> int:
                         help="build with --strict (default) or --no-strict")
     parser.add_argument("--keep", help="copy each temporary folder here to look at afterwards")
     parser.add_argument("--check", action="store_true", help="exit 1 if the largest size is over budget")
+    parser.add_argument("--browser", action=argparse.BooleanOptionalAction, default=True,
+                        help="weigh a first visit and a search in headless Chromium (default) or not")
     args = parser.parse_args(argv)
 
     print(f"cpguide scale benchmark: {'best of ' + str(args.repeat) if args.repeat > 1 else 'one build each'}; "
           "cpu = user + system time; peak = maximum resident memory of the build process", flush=True)
-    head = f"{'N':>4}  {'build':<22} {'pages':>6} {'wall s':>8} {'cpu s':>8} {'peak MB':>8} {'out MB':>8} {'search MB':>9}"
+    head = (f"{'N':>4}  {'build':<22} {'pages':>6} {'wall s':>8} {'cpu s':>8} {'peak MB':>8} {'out MB':>8} {'search MB':>9}"
+            f" {'1st visit KB':>12} {'query KB':>9}")
     print(head + "\n" + "-" * len(head), flush=True)
     results = []
     for n in args.sizes:
-        r = measure(n, args)
-        results.append((n, r))
+        r, readers = measure(n, args)
+        results.append((n, r, readers))
         for i, kind in enumerate(k for k in KINDS if k in r):
-            run = r[kind]
+            run, reader = r[kind], readers.get(kind)
+            first = f"{reader.first_kb:>12.0f}" if reader else f"{'-':>12}"
+            query = f"{reader.query_kb:>9.0f}" if reader and reader.query else f"{'-':>9}"
             print(f"{n if i == 0 else '':>4}  {LABELS[kind]:<22} {run.pages:>6} {run.wall:>8.1f} {run.cpu:>8.1f} "
-                  f"{run.peak_mb:>8.0f} {run.size_mb:>8.1f} {run.search_mb:>9.1f}"
+                  f"{run.peak_mb:>8.0f} {run.size_mb:>8.1f} {run.search_mb:>9.1f} {first} {query}"
+                  + (f"  (largest query: {reader.query!r})" if reader and reader.query else "")
                   + (f"  ({run.warnings} warnings)" if run.warnings else ""))
         print(f"{'':>4}  {'site / bare':<22}" + _ratio(r["site"], r["bare"]))
         print(flush=True)
-    n, r = results[-1]
+    n, r, readers = results[-1]
     cpu, mem = r["site"].cpu / r["bare"].cpu, r["site"].peak_mb / r["bare"].peak_mb
-    print(f"Budget at N={n}: CPU time {cpu:.2f}x the bare floor (budget {BUDGET_CPU}x) "
-          f"{'ok' if cpu <= BUDGET_CPU else 'OVER'}; peak memory {mem:.2f}x (budget {BUDGET_MEMORY}x) "
-          f"{'ok' if mem <= BUDGET_MEMORY else 'OVER'}")
-    return 1 if args.check and not (cpu <= BUDGET_CPU and mem <= BUDGET_MEMORY) else 0
+    checks = [f"build CPU {cpu:.2f}x the bare floor (budget {BUDGET_CPU}x)", cpu <= BUDGET_CPU,
+              f"peak memory {mem:.2f}x (budget {BUDGET_MEMORY}x)", mem <= BUDGET_MEMORY]
+    site = readers.get("site")
+    if site:
+        checks += [f"first visit {site.first_kb:.0f} KB (budget {FIRST_VISIT_BUDGET // 1024})", site.first_kb * 1024 <= FIRST_VISIT_BUDGET,
+                   f"a search {site.query_kb:.0f} KB (budget {QUERY_BUDGET // 1024})", site.query_kb * 1024 <= QUERY_BUDGET]
+    print(f"Budget at N={n}: " + "; ".join(f"{text} {'ok' if ok else 'OVER'}" for text, ok in zip(checks[::2], checks[1::2])))
+    return 1 if args.check and not all(checks[1::2]) else 0
 
 
 if __name__ == "__main__":

@@ -56,7 +56,7 @@ def test_first_visit_downloads_no_index_and_stays_within_budget(browser, countin
     paths = [p for p, _ in counting.sent]
     assert not [p for p in paths if "pagefind" in p or "search_index" in p], paths
     assert not [p for p in paths if "sitemap" in p], paths
-    assert "/sw.js" in paths, "the service worker was not registered"
+    assert "/sw.js" not in paths, "the service worker starts once the reader chooses an authority"
     assert total <= FIRST_VISIT_BUDGET, f"first visit {total / 1024:.0f} KB:\n{counting.describe()}"
 
 

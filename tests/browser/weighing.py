@@ -63,15 +63,17 @@ class CountingServer:
         self.httpd.server_close()
 
 
-def first_visit(browser, server: CountingServer, path: str) -> int:
-    """Bytes received by a new browser (empty cache and storage) opening `path` until the network is idle."""
+def first_visit(browser, server: CountingServer, path: str, scripts: bool = True) -> int:
+    """Bytes received by a new browser (empty cache and storage) opening `path` until the network is idle
+    (`scripts`: also wait for the site's page scripts, cpguide.js, to have run)."""
     context = browser.new_context(base_url=server.url)
     try:
         page = context.new_page()
         server.reset()
         page.goto(path)
         page.wait_for_load_state("networkidle")
-        page.wait_for_function("() => window.__pageReady === location.pathname", timeout=30_000)
+        if scripts:
+            page.wait_for_function("() => window.__pageReady === location.pathname", timeout=30_000)
         server.wait_idle()
         return server.total()
     finally:

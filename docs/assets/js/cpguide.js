@@ -58,8 +58,9 @@
     });
   }
 
-  /* Use without signal: the service worker is registered on every page (http and https); offline.mjs,
-     which keeps the reader's authority and lists what is kept, only once an authority is chosen. */
+  /* Use without signal (offline.mjs: the service worker, the reader's authority kept, the list of what
+     is kept) starts once the reader has chosen their authority, and on the picker and the page listing
+     what is kept: a first visit from a link downloads nothing for it. */
   function mountOffline(authorityChosen) {
     var lists = document.querySelectorAll("[data-cpguide-offline-list]");
     if (lists.length || authorityChosen) {
@@ -67,8 +68,7 @@
         lists.forEach(function (el) { mod.mountList(el); });
         return mod.start();
       });
-    } else if ("serviceWorker" in navigator) {
-      navigator.serviceWorker.register(new URL("../../sw.js", base).href).catch(function () { /* refused */ });
+    } else {
       window.__offlineReady = "none";
     }
   }

@@ -1,10 +1,10 @@
 /* Using the site without signal: the service worker, the reader's authority kept on the device, and
    the list of pages kept.
 
-   cpguide.js calls start() on every page served over http(s). It registers sw.js (written by
-   Workbox after the build, scripts/service-worker.mjs), which keeps every page and file as it is
-   opened and serves the kept copy when there is no signal. Once the reader has chosen their
-   authority (the picker), start() also keeps all of that authority's pages, its checklists and the
+   cpguide.js calls start() once the reader has chosen their authority (and on the picker and the
+   page listing what is kept), over http(s). It registers sw.js (written by Workbox after the build,
+   scripts/service-worker.mjs), which keeps every page and file as it is opened and serves the kept
+   copy when there is no signal. start() also keeps all of the chosen authority's pages, its checklists and the
    calculator with its rules and the bank holidays, from the list the build wrote for it
    (offline/<id>.json): about the size of the pages themselves, downloaded once per version of the
    site, never for a reader who has not chosen. Nothing of another authority, nothing from another
