@@ -27,9 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SERVICE_WORKER_SCRIPT = ROOT / "scripts" / "service-worker.mjs"
 WORKBOX = ROOT / "node_modules" / "workbox-build"
 OFFLINE_DIR = "offline"
-# Kept out of the index: the small print under each item (as it was out of Material's search) and
-# the "¶" permanent links beside headings.
-EXCLUDE_SELECTORS = ["[data-search-exclude]", ".headerlink"]
+# Kept out of the index: the small print under each item (as it was out of Material's search), the
+# "¶" permanent links beside headings, and the family pages' tools (Exit this page, Listen).
+EXCLUDE_SELECTORS = ["[data-search-exclude]", ".headerlink", ".cp-family-tools"]
 # What the calculator needs besides its pages, for every authority (the rules file is added per authority).
 CALCULATOR_PAGES = "calculator"
 CALCULATOR_DATA = "data/calculator"
