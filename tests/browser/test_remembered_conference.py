@@ -194,7 +194,7 @@ def test_checklists_open_on_the_remembered_authority_and_show_its_date(page, two
     wait(page)
     page.locator(".cp-your-authority").get_by_role("link", name=f"Checklists for {first.name}").click()
     page.wait_for_url(re.compile(rf"/{re.escape(first.id)}/checklists/$"))
-    page.locator('article a[href$="/rcpc/pack/"]').first.click()
+    page.locator('article a[href$="rcpc/pack/"]').first.click()
     page.wait_for_function("() => window.__checklistReady && window.__checklistReady.endsWith('/rcpc/pack/')", timeout=10_000)
     assert "Your conference: Friday 29 May 2026" in page.locator(".cp-checklist-conference").inner_text()
     dates = page.locator("dd .cp-conference-date").all_inner_texts()

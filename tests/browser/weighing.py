@@ -92,8 +92,8 @@ def query_bytes(browser, server: CountingServer, path: str, query: str) -> int:
         server.reset()
         page.keyboard.press("/")
         page.keyboard.type(query, delay=40)
-        page.wait_for_function("() => document.querySelector('#cp-search-meta').textContent.match(/\\d|No /)",
-                               timeout=60_000)
+        page.wait_for_function("q => document.querySelector('[data-cpguide-search]').dataset.shown === q",
+                               arg=query, timeout=60_000)
         server.wait_idle()
         return server.total()
     finally:

@@ -195,6 +195,7 @@ export function mount(root) {
       list.replaceChildren(...pinned);
       more.hidden = true;
       meta.textContent = root.dataset.noticeOffline;
+      root.dataset.shown = query;
       return;
     }
     pending = results.slice(SHOWN);
@@ -202,6 +203,7 @@ export function mount(root) {
     const n = results.length;
     const d = root.dataset; // Material's own wording, in the site's language
     meta.textContent = n === 0 ? d.none : n === 1 ? d.one : d.other.replace("#", String(n));
+    root.dataset.shown = query; // the query these results are for (tests wait for it)
   }
 
   let timer = null;
