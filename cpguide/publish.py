@@ -23,6 +23,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from cpguide.deadlines.words import AUDIENCES
+
 ROOT = Path(__file__).resolve().parent.parent
 SERVICE_WORKER_SCRIPT = ROOT / "scripts" / "service-worker.mjs"
 WORKBOX = ROOT / "node_modules" / "workbox-build"
@@ -34,6 +36,13 @@ EXCLUDE_SELECTORS = ["[data-search-exclude]", ".headerlink", ".cp-family-tools"]
 CALCULATOR_PAGES = "calculator"
 CALCULATOR_DATA = "data/calculator"
 CALCULATOR_SHARED = ["words.json", "bank-holidays.json"]
+
+
+def template_extra(content) -> dict:
+    """What docs/overrides/main.html needs to file each page for search (authority and audience filters):
+    added to mkdocs.yml's `extra` by the hooks, and written into `cpguide generate`'s project."""
+    return {"cpguide_authorities": {a.id: a.name for a in content.local_authorities},
+            "cpguide_audiences": dict(AUDIENCES)}
 
 
 class PublishError(Exception):

@@ -19,6 +19,7 @@ from cpguide.checks import forget_pronunciations
 from cpguide.errors import ContentInvalid
 from cpguide import selection
 from cpguide.loader import load_content
+from cpguide.publish import template_extra
 from cpguide.safefiles import unsafe_entries
 from cpguide.site import build_site
 from cpguide.site.html import HtmlBody, title_html
@@ -51,7 +52,7 @@ def _configure(config: MkDocsConfig) -> MkDocsConfig:
     _state.update(content=content, build=build, version=version)
     _abbreviations_for_every_page(config, build)
     config.extra["cpguide_version"] = version
-    config.extra["cpguide_authorities"] = {a.id: a.name for a in content.local_authorities}  # search filters
+    config.extra.update(template_extra(content))  # search filters (overrides/main.html)
     if not config.use_directory_urls:  # cpguide/site/routes.py: the pages written as HTML link to each other as directory URLs
         raise PluginError("mkdocs.yml: cpguide's generated pages need use_directory_urls: true (the default)")
     try:

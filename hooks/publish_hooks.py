@@ -14,7 +14,6 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from cpguide.deadlines.words import AUDIENCES
 from cpguide.publish import PublishError, link_index_files, publish
 
 
@@ -23,7 +22,6 @@ def _file_build(config: MkDocsConfig) -> bool:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    config.extra["cpguide_audiences"] = dict(AUDIENCES)  # search filters (overrides/main.html)
     config.extra["cpguide_file_build"] = _file_build(config)
     if config.extra["cpguide_file_build"]:
         # Material's instant loading does not work from file:// (its offline docs)

@@ -25,6 +25,7 @@ from pathlib import Path
 import yaml
 from markdown.extensions.toc import slugify
 
+from ..publish import template_extra
 from .markers import MarkerError, expand_markers
 from .model import Page, SiteBuild
 from .navigation import merge_nav
@@ -176,14 +177,16 @@ _Dumper.add_representer(_Env, lambda dumper, env: (
     else dumper.represent_scalar("!ENV", env.value)))
 
 
-def project_config(config_text: str, build: SiteBuild) -> str:
-    """The project's mkdocs.yml: the site's own, with what the hooks would add written in, and no hooks."""
+def project_config(config_text: str, build: SiteBuild, extra: dict | None = None) -> str:
+    """The project's mkdocs.yml: the site's own, with what the hooks would add written in (`extra` too:
+    cpguide.publish.template_extra), and no hooks."""
     config = yaml.load(config_text, Loader=_Loader)
     for key in ("hooks", "watch"):  # nothing to run; the watched folders are not in the project
         config.pop(key, None)
     config["docs_dir"] = "docs"
     config["nav"] = merge_nav(copy.deepcopy(build.nav), list(config.get("nav") or []))
     config.setdefault("extra", {})["cpguide_version"] = build.version
+    config["extra"].update(extra or {})
     config["markdown_extensions"] = [_with_glossary(e, build.abbreviations) for e in config.get("markdown_extensions", [])]
     if os.environ.get("CPGUIDE_OFFLINE", "").lower() in ("1", "true", "yes", "on"):
         # instant loading does not work from file:// (Material's offline docs); the hooks decide this at build time
@@ -212,7 +215,7 @@ def write_project(content, build: SiteBuild, out: Path, repo: Path = REPO) -> in
     problems = check_links(build, handwritten)
     if problems:
         raise ProjectError("broken links in generated pages:\n  " + "\n  ".join(problems))
-    config = project_config((repo / "mkdocs.yml").read_text(encoding="utf-8"), build)
+    config = project_config((repo / "mkdocs.yml").read_text(encoding="utf-8"), build, template_extra(content))
     expanded = {src: _expanded(text, src, content, build) for src, text in handwritten.items()
                 if src.endswith(".md") and "cpguide:" in text}  # before writing: a bad marker writes nothing
     _empty(out)
