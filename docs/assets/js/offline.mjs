@@ -50,9 +50,19 @@ async function keepAuthority(authority) {
   return urls.length;
 }
 
+function addStyles() {
+  if (document.getElementById("cp-offline-style")) return;
+  const style = document.createElement("style");
+  style.id = "cp-offline-style";
+  style.textContent = `.cp-offline-status { font-size: .7rem; margin: -.3rem 0 .6rem; color: #4a4a4a; }
+.cp-offline-missing { font-weight: 600; color: #8a1c00; }`;
+  document.head.append(style);
+}
+
 function showKept(authority) {
   const text = notices().offline_kept;
   if (!text || document.querySelector(".cp-offline-status")) return;
+  addStyles();
   const line = document.createElement("p");
   line.className = "cp-offline-status";
   const link = document.createElement("a");
@@ -113,6 +123,7 @@ export async function mountList(root) {
   root.dataset.mounted = "1";
   const say = notices();
   const missing = new URLSearchParams(location.search).get("missing");
+  addStyles();
   if (missing) {
     const note = document.createElement("p");
     note.className = "cp-offline-missing";

@@ -126,9 +126,21 @@ async function ranked(pf, query, { authority, mine, audience }) {
   return lists.flat();
 }
 
+// Loaded with search, not with every page (the colours that must pass WCAG AA are in cpguide.css).
+const STYLES = `
+.cp-search__scope { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; padding: .4rem .8rem .4rem 2.2rem;
+  font-size: .64rem; color: #333; border-bottom: 1px solid #e0e0e0; }
+.cp-search__scope label, .cp-search__audience { display: inline-flex; align-items: center; gap: .3rem; }
+.cp-search__scope select { font: inherit; border: 1px solid #5c5c5c; border-radius: .1rem; }
+.cp-search__scope[hidden], .cp-search__scope [hidden] { display: none; }
+.cp-search__urgent .md-search-result__article h1 { color: #8a1c00; font-weight: 700; }
+.md-search-result .md-button.cp-search__more { margin: .6rem 0 .8rem 2.2rem; font-size: .64rem; padding: .3em 1em; }
+.md-search-result__link:focus .md-search-result__article { outline: 2px solid #3f51b5; outline-offset: -2px; }`;
+
 export function mount(root) {
   if (!root || root.dataset.cpguideSearchMounted) return;
   root.dataset.cpguideSearchMounted = "1";
+  document.head.append(el("style", { id: "cp-search-style" }, [STYLES]));
   const toggle = document.getElementById("__search");
   const input = root.querySelector("input[name=query]");
   const meta = root.querySelector(".md-search-result__meta");
