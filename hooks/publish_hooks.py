@@ -26,6 +26,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if config.extra["cpguide_file_build"]:
         # Material's instant loading does not work from file:// (its offline docs)
         config.theme["features"] = [f for f in config.theme["features"] if f != "navigation.instant"]
+        config.extra_javascript.append("assets/js/file-build.js")  # says where features cannot work
     return config
 
 

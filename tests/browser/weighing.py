@@ -90,7 +90,7 @@ def query_bytes(browser, server: CountingServer, path: str, query: str) -> int:
         page.wait_for_function("() => window.__pageReady === location.pathname", timeout=30_000)
         server.wait_idle()
         server.reset()
-        page.keyboard.press("/")
+        page.locator("#cp-search-input").focus()
         page.keyboard.type(query, delay=40)
         page.wait_for_function("q => document.querySelector('[data-cpguide-search]').dataset.shown === q",
                                arg=query, timeout=60_000)
