@@ -7,7 +7,7 @@
   // search.mjs when the reader opens search; offline.mjs once an authority is chosen
   function mountSearch(box, toggle) {
     var load = function () { load = Boolean; import(new URL("search.mjs", base).href).then(function (m) { m.mount(box); }); };
-    box.addEventListener("focusin", function () { load(); });
+    box.addEventListener("focusin", function () { toggle.checked = true; load(); });
     toggle.addEventListener("change", function () { if (toggle.checked) load(); });
   }
   function mountOffline(lists) {
