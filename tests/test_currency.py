@@ -145,3 +145,12 @@ def test_what_changed_lists_the_changes_to_the_authoritys_folder(tree):
 
 def test_what_changed_says_so_without_a_history(tree):
     assert "built without the history of its content" in _amendments(tree)
+
+
+def test_printed_sheets_say_when_a_document_may_no_longer_be_current(site_dir):
+    sheet = (site_dir / "bath-and-north-east-somerset" / "checklists" / "icpc" / "deadlines-chairs" / "index.html")
+    html = sheet.read_text(encoding="utf-8")
+    assert "October 2017) — older than Working Together to Safeguard Children 2026 (statutory guidance), " \
+           "the national guidance in force" in html
+    assert "chapter 3 (Department for Education (HM Government), December 2023) — replaced by Working Together " \
+           "to Safeguard Children 2026 (statutory guidance)" in html

@@ -16,6 +16,7 @@ from typing import Iterator
 from ..deadlines.calendar import BankHolidayCalendar
 from ..deadlines.export import calculator_data
 from ..deadlines.words import AUDIENCES, CONFERENCE_TYPES, OUTCOMES, format_date
+from ..family import questions_data
 from . import routes
 from .model import Asset, Page, SiteContext
 from .sections import YOUR_DATES, region_key, region_of
@@ -94,7 +95,31 @@ def _form(ctx: SiteContext, audience: str | None, calendar: BankHolidayCalendar)
          "hint": "Some dates apply only to a child protection plan, or only to a child in need plan.",
          "options": [("", "Not decided yet: show the dates for either plan")] + [(k, _cap(v)) for k, v in OUTCOMES.items()]},
     ]
+    if audience == PARENTS:
+        _for_parents(fields, _parents_words(ctx), calendar)
     return str(CALCULATOR.form(audience or "all", data_base(_src(audience)), fields))
+
+
+PARENTS = "parents"
+
+
+def _parents_words(ctx: SiteContext) -> dict:
+    """The parents' calculator's own plain words (checklists/national/questions.yml), or {} without them."""
+    return questions_data(ctx.content).get("calculator", {})
+
+
+def _for_parents(fields: list[dict], words: dict, calendar: BankHolidayCalendar) -> None:
+    """The form in a parent's words: everyday labels, and the strategy discussion explained."""
+    if not words:
+        return
+    by_name = {f["name"]: f for f in fields}
+    by_name["authority"]["hint"] = words["authority_hint"]
+    by_name["date"]["hint"] = words["date_hint"].format(first=format_date(calendar.first), last=format_date(calendar.last))
+    by_name["time"]["hint"] = words["time_hint"]
+    by_name["strategy_date"].update(label=words["strategy_label"], hint=words["strategy_hint"])
+    outcome = by_name["outcome"]
+    outcome.update(label=words["outcome_label"], hint=words["outcome_hint"],
+                   options=[("", words["outcome_none"])] + outcome["options"][1:])
 
 
 # --- the rules, without JavaScript --------------------------------------------------------------
@@ -105,7 +130,9 @@ def _rules_links(ctx: SiteContext, src: str, data: dict, audience: str | None) -
     Not the rules themselves: with 150 authorities five calculator pages would each carry every rule
     of every authority. The timescales page has each rule in full, the audience's page its dates.
     """
-    lines = ['??? note "The rules the calculator uses, authority by authority (this works without JavaScript)"', ""]
+    title = _parents_words(ctx).get("rules") if audience == PARENTS else None
+    title = title or "The rules the calculator uses, authority by authority (this works without JavaScript)"
+    lines = [f'??? note "{title}"', ""]
     groups = _regions(ctx) + ([(ctx.content.national.short_name, [ctx.content.national])] if ctx.content.national else [])
     for region, authorities in groups:
         lines += [f"    **{md(region)}**", ""]
@@ -128,13 +155,16 @@ def _page(ctx: SiteContext, audience: str | None, data: dict, calendar: BankHoli
     src = _src(audience)
     names = [(None, "All dates")] + [(a, AUDIENCES[a]) for a in AUDIENCE_ORDER]
     views = [f"**{name}**" if key == audience else f"[{name}]({ctx.rel(src, _src(key))})" for key, name in names]
-    body = ["---", "hide:", "  - toc", "---", "",  # the timeline needs the width
-            f"# {_title(audience)}", "", INTROS[audience], "",
-            "Views: " + " · ".join(views), "",
-            _form(ctx, audience, calendar), "",
-            f"How each date is worked out (working days, bank holidays, months, never later): "
-            f"[how deadlines are worked out]({ctx.rel(src, 'about/deadline-rules.md')}).", "",
-            *_rules_links(ctx, src, data, audience), ""]
+    parents = _parents_words(ctx) if audience == PARENTS else {}
+    how = (f"[{md(parents['how'])}]({ctx.rel(src, 'about/deadline-rules.md')})." if parents else
+           f"How each date is worked out (working days, bank holidays, months, never later): "
+           f"[how deadlines are worked out]({ctx.rel(src, 'about/deadline-rules.md')}).")
+    front = ["---", "hide:", "  - toc"] + (["family: true"] if parents else []) + ["---", ""]  # the timeline needs the width
+    body = front + [f"# {_title(audience)}", "", md(parents["intro"]) if parents else INTROS[audience], "",
+                    "Views: " + " · ".join(views), "",
+                    _form(ctx, audience, calendar), "",
+                    how, "",
+                    *_rules_links(ctx, src, data, audience), ""]
     return "\n".join(body)
 
 

@@ -311,6 +311,13 @@ class SheetBuilder:
         return sheet
 
 
+def currency_words(c) -> str:
+    """What a printed sheet must say about a document that may no longer be current (cpguide/currency.py)."""
+    words = (["review overdue"] if c.overdue else []) + ([f"replaced by {c.superseded_by}"] if c.superseded_by else []) \
+        + ([f"older than {c.predates['title']}, the national guidance in force"] if c.predates else [])
+    return "".join(f" — {w}" for w in words)
+
+
 def cited_documents(content, sheet: Sheet) -> list[str]:
     """Ids of the documents the sheet's items come from, first cited first (for the sheet header)."""
     docs: list[str] = []
@@ -417,7 +424,7 @@ class ChecklistPage:
         docs = []
         for doc_id in dict.fromkeys(d for sheet in sheets for d in sheet.documents):
             _, doc = self.content.documents[doc_id]
-            docs.append(document_line(doc))
+            docs.append(document_line(doc) + currency_words(self.ctx.currency[doc_id]))
         phase = f", {PHASE_NAMES[first.phase].lower()}" if first.phase and len(sheets) == 1 else ""
         rows = [("Checklist", title), ("Authority", a.name),
                 ("Conference", CONFERENCE_NAMES[first.conference_type]),
