@@ -119,3 +119,26 @@ def test_a_topic_answering_an_unknown_question_names_file_and_line(tmp_path):
         load_content(tmp_path / "good" / "checklists")
     errors = [str(e) for e in info.value.errors]
     assert any("test-town/family.yml:4:" in e and "'what-is-this'" in e and "reports" in e for e in errors), errors
+
+
+def test_a_summarised_paper_is_not_called_word_for_word(tmp_path):
+    """A document held as a maintainer's summary (authority.yml `copy: summary`): the parents' page says
+    its quoted part is a summary, not the council's own words."""
+    from cpguide.site import build_site
+
+    root = Path(__file__).resolve().parent.parent
+    shutil.copytree(root / "checklists", tmp_path / "checklists")
+    shutil.copytree(root / "sources", tmp_path / "sources")
+    labels = questions_data(load_content(tmp_path / "checklists"))["labels"]
+    meta = tmp_path / "checklists" / "bath-and-north-east-somerset" / "authority.yml"
+    text = meta.read_text()
+    assert "  - id: banes-chairs-standards\n" in text, "fixture changed"
+    meta.write_text(text.replace("  - id: banes-chairs-standards\n", "  - id: banes-chairs-standards\n    copy: summary\n", 1))
+
+    def parents_html(content):
+        page = next(p for p in build_site(content).pages if p.src_uri == "bath-and-north-east-somerset/parents.md")
+        return html.unescape(page.html.html)
+
+    summarised = parents_html(load_content(tmp_path / "checklists"))
+    assert labels["summary_intro"] in summarised and labels["word_for_word_intro"] not in summarised
+    assert labels["word_for_word_intro"] in parents_html(load_content(root / "checklists"))

@@ -78,8 +78,9 @@ def _word_for_word(pages, labels: dict) -> list[str]:
     if not guides:
         return []
     # The class marks the rest of the page as quotation (tests/test_family_readability.py).
-    body = [w.heading(2, w.text(labels.get("word_for_word", "")), css="cp-quotations"),
-            w.paragraph(w.text(labels.get("word_for_word_intro", "")))]
+    summarised = any(_is_summary(pages.content, g) for g in guides)
+    intro = labels.get("summary_intro") if summarised and labels.get("summary_intro") else labels.get("word_for_word_intro", "")
+    body = [w.heading(2, w.text(labels.get("word_for_word", "")), css="cp-quotations"), w.paragraph(w.text(intro))]
     for phase, phase_name in PHASE_NAMES.items():
         inner = []
         for guide in (g for g in guides if g["phase"] == phase):
@@ -90,3 +91,9 @@ def _word_for_word(pages, labels: dict) -> list[str]:
         if inner:
             body.append(w.details("quote", w.text(phase_name), inner))
     return body
+
+
+def _is_summary(content, guide: dict) -> bool:
+    """The guide's document is held as a maintainer's summary (authority.yml `copy: summary`)."""
+    document = content.documents.get((guide.get("source") or {}).get("document"))
+    return bool(document) and document[1].get("copy") == "summary"
