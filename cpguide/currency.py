@@ -106,3 +106,46 @@ def unchecked(content: Content, rule: dict) -> tuple[dict, dict] | None:
         return None
     checked = rule.get("checked_against") or document.get("checked_against")
     return None if checked == in_force["id"] else (document, in_force)
+
+
+DATE_FIELDS = ("published", "last_reviewed", "next_review")
+
+
+def documents_cited(content: Content, rules: list[dict]) -> list[dict]:
+    """The documents a set of rules cites, with their dates as authority.yml gives them (for the
+    calculator's data and the command line, which say how current each source is)."""
+    seen, out = set(), []
+    for rule in rules:
+        doc_id = (rule.get("source") or {}).get("document")
+        if doc_id in content.documents and doc_id not in seen:
+            seen.add(doc_id)
+            document = content.documents[doc_id][1]
+            entry = {"id": doc_id, "title": document.get("title", ""), "date": document.get("date", ""),
+                     **{k: document[k] for k in DATE_FIELDS if document.get(k)}}
+            replaced = document.get("superseded_by")
+            if replaced:  # a document id, said as its title, or a sentence
+                entry["superseded_by"] = content.documents[replaced][1]["title"] if replaced in content.documents else replaced
+            out.append(entry)
+    return out
+
+
+def with_review_state(documents: list[dict], on: date) -> list[dict]:
+    """The same documents, each marked `review_overdue` when its next review is wholly before `on`."""
+    marked = []
+    for document in documents:
+        due = parse_when(document.get("next_review"))
+        marked.append({**document, "review_overdue": bool(due and due.last < on)})
+    return marked
+
+
+def dates_in_words(document: dict) -> str:
+    """'published October 2017; next review due September 2025 (review overdue)', or the date as given."""
+    parts = [f"{label} {parse_when(document[key]).words}" for key, label in
+             (("published", "published"), ("last_reviewed", "last reviewed"), ("next_review", "next review due"))
+             if document.get(key)]
+    text = "; ".join(parts) or f"dated {document.get('date') or 'not given'}"
+    if document.get("review_overdue"):
+        text += " (review overdue)"
+    if document.get("superseded_by"):
+        text += f"; replaced by {document['superseded_by']}"
+    return text

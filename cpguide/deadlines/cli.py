@@ -7,10 +7,12 @@ stderr saying what is wrong and what is accepted, a non-zero exit, and nothing o
 from __future__ import annotations
 
 import difflib
+from datetime import date
 import json
 import sys
 
 from ..content import NATIONAL
+from ..currency import documents_cited, with_review_state
 from ..loader import load_content
 from ..messages import shorten
 from .calendar import BankHolidayCalendar
@@ -76,8 +78,10 @@ def cmd_deadlines(args) -> int:
     if args.authority not in content.authorities:
         return _fail(_authority_error(args.authority, sorted(content.authorities)))
     authority = content.authorities[args.authority]
-    result = compute(rules_for(content, authority.id), request, calendar)
-    meta = {"id": authority.id, "name": authority.name}
+    rules = rules_for(content, authority.id)
+    result = compute(rules, request, calendar)
+    documents = with_review_state(documents_cited(content, rules), date.today())  # overdue as of today
+    meta = {"id": authority.id, "name": authority.name, "documents": documents}
     if args.format == "json":
         from .render import result_json
 

@@ -9,6 +9,7 @@ holds a rule of its own.
 from __future__ import annotations
 
 from ..content import NATIONAL
+from ..currency import documents_cited
 from ..expected import expected_data
 from .calendar import BankHolidayCalendar
 from .engine import CHOICES, DEFAULT_TIME, rules_for
@@ -35,13 +36,15 @@ def words() -> dict:
 
 def authority_data(content, authority_id: str) -> dict:
     authority = content.authorities[authority_id]
+    rules = rules_for(content, authority_id)
     national = content.national
     return {
         "format": FORMAT,
         "authority": {"id": authority.id, "name": authority.name, "short_name": authority.short_name},
         "national": None if national is None else {"id": NATIONAL, "name": national.name,
                                                    "short_name": national.short_name},
-        "rules": rules_for(content, authority_id),
+        "rules": rules,
+        "documents": documents_cited(content, rules),  # how current each cited source is
     }
 
 

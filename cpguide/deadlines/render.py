@@ -6,6 +6,7 @@ calculator describe a deadline the same way.
 
 from __future__ import annotations
 
+from ..currency import dates_in_words
 from .engine import DEFAULT_TIME, Deadline, Result, iso
 from .words import ACTORS, AUDIENCES, CONFERENCE_TYPES, OUTCOMES, format_date, render
 
@@ -106,6 +107,7 @@ def result_text(result: Result, authority: dict) -> str:
     if request.audience:
         lines.append(f"Only what matters to: {AUDIENCES[request.audience]}")
     lines.append(f"Bank holidays known from {format_date(result.calendar.first)} to {format_date(result.calendar.last)}")
+    lines += [f"Source: {d['title']}: {dates_in_words(d)}" for d in authority.get("documents", [])]
     lines += [f"Warning: {w}" for w in warnings_text(result)]
     current = None
     for d in result.deadlines:

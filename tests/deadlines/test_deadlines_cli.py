@@ -247,3 +247,30 @@ def test_the_installed_command_works():
                             text=True, env=env)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["deadlines"]
+
+
+def test_the_sources_and_how_current_they_are_are_named(tmp_path):
+    """The command line says which documents its rules come from, with their dates, and flags a review
+    that is overdue (a next review in January 2020 is over whatever day the test runs)."""
+    import shutil
+
+    good = Path(__file__).resolve().parents[1] / "fixtures" / "good"
+    shutil.copytree(good, tmp_path / "good")
+    meta = tmp_path / "good" / "checklists" / "test-town" / "authority.yml"
+    meta.write_text(meta.read_text().replace("    date: not given\n",
+                                             '    date: not given\n    published: "2017-10"\n    next_review: "2020-01"\n', 1))
+    args = [sys.executable, "-m", "cpguide.cli", "--content", str(tmp_path / "good" / "checklists"), "deadlines",
+            "--authority", "test-town", "--conference", "icpc", "--date", "2026-06-15"]
+    text = subprocess.run(args + ["--format", "text"], capture_output=True, text=True, check=True).stdout
+    assert "Source: Test procedures: published October 2017; next review due January 2020 (review overdue)" in text
+    data = json.loads(subprocess.run(args + ["--format", "json"], capture_output=True, text=True, check=True).stdout)
+    town = next(d for d in data["authority"]["documents"] if d["id"] == "t-doc")
+    assert town["published"] == "2017-10" and town["next_review"] == "2020-01" and town["review_overdue"] is True
+
+
+def test_the_calculator_data_names_each_cited_document_with_its_dates(content):
+    from cpguide.deadlines.export import authority_data
+
+    documents = {d["id"]: d for d in authority_data(content, "bath-and-north-east-somerset")["documents"]}
+    assert documents["banes-chairs-standards"]["published"] == "2017-10"
+    assert documents["wt-2023"]["superseded_by"] == content.documents["wt-2026"][1]["title"]
