@@ -10,6 +10,7 @@
    mount() is safe to call again on the same document. */
 
 import * as store from "./conference-store.mjs";
+import { element } from "./dom.mjs";
 import { badge } from "./your-authority.mjs";
 
 const SITE = new URL("../../", import.meta.url); // this file is assets/js/picker.mjs
@@ -32,16 +33,6 @@ function normalise(text) {
     .replace(/&/g, " and ").replace(/[^a-z0-9]+/g, " ").trim();
 }
 
-function element(tag, props = {}, children = []) {
-  const el = document.createElement(tag);
-  Object.entries(props).forEach(([key, value]) => {
-    if (key === "text") el.textContent = value;
-    else if (key === "className") el.className = value;
-    else el.setAttribute(key, value);
-  });
-  children.forEach((child) => el.append(child));
-  return el;
-}
 
 function addStyles() {
   if (document.getElementById("cp-picker-style")) return;

@@ -14,6 +14,7 @@
    - From file:// (or with no connection) the box says that search cannot work there. */
 
 import { readerAuthority } from "./reader.mjs";
+import { element as el } from "./dom.mjs";
 
 const SITE = new URL("../../", import.meta.url); // this file is assets/js/search.mjs
 const SHOWN = 5; // results whose excerpts are fetched at a time (each is a few KB)
@@ -72,16 +73,6 @@ function excerptNodes(html) {
   return out;
 }
 
-function el(tag, props = {}, children = []) {
-  const node = document.createElement(tag);
-  Object.entries(props).forEach(([k, v]) => {
-    if (k === "text") node.textContent = v;
-    else if (k === "className") node.className = v;
-    else node.setAttribute(k, v);
-  });
-  children.forEach((c) => node.append(c));
-  return node;
-}
 
 function article(level, title, excerpt) {
   const parts = [el(level, {}, [title])];

@@ -3,20 +3,11 @@
    also after Material's instant navigation: it replaces the line rather than adding another. */
 
 import * as store from "./conference-store.mjs";
+import { element } from "./dom.mjs";
 
 const SITE = new URL("../../", import.meta.url); // this file is assets/js/your-authority.mjs
 const PICKER = new URL("authorities/", SITE);
 
-function element(tag, props = {}, children = []) {
-  const el = document.createElement(tag);
-  Object.entries(props).forEach(([key, value]) => {
-    if (key === "text") el.textContent = value;
-    else if (key === "className") el.className = value;
-    else el.setAttribute(key, value);
-  });
-  children.forEach((child) => el.append(child));
-  return el;
-}
 
 const remembered = () => store.read()?.authority ?? null;
 
