@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..content import NATIONAL
 from ..currency import documents_cited
 from ..expected import expected_data
+from ..family import questions_data
 from .calendar import BankHolidayCalendar
 from .engine import CHOICES, DEFAULT_TIME, rules_for
 from .words import vocabulary
@@ -34,6 +35,18 @@ def words() -> dict:
             "choices": {k: list(v) for k, v in CHOICES.items()}, **vocabulary()}
 
 
+def family_words(content) -> dict:
+    """The words of a parent's answer (questions.yml `calculator`: results, kinds, actors), or {} without
+    them; and the questions answered by dates, with what to say when no rule gives one."""
+    data = questions_data(content)
+    calculator = data.get("calculator", {})
+    words = {key: calculator[key] for key in ("results", "kinds", "actors") if key in calculator}
+    if words:
+        words["questions"] = [{"anchor": q["anchor"], "kinds": q["kinds"], "when_silent": q["when_silent"]}
+                              for q in data.get("questions", []) if q.get("kinds")]
+    return words
+
+
 def authority_data(content, authority_id: str) -> dict:
     authority = content.authorities[authority_id]
     rules = rules_for(content, authority_id)
@@ -54,6 +67,6 @@ def calculator_data(content, calendar: BankHolidayCalendar | None = None) -> dic
     return {
         "bank_holidays": bank_holiday_table(calendar),
         # what each audience expects to be told: the calculator says which of them the documents leave unanswered
-        "words": {**words(), "expected": expected_data(content)},
+        "words": {**words(), "expected": expected_data(content), "family": family_words(content)},
         "authorities": {aid: authority_data(content, aid) for aid in sorted(content.authorities)},
     }

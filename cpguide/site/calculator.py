@@ -95,9 +95,12 @@ def _form(ctx: SiteContext, audience: str | None, calendar: BankHolidayCalendar)
          "hint": "Some dates apply only to a child protection plan, or only to a child in need plan.",
          "options": [("", "Not decided yet: show the dates for either plan")] + [(k, _cap(v)) for k, v in OUTCOMES.items()]},
     ]
-    if audience == PARENTS:
-        _for_parents(fields, _parents_words(ctx), calendar)
-    return str(CALCULATOR.form(audience or "all", data_base(_src(audience)), fields))
+    words = _parents_words(ctx) if audience == PARENTS else {}
+    if words:
+        _for_parents(fields, words, calendar)
+    # A parent's answer is their dates in plain words, where the content has those words.
+    view = "family" if words.get("kinds") else ""
+    return str(CALCULATOR.form(audience or "all", data_base(_src(audience)), fields, view))
 
 
 PARENTS = "parents"

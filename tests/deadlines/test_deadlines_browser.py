@@ -94,11 +94,15 @@ def test_same_dates_as_the_command_line(page, content, capsys, n):
     data = cli_json(capsys, authority, audience, conference, day, start, strategy, outcome)
     assert shown(page) == expected(data)
     # the dates are shown in words, exactly as the command line's text format writes them
+    # (for parents, in the list item that names the deadline: a date the documents disagree on is in its sentence)
+    where = "li:has([data-rule='{r}'][data-occurrence='{o}'])" if audience == "parents" else "td[data-rule='{r}'][data-occurrence='{o}']"
     for d in data["deadlines"]:
         if d["due"] and d["authority"] != "national":
-            cell = page.locator(f'.cp-calc__result td[data-rule="{d["rule_id"]}"][data-occurrence="{d["occurrence"] or ""}"]').first
-            assert format_date(d["due"]) in cell.inner_text()
-    if data["warnings"]:
+            cell = page.locator(".cp-calc__result " + where.format(r=d["rule_id"], o=d["occurrence"] or "")).first
+            assert format_date(d["due"]) in cell.text_content()
+    if data["warnings"] and audience == "parents":  # in a parent's words, one line each
+        assert page.locator(".cp-calc__result .cp-fam__warning").count() == len(data["warnings"])
+    elif data["warnings"]:
         assert all(w in page.locator(".cp-calc__result").inner_text() for w in data["warnings"])
     assert not page.console_errors and not page.offsite_requests
 

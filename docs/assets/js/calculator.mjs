@@ -9,6 +9,7 @@
 
 import { Calendar, NATIONAL, compute, dayNumber, isoDate, isoExact, parseDate, parseTime, validate, weekday } from './deadlines.mjs';
 import * as store from './conference-store.mjs';
+import { dateList, fill, rows, sentence, silentAnswers, startOf, undatedList, warningLines } from './family-dates.mjs';
 
 function addStyle() {
   if (document.getElementById('cp-calc-style')) return;
@@ -115,35 +116,6 @@ function fieldLabel(form, name) {
 }
 
 // --- the answer ---------------------------------------------------------------------------------
-
-/** Local deadlines that disagree (linked through disagrees_with, same occurrence) shown as one row. */
-function rows(deadlines) {
-  const shownAlongside = new Set(deadlines.filter((d) => d.national).map((d) => d.national));
-  const out = [];
-  const placed = new Set();
-  for (const d of deadlines) {
-    if (placed.has(d) || shownAlongside.has(d)) continue;
-    if (!d.disagreesWith.length) {
-      out.push([d]);
-      placed.add(d);
-      continue;
-    }
-    const group = [];
-    const queue = [d];
-    while (queue.length) {
-      const x = queue.shift();
-      if (placed.has(x)) continue;
-      placed.add(x);
-      group.push(x);
-      for (const y of deadlines) {
-        if (!placed.has(y) && y.occurrence === x.occurrence && y.rule.authority === x.rule.authority
-            && x.disagreesWith.includes(y.rule.id)) queue.push(y);
-      }
-    }
-    out.push(group);
-  }
-  return out;
-}
 
 /** data-rule, data-occurrence and data-due: which deadline an element shows, for tests and tools. */
 const marks = (d) => ({ 'data-rule': d.rule.id, 'data-occurrence': d.occurrence ?? '', 'data-due': d.due === null ? '' : isoDate(d.due) });
@@ -264,7 +236,7 @@ const icsMoment = (exact) => `${compact(exact.slice(0, 10))}T${exact.slice(11).r
 
 /** The same events as cpguide/deadlines/ics.py: the conference (at its time if given, else all day),
  *  then one per dated deadline, all day unless it has a time of day on its due date. */
-export function buildIcs(result, data, words, request, names, now = new Date()) {
+export function buildIcs(result, data, words, request, names, now = new Date(), describe = null) {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   const conference = isoDate(request.date);
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//cpguide//Child protection conference deadlines//EN', 'CALSCALE:GREGORIAN',
@@ -291,6 +263,11 @@ export function buildIcs(result, data, words, request, names, now = new Date()) 
     description.push(`Source: ${cite(d.rule)}.`);
     if (d.rule.text) description.push(`Wording: “${d.rule.text}”`);
     description.push(...noteLines(d, words));
+    const own = describe?.(d); // a parent's calendar: the sentence they read on the page, and its source
+    if (own) {
+      summary = own.summary;
+      description.splice(0, description.length, ...own.description);
+    }
     lines.push('BEGIN:VEVENT',
       `UID:${request.conference}-${conference}-${d.rule.id}${d.occurrence ? `-${d.occurrence}` : ''}@cpguide`,
       `DTSTAMP:${stamp}`, ...(exact.length > 10 && exact.slice(0, 10) === due ? [`DTSTART:${icsMoment(exact)}`]
@@ -441,6 +418,7 @@ export async function mount(root) {
   const output = root.querySelector('.cp-calc__result');
   const actions = root.querySelector('.cp-calc__actions');
   const audience = root.dataset.audience === 'all' ? '' : root.dataset.audience;
+  const family = root.dataset.view === 'family'; // a parent's dates in plain words (family-dates.mjs)
   const bases = [new URL(root.dataset.dataBase, document.baseURI), new URL('../../data/calculator/', import.meta.url)];
   let base = bases[0];
   let words;
@@ -494,6 +472,7 @@ export async function mount(root) {
   }
 
   function render(result, data, request) {
+    if (family && words.family?.kinds) return renderFamily(result, data, request);
     const conference = words.conference_types[request.conference];
     const time = request.time ?? request.assumed;
     const start = `${isoDate(request.date)}T${String(Math.floor(time / 60)).padStart(2, '0')}:${String(time % 60).padStart(2, '0')}`;
@@ -522,6 +501,22 @@ export async function mount(root) {
     parts[0].focus();
   }
 
+  /** A parent's answer: the dates they can act on, each in one plain sentence, the meeting in its place. */
+  function renderFamily(result, data, request) {
+    const R = words.family.results;
+    const dated = result.deadlines.filter((d) => d.due !== null);
+    const undated = result.deadlines.filter((d) => d.due === null);
+    const parts = [el('h2', { tabindex: '-1', class: 'cp-calc__heading' }, fill(R.heading, { date: formatDate(startOf(request), words) })),
+      ...warningLines(result.warnings, request, words), dateList(dated, request, words)];
+    if (!dated.length) parts.push(el('p', {}, R.none));
+    parts.push(...silentAnswers(result.deadlines, words));
+    if (undated.length) parts.push(el('h3', {}, R.undated_heading), undatedList(undated, words));
+    output.replaceChildren(...parts.filter(Boolean));
+    actions.hidden = false;
+    status.textContent = fill(R.status, { count: dated.length });
+    parts[0].focus();
+  }
+
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     answer();
@@ -531,7 +526,11 @@ export async function mount(root) {
     if (action === 'print') window.print();
     if (action === 'ics' && last) {
       const names = { [last.data.authority.id]: last.data.authority.name, national: last.data.national?.name ?? 'national' };
-      const text = buildIcs(last.result, last.data, words, last.request, names);
+      const describe = family && words.family?.kinds ? (d) => ({
+        summary: sentence(d.rule, words.family.results.when[d.rule.limit] ?? words.family.results.when.within, words),
+        description: [cite(d.rule), ...(d.rule.text && d.rule.authority !== NATIONAL ? [`“${d.rule.text}”`] : [])],
+      }) : null;
+      const text = buildIcs(last.result, last.data, words, last.request, names, new Date(), describe);
       const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
       const link = el('a', { href: url, download: `deadlines-${last.data.authority.id}-${isoDate(last.request.date)}.ics`, hidden: true });
       document.body.append(link);
