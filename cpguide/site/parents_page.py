@@ -14,6 +14,7 @@ from .render import PHASE_NAMES
 from .templating import Markup, macros
 
 FAMILY = macros("family.html")
+CONFERENCE = macros("conference.html")
 
 
 def parents_body(pages) -> list[str]:
@@ -45,6 +46,8 @@ def _answer(pages, labels: dict, question: dict, topics: list[dict]) -> list[str
         body += _topic(pages, labels, topic)
     if question.get("contacts") and a.meta.get("contacts"):
         body.append(w.details("quote", w.text(labels.get("contacts", "")), [pages.item_list(a.meta["contacts"])]))
+    if question.get("kinds"):  # the reader's own dates for this question, once they have given a conference date
+        body.append(str(CONFERENCE.your_dates("parents", a.id, " ".join(question["kinds"]))))
     if question.get("dates_link"):
         body.append(w.paragraph(w.a(w.text(question["dates_link"]), "calculator/parents.md", query=f"?authority={a.id}")))
     return body

@@ -191,3 +191,33 @@ def test_where_the_papers_disagree_every_date_is_given(phone, content):
     both = [t for t in texts if "Friday 28 May 2027" in t and "Friday 4 June 2027" in t]
     assert len(both) == 1, texts
     assert not phone.errors
+
+
+def test_the_parents_page_answers_with_the_readers_own_dates(phone, content):
+    """Remember a review meeting on Tuesday 1 June 2027 in the calculator; West Berkshire's page for
+    parents then gives the date in its answers. Reports "at least 5 working days before" a review:
+    31 May is the Spring Bank Holiday, so Friday 28 May (1), 27 (2), 26 (3), 25 (4), Monday 24 May (5).
+    The plan "within 1 working day" (and "within 24 hours"): Wednesday 2 June 2027."""
+    authority = content.authorities["west-berkshire"]
+    ask(phone, authority, {"conference": "rcpc", "date": "2027-06-01", "time": "10:00"})
+    phone.goto(f"/{authority.id}/parents/")
+    phone.wait_for_function("() => window.__pickerReady === location.pathname", timeout=10_000)
+    reports = phone.locator("[data-cpguide-your-dates][data-kinds~='reports-to-family']")
+    after = phone.locator("[data-cpguide-your-dates][data-kinds~='plan-circulated']")
+    # under the answer to "When will I get the reports?" (the mount follows the question's heading)
+    assert reports.evaluate("(el) => el.compareDocumentPosition(document.getElementById('reports')) & Node.DOCUMENT_POSITION_PRECEDING")
+    for _ in range(2):  # and again after a reload: the date is kept in this browser
+        reports.wait_for(state="visible")
+        assert "Monday 24 May 2027" in reports.inner_text()
+        assert "Wednesday 2 June 2027" in after.inner_text()
+        assert "Monday 24 May 2027" not in after.inner_text()
+        phone.reload()
+        phone.wait_for_function("() => window.__pickerReady === location.pathname", timeout=10_000)
+    reports.wait_for(state="visible")
+    phone.get_by_role("button", name="Forget my choices").first.click()
+    reports.wait_for(state="hidden")
+    assert after.is_hidden() and "Monday 24 May 2027" not in phone.locator("article").inner_text()
+    phone.reload()
+    phone.wait_for_function("() => window.__pickerReady === location.pathname", timeout=10_000)
+    assert reports.is_hidden()
+    assert not phone.errors

@@ -95,11 +95,11 @@ export function sourceDetails(deadlines, words) {
   return el('details', { class: 'quote cp-fam__source' }, el('summary', {}, R.source), inner);
 }
 
-/** The date (and time, when it falls on that day) a deadline is shown with. */
-function shownDate(d, words) {
+/** The date (and time, when it falls on that day and `times` is on) a deadline is shown with. */
+function shownDate(d, words, times = true) {
   const due = isoDate(d.due);
   const exact = isoExact(d.exact);
-  return formatDate(exact && exact.length > 10 && exact.slice(0, 10) === due ? exact : due, words);
+  return formatDate(times && exact && exact.length > 10 && exact.slice(0, 10) === due ? exact : due, words);
 }
 
 const marks = (d) => ({ 'data-rule': d.rule.id, 'data-kind': d.rule.kind, 'data-occurrence': d.occurrence ?? '',
@@ -120,11 +120,11 @@ function byOutcome(group, request, words) {
 const earliest = (group) => group.reduce((a, b) => (b.due !== null && (a.due === null || b.due < a.due) ? b : a));
 
 /** One date a parent can act on: the date, the sentence, what they should know about it, and its source. */
-function item(group, request, words, outcome) {
+function item(group, request, words, outcome, times = true) {
   const R = words.family.results;
   const first = earliest(group);
   const rule = first.rule;
-  const lines = [el('p', { class: 'cp-fam__date' }, el('strong', {}, shownDate(first, words))),
+  const lines = [el('p', { class: 'cp-fam__date' }, el('strong', {}, shownDate(first, words, times))),
     el('p', {}, sentence(rule, R.when[rule.limit] ?? R.when.within, words))];
   if (outcome && R.only[outcome]) lines.push(el('p', {}, R.only[outcome]));
   if ((rule.authority ?? NATIONAL) === NATIONAL) lines.push(el('p', {}, R.national));
@@ -165,9 +165,9 @@ function moment(d) {
 /**
  * The list of a parent's dates, in date order: `deadlines` (dated ones) grouped as rows(), a
  * repeated one's later dates folded under its first, and the conference itself in its place when
- * `meeting` is true. Returns a <ol>, or null when there is nothing to show.
+ * `meeting` is true; times of day only when `times` is true. Returns a <ol>, or null when there is nothing to show.
  */
-export function dateList(deadlines, request, words, { meeting = true } = {}) {
+export function dateList(deadlines, request, words, { meeting = true, times = true } = {}) {
   const R = words.family.results;
   const list = el('ol', { class: 'cp-fam__dates' });
   const start = request.date * 1440 + (request.time ?? request.assumed);
@@ -181,11 +181,11 @@ export function dateList(deadlines, request, words, { meeting = true } = {}) {
     }
     const earlier = first.occurrence > 1 && group.length === 1 ? series.get(first.rule.id) : null;
     if (earlier) { // a repeated date: under the first one, collapsed
-      earlier.append(el('li', marks(first), shownDate(first, words)));
+      earlier.append(el('li', marks(first), shownDate(first, words, times)));
       continue;
     }
     for (const [outcome, part] of byOutcome(group, request, words)) {
-      const li = item(part, request, words, outcome);
+      const li = item(part, request, words, outcome, times);
       if (first.occurrence === 1) {
         const more = el('ul');
         li.append(el('details', { class: 'cp-more' }, el('summary', {}, R.more), more));

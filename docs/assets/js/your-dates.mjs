@@ -4,10 +4,12 @@
    date is remembered; otherwise the page keeps its rules as written, and loads nothing more.
 
    The dates come from the same engine and data as the calculator (deadlines.mjs and
-   data/calculator/…); every word comes from that data. Text is inserted as text, never as HTML. */
+   data/calculator/…); under a parents' page's answer (data-kinds), in a parent's words
+   (family-dates.mjs); every word comes from that data. Text is inserted as text, never as HTML. */
 
-import { Calendar, compute, dayNumber, isoDate, validate, weekday } from "./deadlines.mjs";
+import { Calendar, compute, isoDate, validate } from "./deadlines.mjs";
 import * as store from "./conference-store.mjs";
+import { dateList, el, fill, formatDate } from "./family-dates.mjs";
 
 const SITE = new URL("../../", import.meta.url); // this file is assets/js/your-dates.mjs
 const DATA = new URL("data/calculator/", SITE);
@@ -16,20 +18,6 @@ const json = (name) => fetch(new URL(name, DATA)).then((r) => {
   if (!r.ok) throw new Error(`${name}: HTTP ${r.status}`);
   return r.json();
 });
-
-/** '2026-05-29' -> 'Friday 29 May 2026' (as calculator.mjs and words.format_date; not imported from
-    the calculator, which is three times the size of this module). */
-function formatDate(iso, words) {
-  const [y, m, d] = iso.split("-").map(Number);
-  return `${words.weekdays[weekday(dayNumber(y, m, d))]} ${d} ${words.months[m - 1]} ${y}`;
-}
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attrs).forEach(([k, v]) => node.setAttribute(k, v));
-  children.flat().forEach((c) => c !== null && c !== undefined && node.append(c));
-  return node;
-}
 
 /** The remembered conference, if it belongs on this element (same authority, a date given). */
 function wanted(root) {
@@ -67,6 +55,7 @@ async function draw(root) {
     return;
   }
   const result = compute(data.rules, request, calendar);
+  if (root.dataset.kinds) return drawKinds(root, result, request, words);
   // A national limit paired with a local rule is the calculator's side column: left out here, as there.
   const alongside = new Set(result.deadlines.filter((d) => d.national).map((d) => d.national));
   const dated = result.deadlines.filter((d) => d.due !== null && !alongside.has(d));
@@ -81,6 +70,20 @@ async function draw(root) {
       el("a", { href: calculator.href }, "Every detail and source in the calculator"), " · ",
       store.forgetButton())));
   root.hidden = false;
+}
+
+/** Under an answer of a parents' page: only the dates of its kinds, in a parent's words, without the
+    meeting itself and without times of day (the remembered conference has a date, not a time).
+    Nothing is shown where the rules give none of them: the answer itself says so. */
+function drawKinds(root, result, request, words) {
+  const kinds = root.dataset.kinds.split(" ");
+  const R = words.family?.results;
+  const dated = result.deadlines.filter((d) => d.due !== null && kinds.includes(d.rule.kind));
+  const list = R && dated.length ? dateList(dated, request, words, { meeting: false, times: false }) : null;
+  root.hidden = !list;
+  if (!list) return root.replaceChildren();
+  root.replaceChildren(el("div", { class: "admonition info cp-your-dates cp-fam__answer" },
+    el("p", { class: "admonition-title" }, fill(R.page, { date: formatDate(isoDate(request.date), words) })), list));
 }
 
 /** Show the reader's dates in `root`, and follow changes (another tab, "Forget my choices"). */
