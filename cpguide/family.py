@@ -24,6 +24,28 @@ def topics_by_question(content: Content, authority: Authority) -> list[tuple[dic
     return [(q, [t for t in topics if t["question"] == q["anchor"]]) for q in questions_data(content).get("questions", [])]
 
 
+def rules_answering(authority: Authority, question: dict) -> list[dict]:
+    """The authority's own timescale rules of the kinds that answer the question (questions.yml `kinds`)."""
+    kinds = question.get("kinds") or []
+    return [r for r in authority.rules if r["kind"] in kinds]
+
+
+def rule_sentence(content: Content, rule: dict, when: str) -> str:
+    """The rule for a parent, in the words of questions.yml `calculator` (kinds, actors), as
+    docs/assets/js/family-dates.mjs says it: "Your social worker should give you the reports {when}."."""
+    words = questions_data(content).get("calculator", {})
+    actors, results = words.get("actors", {}), words.get("results", {})
+    order = list(actors)
+    named = [actors[a] for a in sorted(rule.get("responsible") or [], key=lambda a: order.index(a) if a in order else len(order))
+             if actors.get(a)]
+    once = list(dict.fromkeys(named))
+    who = (f"{', '.join(once[:-1])} {results.get('and', 'and')} {once[-1]}" if len(once) > 1
+           else once[0] if once else results.get("nobody", ""))
+    template = words.get("kinds", {}).get(rule["kind"]) or f"{rule['label']} {{when}}."
+    text = template.replace("{who}", who).replace("{when}", when)
+    return text[:1].upper() + text[1:]
+
+
 def question_errors(content: Content, display) -> list[ContentError]:
     """A topic naming a question that does not exist, a wrong checklist item, or a questions file outside national/."""
     errors = []

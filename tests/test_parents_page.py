@@ -97,6 +97,45 @@ def test_each_answer_shows_the_source_wording_one_tap_away(site_dir, content):
             assert '<details class="quote">' in block and "<blockquote>" in block, f"{authority}: {topic['id']}"
 
 
+def silent_where_rules_answer(content, authority, page: str) -> list[str]:
+    """Where the page says the papers are silent (questions.yml `when_silent`) on a question that the
+    authority's own timescale rules answer (a rule of one of the question's `kinds`)."""
+    from cpguide.family import rules_answering
+
+    text = html.unescape(page)
+    problems = []
+    for question in questions_data(content)["questions"]:
+        rules = rules_answering(authority, question)
+        if not rules:
+            continue
+        start = text.index(f'<h2 id="{question["anchor"]}"')
+        end = text.find("<h2", start + 1)
+        section = text[start:end if end > 0 else None]
+        problems += [f"{authority.id}: '{question['question']}' says \"{p}\" although {rules[0]['id']} answers it"
+                     for p in question["when_silent"] if p in section]
+    return problems
+
+
+def test_no_parents_page_says_the_papers_are_silent_where_its_rules_answer(site_dir, content):
+    """(tests/test_smallest_authority.py checks the same on the smallest authority, which has rules only.)"""
+    assert any(q.get("kinds") for q in questions_data(content)["questions"])
+    problems = [p for a in content.local_authorities
+                for p in silent_where_rules_answer(content, a, (site_dir / a.id / "parents" / "index.html").read_text(encoding="utf-8"))]
+    assert not problems, "\n".join(problems)
+
+
+def test_silence_over_a_rule_is_found():
+    class Town:
+        id = "t"
+        rules = [{"id": "t-reports", "kind": "reports-to-family"}]
+
+    content = load_content(Path(__file__).resolve().parent.parent / "checklists")
+    reports = next(q for q in questions_data(content)["questions"] if q["anchor"] == "reports")
+    page = f'<h2 id="reports">Q</h2><p>{html.escape(reports["when_silent"][0])}</p><h2 id="next">N</h2>'
+    assert silent_where_rules_answer(content, Town, page)
+    assert not silent_where_rules_answer(content, Town, '<h2 id="reports">Q</h2><p>By Monday.</p>')
+
+
 def test_an_authority_with_only_its_timescales_gets_the_plain_answers_for_when_documents_say_nothing(tmp_path):
     from cpguide.site import build_site
 

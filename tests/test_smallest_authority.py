@@ -5,6 +5,7 @@ to one), and still has a page for families at reading grade 6 or lower."""
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -84,6 +85,26 @@ def test_its_family_page_reads_at_grade_6_or_lower(built):
     text = _own_text((built / ID / "parents" / "index.html").read_text(encoding="utf-8"))
     assert len(text.split()) > 100
     assert grade(text) <= MAX_GRADE
+
+
+def test_its_family_page_answers_from_its_rules_where_it_has_no_family_topics(tree, built):
+    """Small Town has no family.yml, but its timescales give the reports (reviews only), the plan and the
+    minutes: its page for parents gives those in plain words, the rule's source one tap away, and
+    never says its papers are silent on them."""
+    from test_parents_page import silent_where_rules_answer
+
+    from cpguide.loader import load_content
+
+    content = load_content(tree / "checklists")
+    page = (built / ID / "parents" / "index.html").read_text(encoding="utf-8")
+    assert not silent_where_rules_answer(content, content.authorities[ID], page)
+    text = html.unescape(page)
+    reports = text[text.index('<h2 id="reports"'):text.index("<h2", text.index('<h2 id="reports"') + 1)]
+    assert "should give you the reports at least 5 working days before the conference." in reports
+    assert "This part is about a review meeting." in reports
+    rule = next(r for r in content.authorities[ID].rules if r["id"] == "st-reports-to-family-rcpc")
+    quote = re.search(r'<details class="quote">.*?</details>', reports, re.S)
+    assert quote and rule["text"] in quote[0] and "<blockquote>" in quote[0]
 
 
 def test_the_suite_passes_with_it(tree, built):

@@ -9,7 +9,7 @@ word for word) is collapsed.
 
 from __future__ import annotations
 
-from ..family import questions_data, topics_by_question
+from ..family import questions_data, rule_sentence, rules_answering, topics_by_question
 from .render import PHASE_NAMES
 from .templating import Markup, macros
 
@@ -40,10 +40,15 @@ def _answer(pages, labels: dict, question: dict, topics: list[dict]) -> list[str
     w, a = pages.w, pages.authority
     body = [w.heading(2, w.text(question["question"]), question["anchor"])]
     body += pages.paragraphs(question.get("always", []))
-    if not topics and not (question.get("contacts") and a.meta.get("contacts")):
+    # Answered by the family topics, or else by the authority's own rules of the question's kinds: the
+    # page never says the papers are silent on what its timescales give a date for.
+    rules = [] if topics else rules_answering(a, question)
+    if not topics and not rules and not (question.get("contacts") and a.meta.get("contacts")):
         body += pages.paragraphs(question["when_silent"])
     for topic in topics:
         body += _topic(pages, labels, topic)
+    for rule in rules:
+        body += _rule(pages, labels, rule)
     if question.get("contacts") and a.meta.get("contacts"):
         body.append(w.details("quote", w.text(labels.get("contacts", "")), [pages.item_list(a.meta["contacts"])]))
     if question.get("kinds"):  # the reader's own dates for this question, once they have given a conference date
@@ -51,6 +56,23 @@ def _answer(pages, labels: dict, question: dict, topics: list[dict]) -> list[str
     if question.get("dates_link"):
         body.append(w.paragraph(w.a(w.text(question["dates_link"]), "calculator/parents.md", query=f"?authority={a.id}")))
     return body
+
+
+def _rule(pages, labels: dict, rule: dict) -> list[str]:
+    """A timescale rule as the answer: who does what and when, in plain words; the source one tap away."""
+    w = pages.w
+    body = [w.paragraph(w.text(rule_sentence(pages.content, rule, pages.ctx.rule_words[rule["id"]])))]
+    only = {("icpc",): "first_only", ("rcpc",): "review_only"}.get(tuple(rule.get("conference_types") or ()))
+    outcome = (rule.get("conditions") or {}).get("outcome")
+    extra = [labels.get(only, "")] if only else []
+    extra += [_calculator_words(pages)["only"][outcome]] if outcome and outcome in _calculator_words(pages).get("only", {}) else []
+    body += [w.paragraph(w.em(w.text(e))) for e in extra if e]
+    body.append(pages.quotes([rule["id"]], labels.get("quotes", "")))
+    return body
+
+
+def _calculator_words(pages) -> dict:
+    return questions_data(pages.content).get("calculator", {}).get("results", {})
 
 
 def _topic(pages, labels: dict, topic: dict) -> list[str]:
