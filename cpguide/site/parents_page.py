@@ -92,7 +92,9 @@ def _dates(pages, labels: dict) -> list[str]:
     table = pages.deadline_table("parents")
     if not table:
         return []
-    heading, own_dates, table = table  # own_dates: the reader's own, once the calculator remembers a conference
+    heading, _, table = table
+    # The reader's own dates, once the calculator remembers their conference, in a parent's words.
+    own_dates = str(CONFERENCE.your_dates("parents", pages.authority.id, "", "family"))
     return [heading, own_dates, pages.w.details("cp-dates", pages.w.text(labels.get("dates", "")), [table])]
 
 

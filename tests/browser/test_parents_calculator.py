@@ -211,9 +211,16 @@ def test_the_parents_page_answers_with_the_readers_own_dates(phone, content):
         assert "Monday 24 May 2027" in reports.inner_text()
         assert "Wednesday 2 June 2027" in after.inner_text()
         assert "Monday 24 May 2027" not in after.inner_text()
+        # and the page's list of every date, in the same words, with the meeting in its place
+        whole = phone.locator("[data-cpguide-your-dates][data-view='family']")
+        assert "Monday 24 May 2027" in whole.inner_text() and "Tuesday 1 June 2027" in whole.inner_text()
+        assert whole.locator("li[data-kind='conference']").count() == 1
+        assert not [r["label"] for r in authority.rules if r["label"] in whole.inner_text()], "staff wording"
         phone.reload()
         phone.wait_for_function("() => window.__pickerReady === location.pathname", timeout=10_000)
     reports.wait_for(state="visible")
+    violations = run_axe(phone)  # the page with the reader's dates in it, at phone size
+    assert not violations, describe_violations(violations)
     phone.get_by_role("button", name="Forget my choices").first.click()
     reports.wait_for(state="hidden")
     assert after.is_hidden() and "Monday 24 May 2027" not in phone.locator("article").inner_text()

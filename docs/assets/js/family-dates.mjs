@@ -142,10 +142,10 @@ function item(group, request, words, outcome, times = true) {
 }
 
 /** The conference itself, with its start time. */
-function meetingItem(request, words) {
+function meetingItem(request, words, times = true) {
   const R = words.family.results;
   return el('li', { 'data-kind': 'conference', 'data-due': isoDate(request.date) },
-    el('p', { class: 'cp-fam__date' }, el('strong', {}, formatDate(startOf(request), words))),
+    el('p', { class: 'cp-fam__date' }, el('strong', {}, formatDate(times ? startOf(request) : isoDate(request.date), words))),
     el('p', {}, R.meeting[request.conference]));
 }
 
@@ -176,7 +176,7 @@ export function dateList(deadlines, request, words, { meeting = true, times = tr
   for (const group of rows(deadlines)) {
     const first = earliest(group);
     if (!placed && moment(earliest(group)) >= start) {
-      list.append(meetingItem(request, words));
+      list.append(meetingItem(request, words, times));
       placed = true;
     }
     const earlier = first.occurrence > 1 && group.length === 1 ? series.get(first.rule.id) : null;
@@ -194,7 +194,7 @@ export function dateList(deadlines, request, words, { meeting = true, times = tr
       list.append(li);
     }
   }
-  if (!placed) list.append(meetingItem(request, words));
+  if (!placed) list.append(meetingItem(request, words, times));
   for (const more of series.values()) if (!more.children.length) more.parentElement.remove();
   return list.children.length ? list : null;
 }

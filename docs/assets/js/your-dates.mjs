@@ -55,12 +55,12 @@ async function draw(root) {
     return;
   }
   const result = compute(data.rules, request, calendar);
-  if (root.dataset.kinds) return drawKinds(root, result, request, words);
   // A national limit paired with a local rule is the calculator's side column: left out here, as there.
   const alongside = new Set(result.deadlines.filter((d) => d.national).map((d) => d.national));
   const dated = result.deadlines.filter((d) => d.due !== null && !alongside.has(d));
   const query = new URLSearchParams({ authority: choice.authority.id, conference: choice.conference, date: choice.date });
   const calculator = new URL(`calculator/${audience ? `${audience}/` : ""}?${query}`, SITE);
+  if ((root.dataset.kinds || root.dataset.view === "family") && words.family?.results) return drawFamily(root, result, request, words, calculator);
   const title = `Your dates: ${data.authority.name}, ${words.conference_types[choice.conference]} on ${formatDate(choice.date, words)}`;
   root.replaceChildren(el("div", { class: "admonition info cp-your-dates" },
     el("p", { class: "admonition-title" }, title),
@@ -72,18 +72,20 @@ async function draw(root) {
   root.hidden = false;
 }
 
-/** Under an answer of a parents' page: only the dates of its kinds, in a parent's words, without the
-    meeting itself and without times of day (the remembered conference has a date, not a time).
-    Nothing is shown where the rules give none of them: the answer itself says so. */
-function drawKinds(root, result, request, words) {
-  const kinds = root.dataset.kinds.split(" ");
-  const R = words.family?.results;
-  const dated = result.deadlines.filter((d) => d.due !== null && kinds.includes(d.rule.kind));
-  const list = R && dated.length ? dateList(dated, request, words, { meeting: false, times: false }) : null;
+/** A parent's own dates, in their words (family-dates.mjs), without times of day (the remembered
+    conference has a date, not a time). Under an answer of a parents' page (data-kinds): only the dates
+    of its kinds, and nothing where the rules give none of them (the answer itself says so). The page's
+    whole list (data-view="family"): every date, the meeting in its place, and a way to forget. */
+function drawFamily(root, result, request, words, calculator) {
+  const kinds = root.dataset.kinds ? root.dataset.kinds.split(" ") : null;
+  const R = words.family.results;
+  const dated = result.deadlines.filter((d) => d.due !== null && (!kinds || kinds.includes(d.rule.kind)));
+  const list = dated.length || !kinds ? dateList(dated, request, words, { meeting: !kinds, times: false }) : null;
   root.hidden = !list;
   if (!list) return root.replaceChildren();
   root.replaceChildren(el("div", { class: "admonition info cp-your-dates cp-fam__answer" },
-    el("p", { class: "admonition-title" }, fill(R.page, { date: formatDate(isoDate(request.date), words) })), list));
+    el("p", { class: "admonition-title" }, fill(R.page, { date: formatDate(isoDate(request.date), words) })), list,
+    kinds ? null : el("p", {}, R.page_kept, " ", el("a", { href: calculator.href }, R.page_calculator), " ", store.forgetButton())));
 }
 
 /** Show the reader's dates in `root`, and follow changes (another tab, "Forget my choices"). */
