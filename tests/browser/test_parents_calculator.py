@@ -228,3 +228,19 @@ def test_the_parents_page_answers_with_the_readers_own_dates(phone, content):
     phone.wait_for_function("() => window.__pickerReady === location.pathname", timeout=10_000)
     assert reports.is_hidden()
     assert not phone.errors
+
+
+def test_without_a_start_time_the_calendar_says_the_times_are_counted_from_the_assumed_one(phone, content):
+    """No start time given: the page says 10:00 is taken, and so does each event of the calendar file
+    (West Berkshire's pre-meeting is then at 09:30 on Tuesday 30 March 2027, a guess the parent must know of)."""
+    assumed = questions_data(content)["calculator"]["results"]["warnings"]["time-assumed"].replace("{time}", "10:00")
+    ask(phone, content.authorities["west-berkshire"], {"conference": "icpc", "date": "2027-03-30", "time": ""})
+    assert assumed in phone.locator(".cp-calc__result").inner_text()
+    with phone.expect_download() as info:
+        phone.get_by_role("button", name="Download the dates as a calendar file (.ics)").click()
+    from icalendar import Calendar
+
+    events = Calendar.from_ical(Path(info.value.path()).read_bytes()).walk("VEVENT")
+    pre = next(e for e in events if "pre-meeting" in str(e["uid"]))
+    assert pre.decoded("dtstart").isoformat() == "2027-03-30T09:30:00"
+    assert assumed in str(pre["description"])

@@ -526,9 +526,14 @@ export async function mount(root) {
     if (action === 'print') window.print();
     if (action === 'ics' && last) {
       const names = { [last.data.authority.id]: last.data.authority.name, national: last.data.national?.name ?? 'national' };
+      const R = words.family?.results;
+      // A parent's calendar: the sentence they read on the page, its source, and (no start time given)
+      // that the times are counted from the assumed one.
+      const assumed = warningLines(last.result.warnings.filter((w) => w.code === 'time-assumed'), last.request, words)
+        .map((p) => p.textContent);
       const describe = family && words.family?.kinds ? (d) => ({
-        summary: sentence(d.rule, words.family.results.when[d.rule.limit] ?? words.family.results.when.within, words),
-        description: [cite(d.rule), ...(d.rule.text && d.rule.authority !== NATIONAL ? [`“${d.rule.text}”`] : [])],
+        summary: sentence(d.rule, R.when[d.rule.limit] ?? R.when.within, words),
+        description: [cite(d.rule), ...(d.rule.text && d.rule.authority !== NATIONAL ? [`“${d.rule.text}”`] : []), ...assumed],
       }) : null;
       const text = buildIcs(last.result, last.data, words, last.request, names, new Date(), describe);
       const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
