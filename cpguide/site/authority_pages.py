@@ -6,10 +6,11 @@ from typing import Iterator
 
 from ..checks import national_counterparts
 from ..content import Authority, Entry
-from ..expected import silences
+from ..expected import expected_data, silences
 from ..deadlines.words import conditions_phrase as describe_conditions
 from ..vocabulary import ITEM_KINDS, OUTCOMES
 from .model import Page, SiteContext
+from .html import Html
 from .sections import YOUR_DATES, nav_path
 from .parents_page import parents_body
 from . import prepare_section
@@ -40,7 +41,7 @@ class AuthorityPages:
         self.linked_documents: set[str] = set()  # documents this page has already linked to
         self.tab_sets = 0  # content tab sets on this page so far (each needs its own number)
 
-    def page(self, name: str, title: str, body: list[str]) -> Page:
+    def page(self, name: str, title: str, body: list[Html]) -> Page:
         nav_title = "Overview" if name == "index" else title.split(" — ")[0]
         heading = self.w.heading(1, self.w.text(title))
         # The full title names the browser tab and the search result; the navigation uses nav_title.
@@ -48,7 +49,7 @@ class AuthorityPages:
         html = self.w.body([heading] + body + [self.document_dates()], meta)
         return Page(self.own_page(name), title, "", self.nav, nav_title, html=html)
 
-    def document_dates(self) -> str:
+    def document_dates(self) -> Html:
         """Under every page: the dates of the documents it is built from, and what is overdue or old."""
         docs = []
         for doc in self.authority.documents:
@@ -58,16 +59,17 @@ class AuthorityPages:
                          "published": c.published and c.published.words, "reviewed": c.last_reviewed and c.last_reviewed.words,
                          "next": c.next_review and c.next_review.words, "overdue": c.overdue,
                          "predates": c.predates and c.predates["title"], "superseded_by": c.superseded_by})
-        return str(CURRENCY.document_dates(docs))
+        return Html(CURRENCY.document_dates(docs))
 
-    def overdue_notice(self) -> list[str]:
+    def overdue_notice(self) -> list[Html]:
         """The overview lists the documents whose review is overdue, or that are older than the national guidance."""
         current = [self.ctx.currency[d["id"]] for d in self.authority.documents]
-        lines = [f"{self.w.text(c.document['title'])}: review overdue (next review was due {c.next_review.words})."
+        text = self.w.text
+        lines = [Html("{}: review overdue (next review was due {}).").format(text(c.document["title"]), c.next_review.words)
                  for c in current if c.overdue]
-        lines += [f"{self.w.text(c.document['title'])}: older than {self.w.text(c.predates['title'])}, "
-                  "the national guidance in force." for c in current if c.predates]
-        lines += [f"{self.w.text(c.document['title'])}: replaced by {self.w.text(c.superseded_by)}."
+        lines += [Html("{}: older than {}, the national guidance in force.").format(text(c.document["title"]), text(c.predates["title"]))
+                  for c in current if c.predates]
+        lines += [Html("{}: replaced by {}.").format(text(c.document["title"]), text(c.superseded_by))
                   for c in current if c.superseded_by]
         return [self.w.admonition("warning", "Check these documents are still current", lines)] if lines else []
 
@@ -100,11 +102,11 @@ class AuthorityPages:
         return f"{self.dir}/{name}.md"
 
     # --- shared pieces ---------------------------------------------------------------------------
-    def link(self, item_id: str, text: str | None = None) -> str:
+    def link(self, item_id: str, text: str | None = None) -> Html:
         entry = self.content.index[item_id]
         return self.w.a(self.w.text(text or label_of(entry, self.content)), self.ctx.page_of(entry), item_id)
 
-    def cite(self, source: dict | None, link_document: bool = True) -> str:
+    def cite(self, source: dict | None, link_document: bool = True) -> Html | str:
         """Source: document, section. The document links to its text the first time the page cites it;
         after that it is named only (the same link on every item would be noise, and a cost per link)."""
         if not source:
@@ -114,9 +116,9 @@ class AuthorityPages:
         if doc.get("file") and link_document and source["document"] not in self.linked_documents:
             self.linked_documents.add(source["document"])
             title = self.w.a(title, "sources/" + doc["file"])
-        return f"Source: {title}, {self.w.text(source['section'])}"
+        return Html("Source: {}, {}").format(title, self.w.text(source["section"]))
 
-    def meta_lines(self, entry: Entry, item: dict) -> list[str]:
+    def meta_lines(self, entry: Entry, item: dict) -> list[Html]:
         """The small print under an item: who, when, source, deadline, related, disagreements."""
         text, small_print = self.w.text, self.w.small_print
         bits = []
@@ -130,56 +132,56 @@ class AuthorityPages:
             bits.append(KIND_NAMES[item["kind"]])
         if item.get("source"):
             bits.append(self.cite(item["source"]))
-        lines = [small_print(" · ".join(bits), "cp-meta", searchable=False)] if bits else []
+        lines = [small_print(Html(" · ").join(bits), "cp-meta", searchable=False)] if bits else []
         for typo in item.get("typos", []):
-            lines.append(small_print(f'The source spells "{text(typo["corrected"])}" as "{text(typo["original"])}".'
-                                     + (f" {text(typo['note'])}" if typo.get("note") else ""), "cp-typo"))
+            spelt = Html('The source spells "{}" as "{}".').format(text(typo["corrected"]), text(typo["original"]))
+            lines.append(small_print(spelt + (" " + text(typo["note"]) if typo.get("note") else ""), "cp-typo"))
         if item.get("deadline"):
             lines.append("Deadline: " + self.link(item["deadline"], self.content.index[item["deadline"]].item["label"]))
         lines += self.related_lines(entry.id)
         for note in item.get("notes", []):
-            lines.append(small_print(f"Note: {text(note)}", "cp-note"))
+            lines.append(small_print("Note: " + text(note), "cp-note"))
         for link in item.get("links", []):
             lines.append(self.w.external(text(link.get("text") or link["url"]), link["url"]))
         return lines
 
-    def related_lines(self, item_id: str) -> list[str]:
+    def related_lines(self, item_id: str) -> list[Html]:
         """Links to every related item (both directions) and to any recorded disagreement."""
         lines = []
         related = [r for r in self.ctx.related.get(item_id, []) if self.content.index[r].type != "discrepancy"]
         if related:
-            lines.append("Related: " + " · ".join(self.link(r) for r in related))
+            lines.append("Related: " + Html(" · ").join(self.link(r) for r in related))
         for d in self.ctx.discrepancies_of.get(item_id, []):
-            lines.append(self.w.small_print(f"The sources disagree here: {self.link(d)}", "cp-disagree", strong=True))
+            lines.append(self.w.small_print("The sources disagree here: " + self.link(d), "cp-disagree", strong=True))
         return lines
 
-    def container_related(self, item_id: str) -> list[str]:
+    def container_related(self, item_id: str) -> list[Html]:
         lines = self.related_lines(item_id)
         return [self.w.paragraph(self.w.lines(lines))] if lines else []
 
-    def item_block(self, item: dict, number: str = "") -> str:
+    def item_block(self, item: dict, number: Html | str = "") -> Html:
         """A list item (and its sub-points) with its anchor and small print."""
         entry = self.content.index[item["id"]]
         shown = self.content.resolve(item)
         text = self.w.text(shown.get("text", ""))
         if "ref" in item:
-            text += f" ({self.link(item['ref'], 'kept in ' + label_of(self.content.index[item['ref']], self.content))})"
+            text += Html(" ({})").format(self.link(item["ref"], "kept in " + label_of(self.content.index[item["ref"]], self.content)))
         children = self.item_list(item.get("items", []))
         return self.w.item([number + text] + self.meta_lines(entry, shown if "ref" in item else item), item["id"], children)
 
-    def item_list(self, items: list[dict]) -> str:
+    def item_list(self, items: list[dict]) -> Html:
         return self.w.bullets([self.item_block(item) for item in items])
 
-    def notes(self, notes: list[str], title: str = "Note") -> list[str]:
+    def notes(self, notes: list[str], title: str = "Note") -> list[Html]:
         if not notes:
             return []
         return [self.w.admonition("note", self.w.text(title), [self.w.text(n) for n in notes])]
 
-    def paragraphs(self, texts: list[str]) -> list[str]:
+    def paragraphs(self, texts: list[str]) -> list[Html]:
         return [self.w.paragraph(self.w.text(t)) for t in texts]
 
     # --- overview --------------------------------------------------------------------------------
-    def overview(self) -> list[str]:
+    def overview(self) -> list[Html]:
         a, meta, w = self.authority, self.authority.meta, self.w
         body = []
         if not meta.get("name_given_in_sources", True):
@@ -205,17 +207,17 @@ class AuthorityPages:
             body += [w.heading(2, "Contacts given in the documents"), self.item_list(meta["contacts"])]
         return body
 
-    def facts(self, facts: list[dict]) -> str:
+    def facts(self, facts: list[dict]) -> Html:
         w = self.w
         items = []
         for fact in facts:
-            sources = ", ".join(self.link(i) for i in fact["grounded_in"])
-            items.append(w.item([f"{w.strong(w.text(FACT_TOPICS[fact['topic']] + ':'))} {w.text(fact['value'])} "
-                                 + w.small_print(f"Summary written for this site, from: {sources}", "cp-meta", searchable=False)],
+            sources = Html(", ").join(self.link(i) for i in fact["grounded_in"])
+            items.append(w.item([Html("{} {} ").format(w.strong(w.text(FACT_TOPICS[fact["topic"]] + ":")), w.text(fact["value"]))
+                                 + w.small_print("Summary written for this site, from: " + sources, "cp-meta", searchable=False)],
                                 fact["id"]))
         return w.bullets(items)
 
-    def page_links(self) -> str:
+    def page_links(self) -> Html:
         a = self.authority
         pages = [("agenda", "Conference agenda", bool(a.agendas)), ("standards", "Practice standards", bool(a.standard_sets)),
                  ("statements", "Statements read out at the conference", "statements.yml" in a.docs)]
@@ -226,12 +228,12 @@ class AuthorityPages:
         return self.w.bullets([self.w.item([self.w.a(title, self.own_page(name))]) for name, title, present in pages if present])
 
     # --- agenda ----------------------------------------------------------------------------------
-    def agenda_page(self) -> list[str]:
+    def agenda_page(self) -> list[Html]:
         w = self.w
         body = []
         for agenda in self.authority.agendas:
             body.append(w.heading(2, w.text(agenda["title"]), agenda["id"]))
-            body.append(w.paragraph(f"Applies to: {w.text(types_label(agenda['conference_types']))}. {self.cite(agenda.get('source'))}"))
+            body.append(w.paragraph(Html("Applies to: {}. {}").format(w.text(types_label(agenda["conference_types"])), self.cite(agenda.get("source")))))
             body += self.paragraphs(agenda.get("intro", []))
             body += self.notes(agenda.get("notes", []))
             body += self.container_related(agenda["id"])
@@ -239,9 +241,9 @@ class AuthorityPages:
                 body += self.agenda_section(agenda, section)
         return body
 
-    def agenda_section(self, agenda: dict, section: dict) -> list[str]:
+    def agenda_section(self, agenda: dict, section: dict) -> list[Html]:
         w = self.w
-        body = [w.heading(3, f"{w.text(section['number'])}. {w.text(section['title'])}", section["id"])]
+        body = [w.heading(3, Html("{}. {}").format(w.text(section["number"]), w.text(section["title"])), section["id"])]
         if section.get("anomaly"):
             body.append(w.admonition("warning", "Numbering as in the source", [w.text(section["anomaly"])]))
         body += self.notes(section.get("notes", []))
@@ -260,7 +262,7 @@ class AuthorityPages:
         return body
 
     # --- standards -------------------------------------------------------------------------------
-    def standards_page(self) -> list[str]:
+    def standards_page(self) -> list[Html]:
         w = self.w
         body = []
         for s in self.authority.standard_sets:
@@ -275,33 +277,33 @@ class AuthorityPages:
                 body.append(self.numbered(s["guidance"]))
         return body
 
-    def numbered(self, standards: list[dict]) -> str:
+    def numbered(self, standards: list[dict]) -> Html:
         return self.w.bullets([self.item_block(st, number=self.w.strong(self.w.text(st['number'] + ".")) + " " if st.get("number") else "")
                                for st in standards])
 
     # --- statements ------------------------------------------------------------------------------
-    def statements_page(self) -> list[str]:
+    def statements_page(self) -> list[Html]:
         w = self.w
         data = self.authority.data("statements.yml")
         body = self.notes(data.get("notes", []))
         if not self.authority.statements:
             body.append(w.paragraph("The documents of this authority do not give the wording of the statements read out at conferences."))
         for st in self.authority.statements:
-            label = f"{w.text(st['label'])}: " if st.get("label") else ""
+            label = w.text(st["label"]) + ": " if st.get("label") else ""
             body.append(w.heading(2, label + w.text(st["title"]), st["id"]))
             who = []
             if st.get("read_by"):
                 who.append("Read out by: " + w.text(actors_label([st["read_by"]])))
             if st.get("addressed_to"):
                 who.append("Addressed to: " + ", ".join(AUDIENCE_NAMES[a].lower() for a in st["addressed_to"]))
-            body.append(w.paragraph(" · ".join(who + [self.cite(st.get("source"))])))
+            body.append(w.paragraph(Html(" · ").join(who + [self.cite(st.get("source"))])))
             body += self.notes(st.get("notes", []))
             body += self.container_related(st["id"])
             body.append(self.item_list(st["paragraphs"]))
         return body
 
     # --- role guides -----------------------------------------------------------------------------
-    def role_page(self, audience: str) -> list[str]:
+    def role_page(self, audience: str) -> list[Html]:
         """Everything for one audience in this authority: the one page a hub links to."""
         if audience == "parents":  # the parent's questions, answered in plain words (parents_page.py)
             return parents_body(self)
@@ -316,27 +318,27 @@ class AuthorityPages:
             body.append(w.heading(3, phase_name))
             in_phase = [g for g in guides if g["phase"] == phase]
             if not in_phase:
-                body.append(w.paragraph(f"The documents of this authority say nothing written for {AUDIENCE_NAMES[audience].lower()} "
-                                        f"at this stage.{self.what_happens_pointer()}"))
+                body.append(w.paragraph(Html("The documents of this authority say nothing written for {} at this stage.{}")
+                                        .format(AUDIENCE_NAMES[audience].lower(), self.what_happens_pointer())))
             for guide in in_phase:
                 body.append(w.heading(4, w.text(guide["title"]), guide["id"]))
                 if guide.get("conference_types"):
-                    body.append(w.paragraph(f"Applies to: {w.text(types_label(guide['conference_types']))}"))
+                    body.append(w.paragraph("Applies to: " + w.text(types_label(guide["conference_types"]))))
                 body += self.notes(guide.get("notes", []))
                 body += self.container_related(guide["id"])
                 body.append(self.item_list(guide["items"]))
         return body
 
-    def what_happens_pointer(self) -> str:
+    def what_happens_pointer(self) -> Html | str:
         """Points to the agenda and standards pages only where this authority has them."""
         a, w = self.authority, self.w
         pages = [w.a(name, self.own_page(page)) for page, name, present in
                  (("agenda", "agenda", bool(a.agendas)), ("standards", "standards", bool(a.standard_sets))) if present]
         if not pages:
             return ""
-        return f" The {' and '.join(pages)} {'pages show' if len(pages) > 1 else 'page shows'} what happens."
+        return Html(" The {} {} what happens.").format(Html(" and ").join(pages), "pages show" if len(pages) > 1 else "page shows")
 
-    def role_intro(self, audience: str) -> list[str]:
+    def role_intro(self, audience: str) -> list[Html]:
         a, w = self.authority, self.w
         links = prepare_section.jump_link(self) if audience == "professionals" else []
         links += [w.a("Your dates: deadline calculator", f"calculator/{audience}.md", query=f"?authority={a.id}"),
@@ -347,22 +349,23 @@ class AuthorityPages:
             links.append(w.a("The agenda, step by step", self.own_page("agenda")))
         if a.discrepancies:
             links.append(w.a("Where this authority's documents disagree", self.own_page("disagreements")))
-        return [w.paragraph(" · ".join(links))]
+        return [w.paragraph(Html(" · ").join(links))]
 
-    def quotes(self, ids: list[str], summary: str = "What the council's documents say") -> str:
+    def quotes(self, ids: list[str], summary: str = "What the council's documents say") -> Html:
         """The source wording behind a plain-English explanation, marked as quotations."""
         inner = []
         for item_id in ids:
             item = self.content.resolve(self.content.index[item_id].item)
             inner.append(self.w.blockquote(self.w.text(item.get("text") or item.get("title") or "")))
             # The document is named, not linked: "see it in context" leads to the item and its link.
-            inner.append(self.w.paragraph(f"{self.cite(item.get('source'), link_document=False)} · {self.link(item_id, 'see it in context')}"))
+            inner.append(self.w.paragraph(Html("{} · {}").format(self.cite(item.get("source"), link_document=False),
+                                                                 self.link(item_id, "see it in context"))))
         return self.w.details("quote", self.w.text(summary), inner)
 
-    def audience_deadlines(self, audience: str) -> list[str]:
+    def audience_deadlines(self, audience: str) -> list[Html]:
         return list(self.deadline_table(audience))
 
-    def deadline_table(self, audience: str) -> tuple[str, ...]:
+    def deadline_table(self, audience: str) -> tuple[Html, ...]:
         """The heading "Dates that matter to you", the place for the reader's own dates and the table of the audience's deadlines, if any."""
         w = self.w
         rules = [r for r in self.authority.rules if audience in r["audiences"]]
@@ -377,9 +380,9 @@ class AuthorityPages:
                          w.text(self.content.documents[r["source"]["document"]][1]["title"])])
         table = w.table(["What", "When", "Conference", "Source"], rows) if rows else ""
         return (w.heading(2, "Dates that matter to you", YOUR_DATES), your_dates(audience, self.authority.id),
-                "\n".join(part for part in (table, silent) if part))
+                Html("\n").join(part for part in (table, silent) if part))
 
-    def silences(self, audience: str) -> str:
+    def silences(self, audience: str) -> Html | str:
         """The deadlines this audience expects that the documents leave unanswered, said plainly (expected.py)."""
         w = self.w
         items = []
@@ -388,36 +391,37 @@ class AuthorityPages:
             items.append(w.item([w.text(s.message.removesuffix(".") + only + ". " + " ".join(s.national))]))
         if not items:
             return ""
-        return w.paragraph("<strong>Not given in the documents</strong>") + "\n" + w.bullets(items)
+        heading = w.text(expected_data(self.content)["messages"]["heading"])
+        return w.paragraph(w.strong(heading)) + "\n" + w.bullets(items)
 
     # --- timescales ------------------------------------------------------------------------------
-    def timescales_page(self) -> list[str]:
+    def timescales_page(self) -> list[Html]:
         w = self.w
-        body = [w.paragraph(f"Each rule below is written once in the authority's {w.code('timescales.yml')}; the "
-                            f"{w.a('deadline calculator', 'calculator/index.md')} uses the same rules.")]
+        body = [w.paragraph(Html("Each rule below is written once in the authority's {}; the {} uses the same rules.")
+                            .format(w.code("timescales.yml"), w.a("deadline calculator", "calculator/index.md")))]
         for rule in self.authority.rules:
             entry = self.content.index[rule["id"]]
             body += [w.heading(3, w.text(rule["label"]), rule["id"]), w.blockquote(w.text(rule["text"]))]
             only_if = f", only if {describe_conditions(rule['conditions'])}" if rule.get("conditions") else ""
             body.append(w.paragraph(w.lines([
-                f"{w.strong('When:')} {w.text(self.ctx.rule_words[rule['id']])}",
-                f"{w.strong('Applies to:')} {w.text(types_label(rule['conference_types']) + only_if)}",
-                f"{w.strong('Responsible:')} {w.text(actors_label(rule['responsible']))}",
-                f"{w.strong('Who needs to know:')} {w.text(', '.join(AUDIENCE_NAMES[a].lower() for a in rule['audiences']))}"])))
+                w.strong("When:") + " " + w.text(self.ctx.rule_words[rule["id"]]),
+                w.strong("Applies to:") + " " + w.text(types_label(rule["conference_types"]) + only_if),
+                w.strong("Responsible:") + " " + w.text(actors_label(rule["responsible"])),
+                w.strong("Who needs to know:") + " " + w.text(", ".join(AUDIENCE_NAMES[a].lower() for a in rule["audiences"]))])))
             if not self.authority.is_national:
                 limits = national_counterparts(self.content, rule)
-                body.append(w.paragraph(w.strong("National limit:") + " " + ("; ".join(
-                    f"{self.link(n['id'], self.ctx.rule_words[n['id']])} ({w.text(types_label(n['conference_types']))})"
-                    + (f" — {self.edition_words(n)}" if self.edition_words(n) else "") for n in limits)
+                body.append(w.paragraph(w.strong("National limit:") + " " + (Html("; ").join(
+                    Html("{} ({})").format(self.link(n["id"], self.ctx.rule_words[n["id"]]), w.text(types_label(n["conference_types"])))
+                    + (" — " + self.edition_words(n) if self.edition_words(n) else "") for n in limits)
                     if limits else "none set for this kind of deadline")))
             elif self.edition_words(rule):
-                body.append(w.paragraph(f"{w.strong('Edition:')} {self.edition_words(rule)}"))
+                body.append(w.paragraph(w.strong("Edition:") + " " + self.edition_words(rule)))
             small = self.meta_lines(entry, {k: v for k, v in rule.items() if k in ("source", "typos", "notes")})
             if small:
                 body.append(w.paragraph(w.lines(small)))
         return body
 
-    def edition_words(self, national_rule: dict) -> str:
+    def edition_words(self, national_rule: dict) -> Html | str:
         """For a national figure whose edition of the guidance has been replaced: where it comes from and
         that it is not yet checked against the edition in force ("" once a maintainer has checked it)."""
         from ..currency import unchecked
@@ -426,11 +430,11 @@ class AuthorityPages:
         if not found:
             return ""
         old, new = found
-        return (f"from {self.w.text(old['title'])}; "
-                + self.w.strong(f"not yet checked against {self.w.text(new['title'])}", "cp-unchecked"))
+        return ("from " + self.w.text(old["title"]) + "; "
+                + self.w.strong("not yet checked against " + self.w.text(new["title"]), "cp-unchecked"))
 
     # --- what changed ----------------------------------------------------------------------------
-    def amendments_page(self) -> list[str]:
+    def amendments_page(self) -> list[Html]:
         """The changes to this authority's folder, from the repository's history (as procedures manuals
         keep an amendments list); a copy without the history says so."""
         from ..currency import parse_when
@@ -451,23 +455,23 @@ class AuthorityPages:
                                [[w.text(parse_when(c.day).words), w.text(c.summary)] for c in changes])]
 
     # --- disagreements ---------------------------------------------------------------------------
-    def disagreements_page(self) -> list[str]:
+    def disagreements_page(self) -> list[Html]:
         w = self.w
         body = [w.paragraph("Where this authority's own documents say different things, the site shows both and says so. "
                             "It never silently picks one. Check with the conference chair or the social worker which applies.")]
         for d in self.authority.discrepancies:
             body += [w.heading(2, w.text(d["title"]), d["id"]),
-                     w.paragraph(f"{w.em(w.text(d.get('type', 'disagreement').capitalize() + '.'))} {w.text(d['note'])}")]
+                     w.paragraph(w.em(w.text(d.get("type", "disagreement").capitalize() + ".")) + " " + w.text(d["note"]))]
             items = []
             for target in d["items"]:
                 item = self.content.resolve(self.content.index[target].item)
                 quote = item.get("text") or item.get("title") or ""
-                items.append(w.item([f"{self.link(target)}: \"{w.text(quote)}\" — {self.cite(item.get('source'))}"]))
+                items.append(w.item([Html('{}: "{}" — {}').format(self.link(target), w.text(quote), self.cite(item.get("source")))]))
             body.append(w.bullets(items))
         return body
 
 
 
-def your_dates(audience: str, authority_id: str = "") -> str:
+def your_dates(audience: str, authority_id: str = "") -> Html:
     """Where your-dates.mjs shows the reader's own dates, once the calculator has remembered a conference."""
-    return str(macros("conference.html").your_dates(audience, authority_id))
+    return Html(macros("conference.html").your_dates(audience, authority_id))

@@ -28,6 +28,7 @@ from ..content import Authority, Entry
 from ..family import questions_data
 from ..vocabulary import OUTCOMES
 from ..deadlines.words import conditions_phrase as describe_conditions
+from .html import Html
 from .sections import nav_path
 from .model import Page, SiteContext
 from .render import AUDIENCE_NAMES, CONFERENCE_NAMES, PHASE_NAMES, actors_label, document_line
@@ -379,13 +380,12 @@ class ChecklistPage:
         if self.family:
             intro = w.text(self.labels.get("checklist_intro", ""))
         else:
-            intro = (f"From the procedures of {w.a(w.text(a.name), f'{a.id}/index.md')}. "
-                     "Tick each item as it is done, or print the sheet and tick it by hand. "
-                     "Each item links to where the site explains it.")
+            intro = Html("From the procedures of {}. Tick each item as it is done, or print the sheet and tick it by hand. "
+                         "Each item links to where the site explains it.").format(w.a(w.text(a.name), f"{a.id}/index.md"))
         body = [w.heading(1, w.text(title)), w.paragraph(intro, "cp-screen-only")]
         if several:
-            body.append(w.paragraph("This pack holds: " + ", ".join(w.text(s.title) for s in self.cl.sheets) + ". "
-                                    "An item already on an earlier sheet of the pack is not repeated.", "cp-screen-only"))
+            body.append(w.paragraph(Html("This pack holds: {}. An item already on an earlier sheet of the pack is not repeated.")
+                                    .format(Html(", ").join(w.text(s.title) for s in self.cl.sheets)), "cp-screen-only"))
         body.append(w.checklist_mount(self.cl.id, self.cl.version))
         if several:  # a pack: one header, its sheets as sections of one document
             body.append(self.header(self.cl.title, self.cl.sheets))
@@ -400,7 +400,7 @@ class ChecklistPage:
         html = w.body(body, meta)
         return Page(self.cl.src, title, "", nav, nav_title=self.cl.nav_title, html=html)
 
-    def sheet(self, sheet: Sheet, heading_level: int) -> list[str]:
+    def sheet(self, sheet: Sheet, heading_level: int) -> list[Html]:
         w = self.w
         lines = []
         if heading_level:  # a section of a pack, under the pack's one header
@@ -416,7 +416,7 @@ class ChecklistPage:
             lines.append(self.item_list(sheet, group.items))
         return lines
 
-    def header(self, title: str, sheets: list[Sheet]) -> str:
+    def header(self, title: str, sheets: list[Sheet]) -> Html:
         """Title, authority, conference, audience, sources and site version: what a printed sheet (or
         the whole pack, once) needs to be read on its own. checklist.css finds it right after the
         checklist marker."""
@@ -437,7 +437,7 @@ class ChecklistPage:
                              + [("Conference date", w.writing_line(), "cp-print-only"),
                                 ("Notes", w.writing_box(), "cp-print-only")])
 
-    def disagreement(self, d_id: str) -> str:
+    def disagreement(self, d_id: str) -> Html:
         """Every timing the documents give for this item, together, each with its source, and which is safe."""
         d = self.content.index[d_id].item
         timings = []
@@ -447,31 +447,31 @@ class ChecklistPage:
             rule = self.content.index[rule_id].item
             _, doc = self.content.documents[rule["source"]["document"]]
             timings.append((rule["label"], self.ctx.rule_words[rule_id], f"{doc['title']}, {rule['source']['section']}"))
-        return str(macros("checklist.html").disagreement(d["title"], timings))
+        return Html(macros("checklist.html").disagreement(d["title"], timings))
 
-    def explained(self, target: str) -> str:
+    def explained(self, target: str) -> Html:
         """Link to where the site explains an item, named by the page it is on."""
         page = self.ctx.page_of(self.content.index[target])
         if self.family and self.labels.get("checklist_explained"):
             return self.w.a(self.w.text(self.labels["checklist_explained"]), page, target, css="cp-explained")
         name = PAGE_NAMES.get(page.rsplit("/", 1)[-1].removesuffix(".md"), "the authority's pages")
-        return self.w.a(f"Explained in: {self.w.text(name)}", page, target, css="cp-explained")
+        return self.w.a("Explained in: " + self.w.text(name), page, target, css="cp-explained")
 
-    def quotes(self, ids: list[str]) -> str:
+    def quotes(self, ids: list[str]) -> Html:
         """The source wording behind a family's box, collapsed and marked as quotation."""
         w, inner = self.w, []
         for item_id in ids:
             item = self.content.resolve(self.content.index[item_id].item)
             _, doc = self.content.documents[item["source"]["document"]]
             inner.append(w.blockquote(w.text(item.get("text") or item.get("title") or "")))
-            inner.append(w.paragraph(f"Source: {w.text(doc['title'])}, {w.text(item['source']['section'])}", "cp-meta"))
+            inner.append(w.paragraph(Html("Source: {}, {}").format(w.text(doc["title"]), w.text(item["source"]["section"])), "cp-meta"))
         summary = questions_data(self.content).get("labels", {}).get("quotes", "")
         return w.details("quote", w.text(summary), inner)
 
-    def item_list(self, sheet: Sheet, items: list[Item]) -> str:
+    def item_list(self, sheet: Sheet, items: list[Item]) -> Html:
         return self.w.bullets([self.item_line(sheet, item) for item in items])
 
-    def item_line(self, sheet: Sheet, item: Item) -> str:
+    def item_line(self, sheet: Sheet, item: Item) -> Html:
         """A real checkbox with its label (screen readers name every box; clicking the text ticks it),
         then who, where it is explained and the deadline as small print (checklist.css puts it on a
         line of its own)."""
@@ -480,7 +480,7 @@ class ChecklistPage:
         extras = [self.explained(item.target)]
         if item.deadline:
             rule = self.content.index[item.deadline].item
-            extras.append(w.a(f"Deadline: {w.text(rule['label'])}, {w.text(self.ctx.rule_words[item.deadline])}",
+            extras.append(w.a(Html("Deadline: {}, {}").format(w.text(rule["label"]), w.text(self.ctx.rule_words[item.deadline])),
                               self.ctx.page_of(self.content.index[item.deadline]), item.deadline, css="cp-deadline"))
         if item.meta:
             extras.insert(0, w.small_print(w.text(item.meta), "cp-who"))
@@ -502,9 +502,9 @@ def index_page(ctx: SiteContext, authority: Authority, checklists: list[Checklis
     w = ctx.writer(src)
     title = f"Checklists — {authority.short_name}"
     body = [w.heading(1, w.text(title)),
-            w.paragraph("Checklists to tick on screen or print, made from the procedures of "
-                        f"{w.a(w.text(authority.name), f'{authority.id}/index.md')}. "
-                        "Ticks stay in this browser on this device; they are never sent anywhere.")]
+            w.paragraph(Html("Checklists to tick on screen or print, made from the procedures of {}. "
+                             "Ticks stay in this browser on this device; they are never sent anywhere.")
+                        .format(w.a(w.text(authority.name), f"{authority.id}/index.md")))]
     for t in CONFERENCE_TYPES:
         of_type = [c for c in checklists if c.conference_type == t]
         if not of_type:
@@ -512,13 +512,13 @@ def index_page(ctx: SiteContext, authority: Authority, checklists: list[Checklis
         body.append(w.heading(2, w.text(CONFERENCE_NAMES[t])))
         pack = [c for c in of_type if c.key == "pack"]
         if pack:
-            body.append(w.bullets([w.item([f"{w.strong(w.a(w.text(pack[0].title), pack[0].src))}: "
-                                           "every sheet for the chair on one printable page"])]))
+            body.append(w.bullets([w.item([w.strong(w.a(w.text(pack[0].title), pack[0].src))
+                                           + ": every sheet for the chair on one printable page"])]))
         for audience in AUDIENCES:
             mine = [c for c in of_type if c.key != "pack" and c.sheets[0].audience == audience]
             if mine:
                 body.append(w.heading(3, AUDIENCE_NAMES[audience]))
-                body.append(w.bullets([w.item([f"{w.a(w.text(c.title), c.src)} ({items_count(c)})"]) for c in mine]))
+                body.append(w.bullets([w.item([Html("{} ({})").format(w.a(w.text(c.title), c.src), items_count(c))]) for c in mine]))
     return Page(src, title, "", nav_path(authority) + ("Checklists",), nav_title="Checklists", html=w.body(body, {"title": title}))
 
 

@@ -34,11 +34,33 @@ THEME = macros("theme.html")
 class HtmlBody:
     """A page's finished content and what MkDocs needs to know about it."""
 
-    html: str
+    html: Html  # (HTML, a str subclass)
     toc: list[tuple[int, str, str]] = field(default_factory=list)  # (level, id, title as HTML)
     anchors: set[str] = field(default_factory=set)
     links: list[tuple[str, str]] = field(default_factory=list)  # (src_uri of the page linked to, anchor or "")
     meta: dict = field(default_factory=dict)  # as a page's front matter: title, search exclusion
+
+
+class Html(Markup):
+    """HTML (a `markupsafe.Markup`): what every helper here returns. Plain text joined to it, formatted
+    into it or passed to a helper is escaped, exactly once; HTML (Markup) is kept as it is.
+
+    Text is escaped as Python-Markdown escapes text between tags ("&", "<", ">"; quotes show as
+    written), so a page written here is byte for byte what the same page written as Markdown gives.
+    Attributes are written only by the templates, where Jinja escapes quotes too."""
+
+    __slots__ = ()
+
+    @classmethod
+    def escape(cls, s) -> "Html":
+        if hasattr(s, "__html__"):
+            s = s.__html__()
+            return s if s.__class__ is cls else cls(s)
+        return cls(_escape(str(s)))
+
+
+esc = Html.escape
+EMPTY = Html()
 
 
 class Abbreviations:
@@ -50,31 +72,33 @@ class Abbreviations:
         self.titles = dict(titles)
         words = sorted(self.titles, key=len, reverse=True)
         self.pattern = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b") if words else None
-        self.cache: dict[str, str] = {}
+        self.cache: dict[str, Html] = {}
 
-    def __call__(self, text: str) -> str:
-        """Text as HTML (a plain str): escaped as Python-Markdown escapes text, with tooltips."""
+    def __call__(self, text: str) -> Html:
+        """Text as HTML: escaped as Python-Markdown escapes text, with tooltips."""
         done = self.cache.get(text)
         if done is None:
-            done = _escape(text) if self.pattern is None else self._marked(text)
+            done = esc(text) if self.pattern is None else self._marked(text)
             self.cache[text] = done
         return done
 
-    def _marked(self, text: str) -> str:
+    def _marked(self, text: str) -> Html:
         parts, at = [], 0
         for m in self.pattern.finditer(text):
             parts += [_escape(text[at:m.start()]), str(THEME.abbr(m[1], self.titles[m[1]]))]
             at = m.end()
         parts.append(_escape(text[at:]))
-        return "".join(parts)
+        return Html("".join(parts))  # each part escaped above, or made by the abbr macro
 
 
 class HtmlWriter:
     """Helpers for writing one page; `url_of(from_src, to_src)` makes links relative to it.
 
-    The markup comes from the macros of templates/theme.html. Arguments called `label`, `inner`,
-    `title`... are HTML already (what `text()` and the other helpers return, or strings made from
-    them); source text goes through `text()` first."""
+    The markup comes from the macros of templates/theme.html. Every helper returns HTML (`Html`);
+    every argument that goes into the page is escaped unless it is HTML already (`Html` or Markup,
+    what `text()` and the other helpers return), so source text passed by mistake shows as written.
+    `text()` adds the glossary's tooltips to source text; join pieces with `Html(...).join` or
+    `Html(...).format`, never with f-strings, which would turn them back into plain text."""
 
     def __init__(self, src: str, url_of, abbreviations: Abbreviations):
         self.src = src
@@ -85,7 +109,7 @@ class HtmlWriter:
         self.links: list[tuple[str, str]] = []
 
     # --- inline -----------------------------------------------------------------------------------
-    def text(self, text: str) -> str:
+    def text(self, text: str) -> Html:
         """Source text as HTML: escaped, with abbreviation tooltips; it shows exactly as written."""
         return self.abbr(text.strip())
 
@@ -96,53 +120,55 @@ class HtmlWriter:
         url = "" if to_src == self.src and anchor else self.url_of(self.src, to_src)
         return url + query + (f"#{anchor}" if anchor else "")
 
-    def a(self, label: str, to_src: str, anchor: str = "", css: str = "", query: str = "") -> str:
-        """A link; `label` is HTML already (use `text()` for source text)."""
-        return str(THEME.link(Markup(label), self.href(to_src, anchor, query), css))
-
-    def external(self, label: str, url: str) -> str:
-        return str(THEME.link(Markup(label), url))
+    def a(self, label, to_src: str, anchor: str = "", css: str = "", query: str = "") -> Html:
+        """A link to a page of the site (checked); a plain str `label` is escaped (no tooltips)."""
+        return Html(THEME.link(esc(label), self.href(to_src, anchor, query), css))
 
     @staticmethod
-    def small_print(inner: str, css: str, strong: bool = False, searchable: bool = True) -> str:
-        """HTML shown as small print; `searchable=False` keeps it out of Material's search index
-        (the same citation under every item would otherwise match every search for its words)."""
-        return str(THEME.small_print(Markup(inner), css, strong, searchable))
+    def external(label, url: str) -> Html:
+        return Html(THEME.link(esc(label), url))
 
     @staticmethod
-    def strong(inner: str, css: str = "") -> str:
-        return str(THEME.strong(Markup(inner), css))
+    def small_print(inner, css: str, strong: bool = False, searchable: bool = True) -> Html:
+        """Small print; `searchable=False` keeps it out of Material's search index (the same citation
+        under every item would otherwise match every search for its words)."""
+        return Html(THEME.small_print(esc(inner), css, strong, searchable))
 
     @staticmethod
-    def em(inner: str, css: str = "") -> str:
-        return str(THEME.em(Markup(inner), css))
+    def strong(inner, css: str = "") -> Html:
+        return Html(THEME.strong(esc(inner), css))
 
     @staticmethod
-    def code(text: str) -> str:
-        """Source text (a file name) as code: escaped."""
-        return str(THEME.code(text))
+    def em(inner, css: str = "") -> Html:
+        return Html(THEME.em(esc(inner), css))
 
     @staticmethod
-    def writing_line() -> str:
-        return str(THEME.writing_line())
+    def code(text) -> Html:
+        """Source text (a file name) as code."""
+        return Html(THEME.code(esc(text)))
 
     @staticmethod
-    def writing_box() -> str:
-        return str(THEME.writing_box())
+    def writing_line() -> Html:
+        return Html(THEME.writing_line())
 
     @staticmethod
-    def checklist_mount(checklist_id: str, version: str) -> str:
-        return str(THEME.checklist_mount(checklist_id, version))
+    def writing_box() -> Html:
+        return Html(THEME.writing_box())
+
+    @staticmethod
+    def checklist_mount(checklist_id: str, version: str) -> Html:
+        return Html(THEME.checklist_mount(checklist_id, version))
 
     # --- blocks -----------------------------------------------------------------------------------
-    def heading(self, level: int, inner: str, anchor: str | None = None, css: str = "") -> str:
+    def heading(self, level: int, inner, anchor: str | None = None, css: str = "") -> Html:
         """A heading with a permanent link, in the table of contents; without an id of its own it
         gets one from its text, as Python-Markdown's toc extension would."""
+        inner = esc(inner)
         name = _strip_tags(inner)
         anchor = anchor or unique(slugify(html.unescape(name), "-"), self.anchors)
         self.anchors.add(anchor)
         self.toc.append((level, anchor, name))
-        return str(THEME.heading(level, Markup(inner), anchor, css))
+        return Html(THEME.heading(level, inner, anchor, css))
 
     def anchor(self, anchor: str) -> str:
         """An id for an element other than a heading, recorded so links to it are checked."""
@@ -150,61 +176,64 @@ class HtmlWriter:
         return anchor
 
     @staticmethod
-    def paragraph(inner: str, css: str = "") -> str:
-        return str(THEME.paragraph(Markup(inner), css))
+    def paragraph(inner, css: str = "") -> Html:
+        return Html(THEME.paragraph(esc(inner), css))
 
     @staticmethod
-    def lines(parts: list[str]) -> str:
-        """HTML parts shown one under another (a hard line break between them)."""
-        return str(THEME.lines([Markup(p) for p in parts]))
+    def lines(parts: list) -> Html:
+        """Parts shown one under another (a hard line break between them)."""
+        return Html(THEME.lines([esc(p) for p in parts]))
 
-    def item(self, lines: list[str], anchor: str | None = None, children: str = "") -> str:
-        """A list item: its lines (HTML), one under another, then any nested list."""
-        return str(THEME.item([Markup(x) for x in lines], self.anchor(anchor) if anchor else "", Markup(children)))
-
-    @staticmethod
-    def bullets(items: list[str]) -> str:
-        return str(THEME.bullets([Markup(i) for i in items]))
+    def item(self, lines: list, anchor: str | None = None, children="") -> Html:
+        """A list item: its lines, one under another, then any nested list."""
+        return Html(THEME.item([esc(x) for x in lines], self.anchor(anchor) if anchor else "", esc(children)))
 
     @staticmethod
-    def admonition(kind: str, title: str, paragraphs: list[str]) -> str:
-        """Material's admonition (`!!! note "Title"`); title and paragraphs are HTML."""
-        return str(THEME.admonition(kind, Markup(title), [Markup(p) for p in paragraphs]))
+    def bullets(items: list) -> Html:
+        return Html(THEME.bullets([esc(i) for i in items]))
 
     @staticmethod
-    def details(kind: str, summary: str, inner: list[str]) -> str:
+    def admonition(kind: str, title, paragraphs: list) -> Html:
+        """Material's admonition (`!!! note "Title"`)."""
+        return Html(THEME.admonition(kind, esc(title), [esc(p) for p in paragraphs]))
+
+    @staticmethod
+    def details(kind: str, summary, inner: list) -> Html:
         """A collapsed block (`??? quote "Summary"`), open to read without JavaScript."""
-        return str(THEME.details(kind, Markup(summary), [Markup(i) for i in inner]))
+        return Html(THEME.details(kind, esc(summary), [esc(i) for i in inner]))
 
     @staticmethod
-    def blockquote(inner: str) -> str:
-        return str(THEME.blockquote(Markup(inner)))
+    def blockquote(inner) -> Html:
+        return Html(THEME.blockquote(esc(inner)))
 
     @staticmethod
-    def table(head: list[str], rows: list[list[str]]) -> str:
-        return str(THEME.table([Markup(h) for h in head], [[Markup(c) for c in row] for row in rows]))
+    def table(head: list, rows: list[list]) -> Html:
+        return Html(THEME.table([esc(h) for h in head], [[esc(c) for c in row] for row in rows]))
 
     @staticmethod
-    def definitions(rows: list[tuple[str, str, str]]) -> str:
-        """A definition list of (term, definition, the term's class or "") rows, all HTML."""
-        return str(THEME.definitions([(Markup(t), Markup(d), css) for t, d, css in rows]))
+    def definitions(rows: list[tuple]) -> Html:
+        """A definition list of (term, definition, the term's class or "") rows."""
+        return Html(THEME.definitions([(esc(t), esc(d), css) for t, d, css in rows]))
 
-    def checkbox_item(self, box: str, label: str, extras: list[str], children: str = "") -> str:
+    def checkbox_item(self, box: str, label, extras: list, children="") -> Html:
         """A checklist item: a real checkbox (id `box`, kept by the page script) named by its label."""
-        return str(THEME.checkbox_item(box, Markup(label), [Markup(e) for e in extras], Markup(children)))
+        return Html(THEME.checkbox_item(box, esc(label), [esc(e) for e in extras], esc(children)))
 
     @staticmethod
-    def tabs(set_number: int, tabs: list[tuple[str, str]]) -> str:
-        """pymdownx.tabbed's content tabs (alternate style): (label HTML, content HTML) each; every tab
-        set on a page needs its own number."""
-        return str(THEME.tabs(set_number, [(Markup(label), Markup(inner)) for label, inner in tabs]))
+    def tabs(set_number: int, tabs: list[tuple]) -> Html:
+        """pymdownx.tabbed's content tabs (alternate style): (label, content) each; every tab set on a
+        page needs its own number."""
+        return Html(THEME.tabs(set_number, [(esc(label), esc(inner)) for label, inner in tabs]))
 
     # --- the page ---------------------------------------------------------------------------------
-    def body(self, parts: list[str], meta: dict | None = None) -> HtmlBody:
+    def body(self, parts: list, meta: dict | None = None) -> HtmlBody:
         meta = dict(meta or {})
         if "title" in meta:  # Material puts the title into <title> and the header as HTML
             meta["title"] = title_html(meta["title"])
-        return HtmlBody("\n".join(p for p in parts if p) + "\n", self.toc, self.anchors, self.links, meta)
+        return HtmlBody(NEWLINE.join(p for p in parts if p) + NEWLINE, self.toc, self.anchors, self.links, meta)
+
+
+NEWLINE = Html("\n")
 
 
 def title_html(text: str) -> str:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from ..family import questions_data, rule_sentence, rules_answering, topics_by_question
 from .render import PHASE_NAMES
-from .templating import Markup, macros
+from .html import Html
+from .templating import macros
 
 FAMILY = macros("family.html")
 CONFERENCE = macros("conference.html")
 
 
-def parents_body(pages) -> list[str]:
+def parents_body(pages) -> list[Html]:
     """The page's content, written with `pages` (an authority_pages.AuthorityPages on this page)."""
     data = questions_data(pages.content)
     labels = data.get("labels", {})
@@ -30,13 +31,13 @@ def parents_body(pages) -> list[str]:
     return body
 
 
-def _jump_links(pages, label: str, answered) -> str:
+def _jump_links(pages, label: str, answered) -> Html:
     w = pages.w
-    links = [Markup(w.a(w.text(q["question"]), pages.own_page("parents"), q["anchor"])) for q, _ in answered]
-    return str(FAMILY.jump_links(label, links))
+    links = [w.a(w.text(q["question"]), pages.own_page("parents"), q["anchor"]) for q, _ in answered]
+    return Html(FAMILY.jump_links(label, links))
 
 
-def _answer(pages, labels: dict, question: dict, topics: list[dict]) -> list[str]:
+def _answer(pages, labels: dict, question: dict, topics: list[dict]) -> list[Html]:
     w, a = pages.w, pages.authority
     body = [w.heading(2, w.text(question["question"]), question["anchor"])]
     body += pages.paragraphs(question.get("always", []))
@@ -58,7 +59,7 @@ def _answer(pages, labels: dict, question: dict, topics: list[dict]) -> list[str
     return body
 
 
-def _rule(pages, labels: dict, rule: dict) -> list[str]:
+def _rule(pages, labels: dict, rule: dict) -> list[Html]:
     """A timescale rule as the answer: who does what and when, in plain words; the source one tap away."""
     w = pages.w
     body = [w.paragraph(w.text(rule_sentence(pages.content, rule, pages.ctx.rule_words[rule["id"]])))]
@@ -75,7 +76,7 @@ def _calculator_words(pages) -> dict:
     return questions_data(pages.content).get("calculator", {}).get("results", {})
 
 
-def _topic(pages, labels: dict, topic: dict) -> list[str]:
+def _topic(pages, labels: dict, topic: dict) -> list[Html]:
     w = pages.w
     body = [w.heading(3, w.text(topic["title"]), topic["id"])]
     only = {("icpc",): "first_only", ("rcpc",): "review_only"}.get(tuple(topic.get("conference_types") or ()))
@@ -88,7 +89,7 @@ def _topic(pages, labels: dict, topic: dict) -> list[str]:
     return body
 
 
-def _dates(pages, labels: dict) -> list[str]:
+def _dates(pages, labels: dict) -> list[Html]:
     table = pages.deadline_table("parents")
     if not table:
         return []
@@ -98,7 +99,7 @@ def _dates(pages, labels: dict) -> list[str]:
     return [heading, own_dates, pages.w.details("cp-dates", pages.w.text(labels.get("dates", "")), [table])]
 
 
-def _word_for_word(pages, labels: dict) -> list[str]:
+def _word_for_word(pages, labels: dict) -> list[Html]:
     """The role guides for parents, quoted: one collapsed part per phase."""
     w = pages.w
     guides = [g for g in pages.authority.guides if g["audience"] == "parents"]

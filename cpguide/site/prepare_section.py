@@ -5,17 +5,18 @@ point in its place; not a second box to tick. Where the documents say nothing, t
 from __future__ import annotations
 
 from ..prepare import prepare_ids, prepare_words
+from .html import Html
 from .render import types_label
 
 ANCHOR = "what-to-bring"
 
 
-def jump_link(pages) -> list[str]:
+def jump_link(pages) -> list[Html]:
     words = prepare_words(pages.content)
     return [pages.w.a(pages.w.text(words["heading"]), pages.own_page("professionals"), ANCHOR)] if words else []
 
 
-def prepare_section(pages) -> list[str]:
+def prepare_section(pages) -> list[Html]:
     words = prepare_words(pages.content)
     if not words:
         return []
@@ -24,7 +25,7 @@ def prepare_section(pages) -> list[str]:
     ids = prepare_ids(a)
     if not ids:
         national = pages.content.national
-        pointer = f" {w.a(w.text(national.name), pages.ctx.authority_dir(national.id) + '/index.md')}" if national else ""
+        pointer = " " + w.a(w.text(national.name), pages.ctx.authority_dir(national.id) + "/index.md") if national else ""
         return body + [w.paragraph(w.text(words["none"].format(authority=a.name))),
                        w.paragraph(w.text(words["national"]) + pointer)]
     body.append(w.paragraph(w.text(words["intro"].format(authority=a.name))))
@@ -33,7 +34,7 @@ def prepare_section(pages) -> list[str]:
     return body
 
 
-def _quoted(pages, item_id: str, context: str) -> list[str]:
+def _quoted(pages, item_id: str, context: str) -> list[Html]:
     w = pages.w
     entry = pages.content.index[item_id]
     item = pages.content.resolve(entry.item)
@@ -42,4 +43,4 @@ def _quoted(pages, item_id: str, context: str) -> list[str]:
     if types:
         where.append(w.text(types_label(types)))
     return [w.blockquote(w.text(item.get("text") or item.get("title") or "")),
-            w.paragraph(" · ".join(where + [pages.link(item_id, context)]), css="cp-prepare-source")]
+            w.paragraph(Html(" · ").join(where + [pages.link(item_id, context)]), css="cp-prepare-source")]

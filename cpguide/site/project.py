@@ -28,6 +28,7 @@ from markdown.extensions.toc import slugify
 from ..publish import template_extra
 from .markers import MarkerError, expand_markers
 from .model import Page, SiteBuild
+from .templating import Markup, macros
 from .navigation import merge_nav
 
 REPO = Path(__file__).resolve().parents[2]
@@ -40,8 +41,9 @@ class ProjectError(Exception):
 
 # --- pages ----------------------------------------------------------------------------------------
 
+# A heading as the theme's `heading` macro writes it (templates/theme.html), ending in its permanent link.
 _HEADING = re.compile(r'<h([1-6])(?: class="([^"]*)")? id="([^"]*)">(.*?)'
-                      r'<a class="headerlink" href="#[^"]*" title="Permanent link">&para;</a></h\1>', re.S)
+                      r'<a\s+class="headerlink"\s+href="#[^"]*"\s+title="Permanent link">&para;</a\s*></h\1\s*>', re.S)
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -115,9 +117,8 @@ def _heading_text(inner: str) -> str:
 def _heading(m: re.Match, nested: bool) -> str:
     level, css, anchor, inner = m.groups()
     text = _heading_text(inner)  # the abbr extension adds the tooltips again
-    if nested:
-        cls = f' class="{css}"' if css else ""
-        return f'<h{level}{cls} id="{anchor}" markdown="1">{text}</h{level}>'
+    if nested:  # the attributes and the text are taken from HTML, escaped already
+        return str(macros("theme.html").markdown_heading(level, Markup(text), Markup(anchor), Markup(css or "")))
     return f"\n\n{'#' * int(level)} {text} {{ #{anchor}{f' .{css}' if css else ''} }}\n\n"  # a block of its own
 
 
