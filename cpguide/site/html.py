@@ -22,6 +22,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import partial
 
 from markdown.extensions.toc import slugify, unique
 
@@ -53,14 +54,20 @@ class Html(Markup):
 
     @classmethod
     def escape(cls, s) -> "Html":
+        kind = type(s)
+        if kind is Html:  # the common cases first: this runs for every piece of every page
+            return s
+        if kind is str:
+            return _new(_escape(s))
         if hasattr(s, "__html__"):
-            s = s.__html__()
-            return s if s.__class__ is cls else cls(s)
-        return cls(_escape(str(s)))
+            return _new(s.__html__())
+        return _new(_escape(str(s)))
 
 
+# Html from a str that is HTML already (a template's output, text escaped here): str's own constructor,
+# not Markup's, which is written in Python and would cost as much again on every helper call.
+_new = partial(str.__new__, Html)
 esc = Html.escape
-EMPTY = Html()
 
 
 class Abbreviations:
@@ -88,7 +95,7 @@ class Abbreviations:
             parts += [_escape(text[at:m.start()]), str(THEME.abbr(m[1], self.titles[m[1]]))]
             at = m.end()
         parts.append(_escape(text[at:]))
-        return Html("".join(parts))  # each part escaped above, or made by the abbr macro
+        return _new("".join(parts))  # each part escaped above, or made by the abbr macro
 
 
 class HtmlWriter:
@@ -122,42 +129,42 @@ class HtmlWriter:
 
     def a(self, label, to_src: str, anchor: str = "", css: str = "", query: str = "") -> Html:
         """A link to a page of the site (checked); a plain str `label` is escaped (no tooltips)."""
-        return Html(THEME.link(esc(label), self.href(to_src, anchor, query), css))
+        return _new(THEME.link(esc(label), self.href(to_src, anchor, query), css))
 
     @staticmethod
     def external(label, url: str) -> Html:
-        return Html(THEME.link(esc(label), url))
+        return _new(THEME.link(esc(label), url))
 
     @staticmethod
     def small_print(inner, css: str, strong: bool = False, searchable: bool = True) -> Html:
         """Small print; `searchable=False` keeps it out of Material's search index (the same citation
         under every item would otherwise match every search for its words)."""
-        return Html(THEME.small_print(esc(inner), css, strong, searchable))
+        return _new(THEME.small_print(esc(inner), css, strong, searchable))
 
     @staticmethod
     def strong(inner, css: str = "") -> Html:
-        return Html(THEME.strong(esc(inner), css))
+        return _new(THEME.strong(esc(inner), css))
 
     @staticmethod
     def em(inner, css: str = "") -> Html:
-        return Html(THEME.em(esc(inner), css))
+        return _new(THEME.em(esc(inner), css))
 
     @staticmethod
     def code(text) -> Html:
         """Source text (a file name) as code."""
-        return Html(THEME.code(esc(text)))
+        return _new(THEME.code(esc(text)))
 
     @staticmethod
     def writing_line() -> Html:
-        return Html(THEME.writing_line())
+        return _new(THEME.writing_line())
 
     @staticmethod
     def writing_box() -> Html:
-        return Html(THEME.writing_box())
+        return _new(THEME.writing_box())
 
     @staticmethod
     def checklist_mount(checklist_id: str, version: str) -> Html:
-        return Html(THEME.checklist_mount(checklist_id, version))
+        return _new(THEME.checklist_mount(checklist_id, version))
 
     # --- blocks -----------------------------------------------------------------------------------
     def heading(self, level: int, inner, anchor: str | None = None, css: str = "") -> Html:
@@ -168,7 +175,7 @@ class HtmlWriter:
         anchor = anchor or unique(slugify(html.unescape(name), "-"), self.anchors)
         self.anchors.add(anchor)
         self.toc.append((level, anchor, name))
-        return Html(THEME.heading(level, inner, anchor, css))
+        return _new(THEME.heading(level, inner, anchor, css))
 
     def anchor(self, anchor: str) -> str:
         """An id for an element other than a heading, recorded so links to it are checked."""
@@ -177,53 +184,53 @@ class HtmlWriter:
 
     @staticmethod
     def paragraph(inner, css: str = "") -> Html:
-        return Html(THEME.paragraph(esc(inner), css))
+        return _new(THEME.paragraph(esc(inner), css))
 
     @staticmethod
     def lines(parts: list) -> Html:
         """Parts shown one under another (a hard line break between them)."""
-        return Html(THEME.lines([esc(p) for p in parts]))
+        return _new(THEME.lines([esc(p) for p in parts]))
 
     def item(self, lines: list, anchor: str | None = None, children="") -> Html:
         """A list item: its lines, one under another, then any nested list."""
-        return Html(THEME.item([esc(x) for x in lines], self.anchor(anchor) if anchor else "", esc(children)))
+        return _new(THEME.item([esc(x) for x in lines], self.anchor(anchor) if anchor else "", esc(children)))
 
     @staticmethod
     def bullets(items: list) -> Html:
-        return Html(THEME.bullets([esc(i) for i in items]))
+        return _new(THEME.bullets([esc(i) for i in items]))
 
     @staticmethod
     def admonition(kind: str, title, paragraphs: list) -> Html:
         """Material's admonition (`!!! note "Title"`)."""
-        return Html(THEME.admonition(kind, esc(title), [esc(p) for p in paragraphs]))
+        return _new(THEME.admonition(kind, esc(title), [esc(p) for p in paragraphs]))
 
     @staticmethod
     def details(kind: str, summary, inner: list) -> Html:
         """A collapsed block (`??? quote "Summary"`), open to read without JavaScript."""
-        return Html(THEME.details(kind, esc(summary), [esc(i) for i in inner]))
+        return _new(THEME.details(kind, esc(summary), [esc(i) for i in inner]))
 
     @staticmethod
     def blockquote(inner) -> Html:
-        return Html(THEME.blockquote(esc(inner)))
+        return _new(THEME.blockquote(esc(inner)))
 
     @staticmethod
     def table(head: list, rows: list[list]) -> Html:
-        return Html(THEME.table([esc(h) for h in head], [[esc(c) for c in row] for row in rows]))
+        return _new(THEME.table([esc(h) for h in head], [[esc(c) for c in row] for row in rows]))
 
     @staticmethod
     def definitions(rows: list[tuple]) -> Html:
         """A definition list of (term, definition, the term's class or "") rows."""
-        return Html(THEME.definitions([(esc(t), esc(d), css) for t, d, css in rows]))
+        return _new(THEME.definitions([(esc(t), esc(d), css) for t, d, css in rows]))
 
     def checkbox_item(self, box: str, label, extras: list, children="") -> Html:
         """A checklist item: a real checkbox (id `box`, kept by the page script) named by its label."""
-        return Html(THEME.checkbox_item(box, esc(label), [esc(e) for e in extras], esc(children)))
+        return _new(THEME.checkbox_item(box, esc(label), [esc(e) for e in extras], esc(children)))
 
     @staticmethod
     def tabs(set_number: int, tabs: list[tuple]) -> Html:
         """pymdownx.tabbed's content tabs (alternate style): (label, content) each; every tab set on a
         page needs its own number."""
-        return Html(THEME.tabs(set_number, [(esc(label), esc(inner)) for label, inner in tabs]))
+        return _new(THEME.tabs(set_number, [(esc(label), esc(inner)) for label, inner in tabs]))
 
     # --- the page ---------------------------------------------------------------------------------
     def body(self, parts: list, meta: dict | None = None) -> HtmlBody:
