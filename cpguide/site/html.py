@@ -114,6 +114,7 @@ class HtmlWriter:
         self.toc: list[tuple[int, str, str]] = []
         self.anchors: set[str] = set()
         self.links: list[tuple[str, str]] = []
+        self.urls: dict[str, str] = {}  # page linked to -> its URL from here: a page links to a few pages many times
 
     # --- inline -----------------------------------------------------------------------------------
     def text(self, text: str) -> Html:
@@ -124,7 +125,10 @@ class HtmlWriter:
         """Relative URL of a page (a src_uri such as "x/timescales.md") or file; MkDocs checks it.
         Not escaped: the templates escape it where they put it."""
         self.links.append((to_src, anchor))
-        url = "" if to_src == self.src and anchor else self.url_of(self.src, to_src)
+        if to_src == self.src and anchor:
+            url = ""
+        elif (url := self.urls.get(to_src)) is None:
+            url = self.urls[to_src] = self.url_of(self.src, to_src)
         return url + query + (f"#{anchor}" if anchor else "")
 
     def a(self, label, to_src: str, anchor: str = "", css: str = "", query: str = "") -> Html:

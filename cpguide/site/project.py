@@ -56,7 +56,7 @@ def page_source(page: Page) -> str:
     """
     if page.html is None:
         return page.markdown
-    text = page.html.html
+    text = str(page.html.html)  # a plain str: Markup's str methods would escape their arguments
     headings = list(_HEADING.finditer(text))
     around = _ancestors(text, [m.start() for m in headings])
     parts, pos = [], 0
