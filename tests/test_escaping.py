@@ -143,3 +143,19 @@ def test_no_python_of_the_package_writes_html_the_templates_do():
     found = [f"{path.relative_to(PACKAGE.parent)}:{line}: {text!r}"
              for path in sorted(PACKAGE.rglob("*.py")) for line, text in html_literals(path.read_text(encoding="utf-8"))]
     assert not found, "HTML written in Python (put it in a template under cpguide/site/templates):\n" + "\n".join(found)
+
+
+# --- no page of the real content shows its own markup as text -------------------------------------
+
+OWN_MARKUP_AS_TEXT = re.compile(r"&lt;/?(?:a|p|div|span|strong|em|ul|li|table|tr|td|th|h[1-6]|details|summary|input|label|"
+                                r"br|abbr|code|blockquote|dl|dt|dd)\b")
+
+
+def test_no_generated_page_shows_markup_made_by_the_site_as_text(content):
+    """HTML handed on as a plain str (`str(macro(...))`) is escaped by the next helper: safe, but the
+    page would show its own tags as text. The content holds no "<" (the schemas refuse it), so any
+    escaped tag in a page is markup of the site's, escaped by mistake."""
+    from cpguide.site import build_site
+
+    shown = [(page.src_uri, m[0]) for page in build_site(content).pages for m in OWN_MARKUP_AS_TEXT.finditer(page.written)]
+    assert not shown, f"markup shown as text: {shown[:5]}"

@@ -53,7 +53,7 @@ def _answer(pages, labels: dict, question: dict, topics: list[dict]) -> list[Htm
     if question.get("contacts") and a.meta.get("contacts"):
         body.append(w.details("quote", w.text(labels.get("contacts", "")), [pages.item_list(a.meta["contacts"])]))
     if question.get("kinds"):  # the reader's own dates for this question, once they have given a conference date
-        body.append(str(CONFERENCE.your_dates("parents", a.id, " ".join(question["kinds"]))))
+        body.append(Html(CONFERENCE.your_dates("parents", a.id, " ".join(question["kinds"]))))
     if question.get("dates_link"):
         body.append(w.paragraph(w.a(w.text(question["dates_link"]), "calculator/parents.md", query=f"?authority={a.id}")))
     return body
