@@ -77,8 +77,11 @@ def test_html_from_a_template_is_kept_as_it_is_never_escaped_again(name):
 
 
 def test_source_text_is_escaped_once_and_is_html():
-    out = writer().text(TEXT)
+    w = HtmlWriter("wb/agenda.md", lambda _from, to: to, Abbreviations({"ICPC": "Initial conference"}))
+    out = w.text(TEXT)
     assert out == ONCE and isinstance(out, Markup)
+    assert w.text(MADE) == MADE  # HTML already: not escaped again, even where abbreviations are looked for
+    assert w.text("ICPC & <b>") == '<abbr title="Initial conference">ICPC</abbr> &amp; &lt;b&gt;'
 
 
 def test_joining_and_formatting_html_escapes_the_plain_text_in_it_once():

@@ -118,7 +118,10 @@ class HtmlWriter:
 
     # --- inline -----------------------------------------------------------------------------------
     def text(self, text: str) -> Html:
-        """Source text as HTML: escaped, with abbreviation tooltips; it shows exactly as written."""
+        """Source text as HTML: escaped, with abbreviation tooltips; it shows exactly as written.
+        HTML (Markup) passed here is kept as it is."""
+        if type(text) is not str:
+            return esc(text)
         return self.abbr(text.strip())
 
     def href(self, to_src: str, anchor: str = "", query: str = "") -> str:
