@@ -90,7 +90,10 @@ def test_joining_and_formatting_html_escapes_the_plain_text_in_it_once():
     joined = Html(" · ").join([TEXT, link])
     assert joined == ONCE + ' · <a href="#a-1">the agenda</a>'
     assert Html("{}: {}").format(link, TEXT) == '<a href="#a-1">the agenda</a>: ' + ONCE
+    assert Html("{a} and {b}").format(a=TEXT, b=MADE) == ONCE + " and <em>made</em> &amp; kept"
     assert TEXT + w.strong("x") == ONCE + "<strong>x</strong>"  # str + HTML: the str is escaped
+    assert w.strong("x") + TEXT == "<strong>x</strong>" + ONCE
+    assert w.strong("x") + MADE == "<strong>x</strong><em>made</em> &amp; kept"
     assert isinstance(joined, Html) and isinstance(TEXT + w.strong("x"), Html)
 
 
