@@ -95,7 +95,7 @@ def _dates(pages, labels: dict) -> list[Html]:
         return []
     heading, _, table = table
     # The reader's own dates, once the calculator remembers their conference, in a parent's words.
-    own_dates = str(CONFERENCE.your_dates("parents", pages.authority.id, "", "family"))
+    own_dates = Html(CONFERENCE.your_dates("parents", pages.authority.id, "", "family"))
     return [heading, own_dates, pages.w.details("cp-dates", pages.w.text(labels.get("dates", "")), [table])]
 
 
