@@ -71,6 +71,26 @@ def test_authority_opens_without_signal_after_one_visit(page, chosen, content, s
     assert not page.offsite_requests, page.offsite_requests
 
 
+def test_a_reader_who_came_straight_to_a_page_can_keep_its_authority(page, chosen):
+    """A parent who followed a link to their authority's page, never the picker: the page offers to keep
+    it; one tap, and a page they never opened loads with no signal."""
+    page.goto(f"/{chosen.id}/parents/")
+    page.wait_for_function("() => window.__pickerReady === location.pathname", timeout=10_000)
+    offer = page.locator(".cp-keep")
+    assert offer.is_visible(), "no offer to keep the authority's pages"
+    assert chosen.name in offer.inner_text()
+    offer.get_by_role("button", name="Keep them on this device").click()
+    page.wait_for_function("id => window.__offlineReady === id", arg=chosen.id, timeout=60_000)
+    assert not offer.is_visible()
+    assert chosen.name in page.locator(".cp-your-authority").inner_text(), "the choice is not shown as remembered"
+    page.context.set_offline(True)
+    page.goto(f"/{chosen.id}/agenda/")  # never opened
+    assert page.get_by_role("heading", level=1).first.is_visible()
+    page.reload()
+    page.wait_for_function("() => window.__pickerReady === location.pathname", timeout=10_000)
+    assert not page.locator(".cp-keep").is_visible(), "the offer is still made once the authority is kept"
+
+
 def test_a_page_not_kept_says_so_and_the_list_shows_what_is(page, chosen, content):
     other = next(a for a in content.local_authorities if a.id != chosen.id)
     _keep(page, chosen)

@@ -13,6 +13,19 @@
   function mountOffline(lists) {
     import(new URL("offline.mjs", base).href).then(function (m) { lists.forEach(m.mountList); return m.start(); });
   }
+  // On an authority's pages, for a reader who has chosen none: the offer to keep them for use without
+  // signal. Taking it remembers the authority, as the picker does; until then nothing is downloaded.
+  function offerToKeep(offer, store) {
+    if (!("serviceWorker" in navigator && "caches" in window)) return;
+    offer.hidden = false;
+    offer.querySelector("button").addEventListener("click", function () {
+      var id = offer.dataset.authority;
+      store.remember({ id: id, name: offer.dataset.name, path: id + "/" });
+      offer.hidden = true;
+      mountOffline([]);
+      import(new URL("your-authority.mjs", base).href).then(function (mod) { mod.badge(); });
+    });
+  }
 
   function mountModules() {
     if (location.protocol === "file:") return;  // no modules from files: file-build.js says so
@@ -47,6 +60,8 @@
       var waits = [];
       var lists = document.querySelectorAll("[data-cpguide-offline-list]");
       if (choice || lists.length || document.querySelector("[data-cpguide-picker]")) mountOffline(lists);
+      var offer = document.querySelector("[data-cpguide-keep]");
+      if (offer && !choice) offerToKeep(offer, store);
       var dates = document.querySelectorAll("[data-cpguide-your-dates]");
       if (choice && choice.date && dates.length) {  // only then: the rule engine and one authority's rules
         waits.push(import(new URL("your-dates.mjs", base).href).then(function (mod) {
