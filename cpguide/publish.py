@@ -17,6 +17,7 @@ This module never imports MkDocs; hooks/publish_hooks.py hands it the site folde
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -30,8 +31,16 @@ SERVICE_WORKER_SCRIPT = ROOT / "scripts" / "service-worker.mjs"
 WORKBOX = ROOT / "node_modules" / "workbox-build"
 OFFLINE_DIR = "offline"
 # Kept out of the index: the small print under each item (as it was out of Material's search), the
-# "¶" permanent links beside headings, and the family pages' tools (Exit this page, Listen).
-EXCLUDE_SELECTORS = ["[data-search-exclude]", ".headerlink", ".cp-family-tools"]
+# "¶" permanent links beside headings, the family pages' tools (Exit this page, Listen), the source
+# wording repeated under a plain-English answer with its citation (a collapsed quotation that links to
+# the item "in context", where it is indexed), and the citation lines of "What to bring and prepare":
+# a search finds each statement once, where it stands, and not every page that names a document.
+# Pagefind holds every indexed word in memory (about 190 bytes each), so repeats cost the build too.
+EXCLUDE_SELECTORS = ["[data-search-exclude]", ".headerlink", ".cp-family-tools",
+                     "details.quote > blockquote", "details.quote > p", ".cp-prepare-source"]
+# The attribute docs/overrides/main.html puts on every page that search should index.
+INDEXED_MARK = b"data-pagefind-body"
+STAGING_DIR = ".pagefind-pages"
 # What the calculator needs besides its pages, for every authority (the rules file is added per authority).
 CALCULATOR_PAGES = "calculator"
 CALCULATOR_DATA = "data/calculator"
@@ -50,17 +59,37 @@ class PublishError(Exception):
 
 
 def index_for_search(site_dir: Path) -> None:
-    """Run Pagefind over the built site (writes site_dir/pagefind/)."""
-    cmd = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet"]
+    """Run Pagefind over the built site's indexed pages (writes site_dir/pagefind/)."""
+    staging = _stage_indexed_pages(site_dir)
+    cmd = [sys.executable, "-m", "pagefind", "--site", str(staging), "--output-path", str(site_dir / "pagefind"), "--quiet"]
     for selector in EXCLUDE_SELECTORS:
         cmd += ["--exclude-selectors", selector]
     try:
         result = subprocess.run(cmd, capture_output=True, text=True)
     except OSError as exc:
         raise PublishError(f"could not run Pagefind ({exc})") from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     if result.returncode != 0:
         hint = " (install it: pip install 'pagefind[bin]', which `make venv` does)" if "No module named" in result.stderr else ""
         raise PublishError(f"Pagefind failed{hint}:\n{result.stdout}{result.stderr}".strip())
+
+
+def _stage_indexed_pages(site_dir: Path) -> Path:
+    """A folder beside the pages holding, at the same paths, hard links to just the pages search
+    indexes. Given the whole site, Pagefind reads and keeps every page (the checklists, three in four
+    of them, too) before it drops those without data-pagefind-body: a quarter of its memory."""
+    staging = site_dir / STAGING_DIR
+    shutil.rmtree(staging, ignore_errors=True)
+    for page in list(site_dir.rglob("*.html")):  # listed before the staging folder fills
+        if INDEXED_MARK in page.read_bytes():
+            link = staging / page.relative_to(site_dir)
+            link.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(page, link)
+            except OSError:  # a file system without hard links
+                shutil.copyfile(page, link)
+    return staging
 
 
 def _page_urls(folder: Path, site_dir: Path) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -118,6 +119,30 @@ def test_search_indexes_articles_with_their_authority_and_audience(site_dir: Pat
     assert other.name not in parents["content"], "the menu (other authorities' names) was indexed"
     assert "¶" not in parents["content"]
     assert not [u for u in pages if "/checklists/" in u and u.count("/") > 3], "checklists are indexed"
+
+
+def test_search_holds_each_statement_once_where_it_stands(site_dir: Path, content):
+    """A statement quoted under a parent's answer (collapsed, linked "in context") is indexed where it
+    stands, not again with its citation on the parents' page; pages gathering every authority's items
+    (the comparisons, all disagreements) are not indexed, their items are on each authority's pages;
+    and the folder of pages handed to Pagefind is gone after the build."""
+    pages = {d["url"]: d for d in _search_fragments(site_dir)}
+    html = (site_dir / "west-berkshire" / "parents" / "index.html").read_text(encoding="utf-8")
+    quoted = re.findall(r'<details class="quote">\s*<summary>[^<]*</summary>\s*<blockquote>\s*<p>([^<]{40,}?)</p>', html)
+    assert quoted, "the parents' page quotes no source wording under its answers"
+    parents = " ".join(pages["/west-berkshire/parents/"]["content"].split())
+    elsewhere = " ".join(" ".join(d["content"].split()) for u, d in pages.items() if u != "/west-berkshire/parents/")
+    shown = " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+    for text in quoted[:10]:
+        words = " ".join(unescape(text).split())[:60]
+        # fewer times in the index than on the page: the quotation under the answer is left out
+        # (the section with all the council's words for families may still hold it once)
+        assert parents.count(words) < shown.count(words), f"indexed again under the answer: {words!r}"
+        assert words in elsewhere, f"not indexed where it stands: {words!r}"
+    assert "see it in context" not in parents
+    assert not [u for u in pages if u.startswith("/compare/") and u != "/compare/"], "comparison tables indexed"
+    assert "/disagreements/" not in pages and "/west-berkshire/disagreements/" in pages
+    assert not (site_dir / ".pagefind-pages").exists()
 
 
 def test_no_page_fetches_the_sitemap_or_a_search_index_by_itself(site_dir: Path):

@@ -13,7 +13,7 @@ from ..checks import national_counterparts
 from ..deadlines.words import conditions_phrase as describe_conditions, rule_words as describe_rule
 from .model import Page, SiteContext
 from ..vocabulary import DEADLINE_KINDS
-from .render import FACT_TOPICS, markdown_block, md, types_label
+from .render import FACT_TOPICS, NOT_INDEXED, markdown_block, md, types_label
 from .templating import macros
 
 NAV = ("Compare authorities",)
@@ -22,9 +22,9 @@ FILTER = str(macros("theme.html").table_filter("Show only authorities whose name
 
 def generate(ctx: SiteContext) -> Iterator[Page]:
     yield Page("compare/index.md", "Compare authorities", _index(ctx), NAV)
-    yield Page("compare/timescales.md", "Timescales compared", _timescales(ctx), NAV)
-    yield Page("compare/agendas.md", "Agendas compared", _agendas(ctx), NAV)
-    yield Page("compare/decisions.md", "Who is invited and who decides", _facts(ctx), NAV)
+    yield Page("compare/timescales.md", "Timescales compared", NOT_INDEXED + _timescales(ctx), NAV)
+    yield Page("compare/agendas.md", "Agendas compared", NOT_INDEXED + _agendas(ctx), NAV)
+    yield Page("compare/decisions.md", "Who is invited and who decides", NOT_INDEXED + _facts(ctx), NAV)
 
 
 def _index(ctx: SiteContext) -> str:

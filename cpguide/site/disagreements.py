@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Iterator
 
 from .model import Page, SiteContext
-from .render import label_of, md
+from .render import NOT_INDEXED, label_of, md
 
 SRC = "disagreements.md"
 
 
 def generate(ctx: SiteContext) -> Iterator[Page]:
-    body = ["# Where the sources disagree", "",
+    body = [NOT_INDEXED + "# Where the sources disagree", "",
             "Where an authority's own documents say different things, or a document contradicts itself, this site "
             "shows both versions, with their sources, and never silently picks one. Each item involved also carries "
             "a warning where it is shown. If one applies to you, ask the conference chair or social worker which is "
