@@ -203,3 +203,18 @@ def test_calculator_loads_only_its_authority_rules_and_the_bank_holidays(site_di
                                 f"the bank holidays (limit 30 KB): {_explain(weigher, shared)}")
     if "data-cpguide-calculator" in weigher.branches:
         assert calculators or not (site_dir / "calculator").exists(), "calculator pages have no [data-cpguide-calculator]"
+
+
+def test_parents_pages_carry_jump_links_not_a_table_of_contents(site_dir: Path, content):
+    """The jump links at the top of a parents' page are its table of contents; Material's own (written
+    twice into every page, once for the phone's menu) was about a tenth of the page's bytes."""
+    def toc_links(page: Path) -> list[str]:
+        html = page.read_text(encoding="utf-8")
+        tocs = re.findall(r'<nav class="md-nav md-nav--secondary" aria-label="Table of contents">(.*?)</nav>', html, re.S)
+        return [link for toc in tocs for link in re.findall(r'class="md-nav__link"', toc)]
+
+    for authority in content.local_authorities:
+        page = site_dir / authority.id / "parents" / "index.html"
+        assert 'class="cp-jump"' in page.read_text(encoding="utf-8"), authority.id
+        assert not toc_links(page), authority.id
+    assert toc_links(site_dir / "west-berkshire" / "professionals" / "index.html")

@@ -45,7 +45,9 @@ class AuthorityPages:
         nav_title = "Overview" if name == "index" else title.split(" — ")[0]
         heading = self.w.heading(1, self.w.text(title))
         # The full title names the browser tab and the search result; the navigation uses nav_title.
-        meta = {"title": title, "family": True} if name == "parents" else {"title": title}  # family: quick exit, Listen
+        # family: quick exit and Listen; no table of contents beside it: the jump links at the top do that
+        # job, and on a phone it was a fifth of what the page downloads.
+        meta = {"title": title, "family": True, "hide": ["toc"]} if name == "parents" else {"title": title}
         html = self.w.body([heading] + body + [self.document_dates()], meta)
         return Page(self.own_page(name), title, "", self.nav, nav_title, html=html)
 

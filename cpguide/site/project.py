@@ -57,7 +57,10 @@ def page_source(page: Page) -> str:
     if page.html is None:
         return page.markdown
     text = str(page.html.html)  # a plain str: Markup's str methods would escape their arguments
-    headings = list(_HEADING.finditer(text))
+    meta = page.html.meta
+    # A page that hides its table of contents has none at all, as in the normal build (the hooks):
+    # its headings stay HTML, which the toc extension does not read.
+    headings = [] if "toc" in meta.get("hide", []) else list(_HEADING.finditer(text))
     around = _ancestors(text, [m.start() for m in headings])
     parts, pos = [], 0
     for m in headings:
@@ -66,7 +69,6 @@ def page_source(page: Page) -> str:
         pos = m.end()
     parts.append(_marked(text, pos, len(text), around))
     body = "".join(parts).strip()
-    meta = page.html.meta
     front = f"---\n{yaml.safe_dump(dict(meta), allow_unicode=True, sort_keys=False)}---\n\n" if meta else ""
     return front + body + "\n"
 
