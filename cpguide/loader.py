@@ -20,6 +20,7 @@ from .content import REFERENCE_KEYS, Authority, Content, Entry, walk_items
 from .errors import ContentError, ContentInvalid
 from . import selection
 from .family import question_errors
+from .interface import interface_errors
 from .prepare import prepare_errors
 from .safefiles import UnsafeFile, check_inside, unsafe_entries
 from .schemas import FILE_TYPES, is_valid, validator_for
@@ -53,6 +54,7 @@ def load_content(root: Path = DEFAULT_ROOT, only: set[str] | None = None) -> Con
     if not unreadable:  # with a file left out, its ids would show up as false "does not exist" errors
         _check_references(content, errors)
         errors.extend(question_errors(content, _display))
+        errors.extend(interface_errors(content, _display))
         errors.extend(prepare_errors(content, _display))
     if not errors:  # the consistency checks need complete content: no follow-on noise
         errors.extend(content_errors(content))

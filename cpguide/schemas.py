@@ -34,6 +34,7 @@ FILE_TYPES = {
     "discrepancies.yml": "discrepancies.schema.json",
     "family.yml": "family.schema.json",
     "questions.yml": "questions.schema.json",
+    "interface.yml": "interface.schema.json",
     "expected-deadlines.yml": "expected-deadlines.schema.json",
 }
 

@@ -12,6 +12,7 @@ from ..content import NATIONAL
 from ..currency import documents_cited
 from ..expected import expected_data
 from ..family import questions_data
+from ..interface import interface_words
 from .calendar import BankHolidayCalendar
 from .engine import CHOICES, DEFAULT_TIME, rules_for
 from .words import vocabulary
@@ -67,6 +68,8 @@ def calculator_data(content, calendar: BankHolidayCalendar | None = None) -> dic
     return {
         "bank_holidays": bank_holiday_table(calendar),
         # what each audience expects to be told: the calculator says which of them the documents leave unanswered
-        "words": {**words(), "expected": expected_data(content), "family": family_words(content)},
+        "words": {**words(), "expected": expected_data(content), "family": family_words(content),
+                  # the answer's own words for professionals, social workers and chairs (interface.yml)
+                  "results": interface_words(content).get("calculator", {}).get("results", {})},
         "authorities": {aid: authority_data(content, aid) for aid in sorted(content.authorities)},
     }

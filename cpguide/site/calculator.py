@@ -17,6 +17,7 @@ from ..deadlines.calendar import BankHolidayCalendar
 from ..deadlines.export import calculator_data
 from ..deadlines.words import AUDIENCES, CONFERENCE_TYPES, OUTCOMES, format_date
 from ..family import questions_data
+from ..interface import interface_words
 from . import routes
 from .model import Asset, Page, SiteContext
 from .sections import YOUR_DATES, region_key, region_of
@@ -26,17 +27,7 @@ from .templating import macros
 CALCULATOR = macros("calculator.html")
 
 DATA_DIR = "data/calculator"
-SECTION = ("Deadline calculator",)
 AUDIENCE_ORDER = ["parents", "professionals", "social-workers", "chairs"]
-# What each audience's page is for (issue 3): which dates the rules' `audiences` select.
-INTROS = {
-    None: "Work out every date of a child protection conference from the local authority's own procedures, "
-          "with the national framework's limits alongside.",
-    "parents": "When you should receive the reports and the plan, and by when you can comment or ask for changes.",
-    "professionals": "When your report is due, when to arrive, and when the plan and minutes come out.",
-    "social-workers": "Reports, visits, core groups and notifications after the conference.",
-    "chairs": "Consultations, reports to you, the plan, escalation and review dates.",
-}
 
 
 def _cap(text: str) -> str:
@@ -52,8 +43,13 @@ def _src(audience: str | None) -> str:
     return f"calculator/{audience or 'index'}.md"
 
 
-def _title(audience: str | None) -> str:
-    return "Deadline calculator" if audience is None else f"Deadlines for {AUDIENCES[audience].lower()}"
+def _words(ctx: SiteContext) -> dict:
+    """The calculator's own words (checklists/national/interface.yml `calculator`)."""
+    return interface_words(ctx.content)["calculator"]
+
+
+def _title(page: dict, audience: str | None) -> str:
+    return page["title"] if audience is None else page["audience_title"].format(audience=AUDIENCES[audience].lower())
 
 
 # --- the form (templates/calculator.html) ------------------------------------------------------
@@ -66,41 +62,37 @@ def _regions(ctx: SiteContext) -> list[tuple[str, list]]:
     return [(region, groups[region]) for region in sorted(groups, key=region_key)]
 
 
-def _authority_field(ctx: SiteContext) -> dict:
+def _authority_field(ctx: SiteContext, form: dict) -> dict:
     groups = [(region, [(a.id, a.name) for a in authorities]) for region, authorities in _regions(ctx)]
     national = ctx.content.national
     if national is not None:
-        groups.append((national.short_name, [(national.id, f"{national.name} only")]))
-    return {"type": "select", "name": "authority", "label": "Local authority", "placeholder": "Choose your local authority",
-            "hint": "The council whose children's services hold the conference. The national limits are shown beside its own dates.",
-            "groups": groups}
+        groups.append((national.short_name, [(national.id, _words(ctx)["page"]["national_only"].format(name=national.name))]))
+    return {"type": "select", "name": "authority", "label": form["authority_label"], "placeholder": form["authority_placeholder"],
+            "hint": form["authority_hint"], "groups": groups}
 
 
 def _form(ctx: SiteContext, audience: str | None, calendar: BankHolidayCalendar) -> str:
-    covered = (f"Bank holidays in England and Wales are known from {format_date(calendar.first)} to "
-               f"{format_date(calendar.last)}; dates outside that are refused rather than guessed.")
+    form = _words(ctx)["form"]
+    covered = form["date_hint"].format(first=format_date(calendar.first), last=format_date(calendar.last))
     first, last = calendar.first.isoformat(), calendar.last.isoformat()
     fields = [
-        _authority_field(ctx),
-        {"type": "radios", "name": "conference", "label": "Type of conference", "hint": None, "checked": "icpc",
+        _authority_field(ctx, form),
+        {"type": "radios", "name": "conference", "label": form["conference_label"], "hint": None, "checked": "icpc",
          "options": [(k, _cap(v)) for k, v in CONFERENCE_TYPES.items()]},
-        {"type": "input", "name": "date", "label": "Date of the conference", "kind": "date", "hint": covered,
+        {"type": "input", "name": "date", "label": form["date_label"], "kind": "date", "hint": covered,
          "min": first, "max": last},
-        {"type": "input", "name": "time", "label": "Start time (optional)", "kind": "time", "min": None,
-         "hint": "If you leave it empty, 10:00 is assumed and the answer says so."},
-        {"type": "input", "name": "strategy_date", "label": "Date of the strategy discussion (optional)", "kind": "date",
-         "hint": "For an initial conference: the (last) strategy discussion, from which the conference itself is timed.",
-         "min": first, "max": last},
-        {"type": "radios", "name": "outcome", "label": "Plan decided at the conference", "checked": "",
-         "hint": "Some dates apply only to a child protection plan, or only to a child in need plan.",
-         "options": [("", "Not decided yet: show the dates for either plan")] + [(k, _cap(v)) for k, v in OUTCOMES.items()]},
+        {"type": "input", "name": "time", "label": form["time_label"], "kind": "time", "min": None, "hint": form["time_hint"]},
+        {"type": "input", "name": "strategy_date", "label": form["strategy_label"], "kind": "date",
+         "hint": form["strategy_hint"], "min": first, "max": last},
+        {"type": "radios", "name": "outcome", "label": form["outcome_label"], "checked": "", "hint": form["outcome_hint"],
+         "options": [("", form["outcome_none"])] + [(k, _cap(v)) for k, v in OUTCOMES.items()]},
     ]
     words = _parents_words(ctx) if audience == PARENTS else {}
     if words:
         _for_parents(fields, words, calendar)
     # A parent's answer is their dates in plain words, where the content has those words.
     view = "family" if words.get("kinds") else ""
-    return str(CALCULATOR.form(audience or "all", data_base(_src(audience)), fields, view))
+    return str(CALCULATOR.form(audience or "all", data_base(_src(audience)), fields, form, view))
 
 
 PARENTS = "parents"
@@ -134,7 +126,7 @@ def _rules_links(ctx: SiteContext, src: str, data: dict, audience: str | None) -
     of every authority. The timescales page has each rule in full, the audience's page its dates.
     """
     title = _parents_words(ctx).get("rules") if audience == PARENTS else None
-    title = title or "The rules the calculator uses, authority by authority (this works without JavaScript)"
+    title = title or _words(ctx)["page"]["rules"]
     lines = [f'??? note "{title}"', ""]
     groups = _regions(ctx) + ([(ctx.content.national.short_name, [ctx.content.national])] if ctx.content.national else [])
     for region, authorities in groups:
@@ -145,26 +137,32 @@ def _rules_links(ctx: SiteContext, src: str, data: dict, audience: str | None) -
 
 def _rules_link(ctx: SiteContext, src: str, exported: dict, authority, audience: str | None) -> str:
     own = [r for r in exported["rules"] if r["authority"] == authority.id and (audience is None or audience in r.get("audiences", []))]
-    what = f"{len(own)} rule{'' if len(own) == 1 else 's'}" + (f" for {AUDIENCES[audience].lower()}" if audience else "")
+    page_words = _words(ctx)["page"]
+    what = page_words["rule_count" if len(own) == 1 else "rules_count"].format(count=len(own))
+    if audience:
+        what = page_words["rules_for"].format(count=what, audience=AUDIENCES[audience].lower())
     # The national framework has no pages per audience: its timescales page has every rule.
     page = "timescales.md" if audience is None or authority.is_national else f"{audience}.md#{YOUR_DATES}"
     if not own:  # no link: an authority without rules has no timescales page
-        return f"    - {md(authority.name)}: " + (f"none of its rules names {AUDIENCES[audience].lower()}" if audience
-                                                  else "no timescale rules yet")
+        return f"    - {md(authority.name)}: " + md(page_words["none_for"].format(audience=AUDIENCES[audience].lower())
+                                                     if audience else page_words["none"])
     return f"    - [{md(authority.name)}: {what}]({ctx.rel(src, ctx.authority_dir(authority.id) + '/' + page)})"
 
 
 def _page(ctx: SiteContext, audience: str | None, data: dict, calendar: BankHolidayCalendar) -> str:
     src = _src(audience)
-    names = [(None, "All dates")] + [(a, AUDIENCES[a]) for a in AUDIENCE_ORDER]
+    page = _words(ctx)["page"]
+    names = [(None, page["all_dates"])] + [(a, AUDIENCES[a]) for a in AUDIENCE_ORDER]
     views = [f"**{name}**" if key == audience else f"[{name}]({ctx.rel(src, _src(key))})" for key, name in names]
     parents = _parents_words(ctx) if audience == PARENTS else {}
-    how = (f"[{md(parents['how'])}]({ctx.rel(src, 'about/deadline-rules.md')})." if parents else
-           f"How each date is worked out (working days, bank holidays, months, never later): "
-           f"[how deadlines are worked out]({ctx.rel(src, 'about/deadline-rules.md')}).")
+    rules_page = ctx.rel(src, "about/deadline-rules.md")
+    before, _, after = page["how"].partition("{link}")
+    how = (f"[{md(parents['how'])}]({rules_page})." if parents else
+           f"{md(before)}{' ' if before.endswith(' ') else ''}[{md(page['how_link'])}]({rules_page}){md(after)}")
     front = ["---", "hide:", "  - toc"] + (["family: true"] if parents else []) + ["---", ""]  # the timeline needs the width
-    body = front + [f"# {_title(audience)}", "", md(parents["intro"]) if parents else INTROS[audience], "",
-                    "Views: " + " · ".join(views), "",
+    intro = parents["intro"] if parents else page["intro"] if audience is None else page["intros"][audience]
+    body = front + [f"# {md(_title(page, audience))}", "", md(intro), "",
+                    md(page["views"]) + " " + " · ".join(views), "",
                     _form(ctx, audience, calendar), "",
                     how, "",
                     *_rules_links(ctx, src, data, audience), ""]
@@ -174,6 +172,7 @@ def _page(ctx: SiteContext, audience: str | None, data: dict, calendar: BankHoli
 def generate(ctx: SiteContext) -> Iterator[Page | Asset]:
     calendar = BankHolidayCalendar.default()
     data = calculator_data(ctx.content, calendar)
+    page = _words(ctx)["page"]
 
     def dump(obj) -> str:
         return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
@@ -182,7 +181,8 @@ def generate(ctx: SiteContext) -> Iterator[Page | Asset]:
     yield Asset(f"{DATA_DIR}/words.json", dump(data["words"]))
     for aid, authority in data["authorities"].items():
         yield Asset(f"{DATA_DIR}/{aid}.json", dump(authority))
-    yield Page(_src(None), _title(None), _page(ctx, None, data, calendar), SECTION, nav_title="All dates")
+    section = (page["title"],)
+    yield Page(_src(None), _title(page, None), _page(ctx, None, data, calendar), section, nav_title=page["all_dates"])
     for audience in AUDIENCE_ORDER:
-        yield Page(_src(audience), _title(audience), _page(ctx, audience, data, calendar), SECTION,
+        yield Page(_src(audience), _title(page, audience), _page(ctx, audience, data, calendar), section,
                    nav_title=AUDIENCES[audience])

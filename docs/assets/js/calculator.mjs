@@ -63,7 +63,16 @@ const cite = (rule) => {
   const source = rule.source ?? {};
   return [source.title || source.document, source.section].filter(Boolean).join(', ');
 };
-const label = (d) => (d.rule.label ?? d.rule.id) + (d.occurrence ? ` (no. ${d.occurrence})` : '');
+const label = (d, words) => (d.occurrence ? fill(words.results.occurrence, { label: d.rule.label ?? d.rule.id, number: d.occurrence })
+  : d.rule.label ?? d.rule.id);
+
+/** A template of interface.yml as nodes: {name} is replaced by params[name], text or an element. */
+function parts(template, params) {
+  return template.split(/(\{[a-z_]+\})/).filter(Boolean).map((piece) => {
+    const name = /^\{([a-z_]+)\}$/.exec(piece)?.[1];
+    return name && name in params ? params[name] : piece;
+  });
+}
 const conditionLines = (rule, words) => {
   const c = rule.conditions ?? {};
   const out = [];
@@ -121,13 +130,14 @@ function fieldLabel(form, name) {
 const marks = (d) => ({ 'data-rule': d.rule.id, 'data-occurrence': d.occurrence ?? '', 'data-due': d.due === null ? '' : isoDate(d.due) });
 
 function dateCell(d, words) {
-  if (d.due === null) return el('td', { 'data-label': 'Date', ...marks(d) }, 'no date');
+  const W = words.results;
+  if (d.due === null) return el('td', { 'data-label': W.columns.date, ...marks(d) }, W.no_date_inline);
   const due = isoDate(d.due);
   const exact = isoExact(d.exact);
   const cell = el('td', marks(d), el('strong', {}, formatDate(due, words)));
   if (exact && exact !== due) {
     const sameDay = exact.slice(0, 10) === due;
-    cell.append(el('br'), sameDay ? `at ${exact.slice(11, 16)}` : `(exactly ${formatDate(exact, words)})`);
+    cell.append(el('br'), sameDay ? fill(W.at_time, { time: exact.slice(11, 16) }) : fill(W.exactly, { date: formatDate(exact, words) }));
   }
   return cell;
 }
@@ -137,65 +147,69 @@ function ruleBlock(d, words, data) {
   const who = rule.authority === 'national' ? data.national?.short_name : data.authority.short_name;
   const block = [el('p', {}, rule.words)];
   for (const line of noteLines(d, words)) block.push(el('p', { class: 'cp-calc__note' }, line));
-  block.push(el('p', { class: 'cp-calc__source' }, 'Source: ', el('cite', {}, cite(rule)), who ? ` (${who})` : ''));
-  if (rule.text) block.push(el('details', {}, el('summary', {}, 'Wording of the source'), el('blockquote', {}, rule.text)));
+  block.push(el('p', { class: 'cp-calc__source' }, parts(who ? words.results.source_who : words.results.source,
+    { source: el('cite', {}, cite(rule)), who })));
+  if (rule.text) block.push(el('details', {}, el('summary', {}, words.results.wording_of_source), el('blockquote', {}, rule.text)));
   return block;
 }
 
 function nationalCell(d, words) {
   const n = d.national;
-  if (!n) return el('td', { 'data-label': 'National limit' }, 'none');
-  return el('td', { 'data-label': 'National limit', ...marks(n) },
-    n.due === null ? 'No date' : el('strong', {}, formatDate(isoDate(n.due), words)),
+  const W = words.results;
+  if (!n) return el('td', { 'data-label': W.columns.national }, W.none);
+  return el('td', { 'data-label': W.columns.national, ...marks(n) },
+    n.due === null ? W.no_date : el('strong', {}, formatDate(isoDate(n.due), words)),
     el('br'), n.rule.words, el('br'), el('cite', {}, cite(n.rule)));
 }
 
 /** Two or more timings for one thing, side by side: one column per rule, the earlier marked safe. */
 function compareTable(group, words, data) {
+  const W = words.results;
   const head = el('tr', {}, el('td'), group.map((d) => el('th', { scope: 'col' }, d.rule.words)));
   const row = (name, cell, mark = false) => el('tr', {}, el('th', { scope: 'row' }, name),
     group.map((d) => el('td', mark ? marks(d) : {}, cell(d))));
   const rowsOut = [
-    row('Date', (d) => (d.due === null ? 'No date' : [el('strong', {}, formatDate(isoDate(d.due), words)),
-      d.safe ? [el('br'), el('mark', { class: 'cp-calc__safe' }, 'Safe: the earlier date')] : null]), true),
+    row(W.columns.date, (d) => (d.due === null ? W.no_date : [el('strong', {}, formatDate(isoDate(d.due), words)),
+      d.safe ? [el('br'), el('mark', { class: 'cp-calc__safe' }, W.safe)] : null]), true),
   ];
-  if (group.some((d) => d.rule.conditions)) rowsOut.push(row('Only if', (d) => conditionLines(d.rule, words).join(' ') || 'Always'));
+  if (group.some((d) => d.rule.conditions)) rowsOut.push(row(W.only_if, (d) => conditionLines(d.rule, words).join(' ') || W.always));
   rowsOut.push(
-    row('Source', (d) => [el('cite', {}, cite(d.rule)), d.rule.text
-      ? el('details', {}, el('summary', {}, 'Wording'), el('blockquote', {}, d.rule.text)) : null]),
-    row('Who', (d) => actorNames(d.rule, words) || 'Not named in the document'),
+    row(W.source_row, (d) => [el('cite', {}, cite(d.rule)), d.rule.text
+      ? el('details', {}, el('summary', {}, W.wording), el('blockquote', {}, d.rule.text)) : null]),
+    row(W.who_row, (d) => actorNames(d.rule, words) || W.nobody),
   );
   return el('table', {},
-    el('caption', {}, 'The documents give different timings: the earlier date is the safe one to work to.'),
+    el('caption', {}, W.compare_caption),
     el('thead', {}, head), el('tbody', {}, rowsOut));
 }
 
 function nationalLine(d, words) {
   const n = d?.national;
   if (!n) return null;
-  return el('p', { class: 'cp-calc__note', ...marks(n) }, 'National limit: ',
-    n.due === null ? 'no date' : el('strong', {}, formatDate(isoDate(n.due), words)), ` (${n.rule.words}; `,
-    el('cite', {}, cite(n.rule)), ')');
+  return el('p', { class: 'cp-calc__note', ...marks(n) }, parts(words.results.national_line, {
+    date: n.due === null ? words.results.no_date_inline : el('strong', {}, formatDate(isoDate(n.due), words)),
+    rule: n.rule.words, source: el('cite', {}, cite(n.rule)) }));
 }
 
 function whatCell(d, words, extra = null) {
   const who = actorNames(d.rule, words);
-  return el('td', {}, el('strong', { class: 'cp-calc__what' }, label(d)), extra ? [el('br'), extra] : null,
-    who ? [el('br'), `Who: ${who}`] : null);
+  return el('td', {}, el('strong', { class: 'cp-calc__what' }, label(d, words)), extra ? [el('br'), extra] : null,
+    who ? [el('br'), fill(words.results.who, { who })] : null);
 }
 
 function timeline(groups, words, data, caption) {
+  const W = words.results;
   const table = el('table', {}, el('caption', {}, caption),
-    el('thead', {}, el('tr', {}, ['Date', 'What and who', 'Rule and source', 'National limit'].map((h) => el('th', { scope: 'col' }, h)))));
+    el('thead', {}, el('tr', {}, ['date', 'what', 'rule', 'national'].map((h) => el('th', { scope: 'col' }, W.columns[h])))));
   const body = el('tbody');
   for (const group of groups) {
     const first = group.find((d) => d.safe) ?? group[0];
     if (group.length === 1) {
       body.append(el('tr', {}, dateCell(first, words), whatCell(first, words),
-        el('td', { 'data-label': 'Rule' }, ruleBlock(first, words, data)), nationalCell(first, words)));
+        el('td', { 'data-label': W.rule }, ruleBlock(first, words, data)), nationalCell(first, words)));
     } else {
       body.append(el('tr', { 'data-disagreement': group.map((d) => d.rule.id).join(' ') }, dateCell(first, words),
-        whatCell(first, words, el('em', {}, 'The documents disagree')),
+        whatCell(first, words, el('em', {}, W.disagree)),
         el('td', { colspan: '2' }, compareTable(group, words, data), nationalLine(group.find((d) => d.national), words))));
     }
   }
@@ -229,6 +243,8 @@ function fold(line) {
   return parts.join('\r\n ');
 }
 
+// The calendar's product id (RFC 5545), the same as cpguide/deadlines/ics.py: not shown to a reader.
+const PRODID = '-//cpguide//Child protection conference deadlines//EN';
 const compact = (iso) => iso.replace(/-/g, '');
 
 /** A floating local date-time (20260615T093000) from "2026-06-15T09:30". */
@@ -239,29 +255,30 @@ const icsMoment = (exact) => `${compact(exact.slice(0, 10))}T${exact.slice(11).r
 export function buildIcs(result, data, words, request, names, now = new Date(), describe = null) {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   const conference = isoDate(request.date);
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//cpguide//Child protection conference deadlines//EN', 'CALSCALE:GREGORIAN',
-    `X-WR-CALNAME:${icsEscape(`Deadlines: ${words.conference_types[request.conference]} on ${formatDate(conference, words)}`)}`];
+  const C = words.results.calendar;
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${PRODID}`, 'CALSCALE:GREGORIAN',
+    `X-WR-CALNAME:${icsEscape(fill(C.name, { conference: words.conference_types[request.conference], date: formatDate(conference, words) }))}`];
   const name = words.conference_types[request.conference];
   const timed = request.time !== null && request.time !== undefined;
   lines.push('BEGIN:VEVENT', `UID:${request.conference}-${conference}-conference@cpguide`, `DTSTAMP:${stamp}`,
     ...(timed ? [`DTSTART:${icsMoment(isoExact({ day: request.date, min: request.time }))}`]
       : [`DTSTART;VALUE=DATE:${compact(conference)}`, `DTEND;VALUE=DATE:${compact(isoDate(request.date + 1))}`]),
     `SUMMARY:${icsEscape(name.slice(0, 1).toUpperCase() + name.slice(1))}`,
-    `DESCRIPTION:${icsEscape(`The conference. The other events are worked out from its date (${formatDate(conference, words)}).`)}`,
+    `DESCRIPTION:${icsEscape(fill(C.conference, { date: formatDate(conference, words) }))}`,
     'TRANSP:OPAQUE', 'END:VEVENT');
   for (const d of result.deadlines) {
     if (d.due === null) continue;
     const due = isoDate(d.due);
     const exact = isoExact(d.exact);
-    let summary = label(d);
-    if (exact.length > 10 && exact.slice(0, 10) === due) summary += ` at ${exact.slice(11)}`;
-    summary += ` — ${names[d.rule.authority] ?? d.rule.authority}`;
-    const description = [`Rule: ${d.rule.words}.`];
-    if (exact !== due) description.push(`Exact: ${formatDate(exact, words)}.`);
+    let summary = label(d, words);
+    if (exact.length > 10 && exact.slice(0, 10) === due) summary = fill(C.timed, { label: summary, time: exact.slice(11) });
+    summary = fill(C.summary, { label: summary, authority: names[d.rule.authority] ?? d.rule.authority });
+    const description = [fill(C.rule, { words: d.rule.words })];
+    if (exact !== due) description.push(fill(C.exact, { date: formatDate(exact, words) }));
     const who = actorNames(d.rule, words);
-    if (who) description.push(`Who: ${who}.`);
-    description.push(`Source: ${cite(d.rule)}.`);
-    if (d.rule.text) description.push(`Wording: “${d.rule.text}”`);
+    if (who) description.push(fill(C.who, { who }));
+    description.push(fill(C.source, { source: cite(d.rule) }));
+    if (d.rule.text) description.push(fill(C.wording, { text: d.rule.text }));
     description.push(...noteLines(d, words));
     const own = describe?.(d); // a parent's calendar: the sentence they read on the page, and its source
     if (own) {
@@ -391,15 +408,15 @@ function rememberChoice(select, details = {}) {
 }
 
 /** "Remembered in this browser: … Forget my choices", above the form, while something is remembered. */
-function rememberedLine(root, form) {
+function rememberedLine(root, form, words) {
   const line = el('p', { class: 'cp-calc__remembered' });
   form.before(line);
   const draw = () => {
     const choice = store.read();
     line.hidden = !choice;
     if (!choice) return line.replaceChildren();
-    line.replaceChildren('Kept in this browser only: ', choice.authority.name,
-      choice.date ? `, conference on ${choice.date}` : '', ' · ', store.forgetButton(() => {
+    const W = words.results;
+    line.replaceChildren(fill(choice.date ? W.kept_date : W.kept, { name: choice.authority.name, date: choice.date }), ' · ', store.forgetButton(() => {
         form.reset();
         line.hidden = true;
       }));
@@ -433,14 +450,14 @@ export async function mount(root) {
     }
     calendar = new Calendar(table);
   } catch (e) {
-    status.textContent = 'The calculator could not load its data. The rules are listed below.';
+    status.textContent = root.dataset.failed ?? ''; // the page's words (interface.yml): the shared words did not load
     window.__calculatorReady = true;
     return;
   }
   const select = form.elements.authority;
   initialAuthority(select);
   select.addEventListener('change', () => rememberChoice(select));
-  rememberedLine(root, form);
+  rememberedLine(root, form, words);
   let last = null;
 
   async function answer() {
@@ -455,14 +472,14 @@ export async function mount(root) {
       showErrors(form, errors, words);
       output.replaceChildren();
       actions.hidden = true;
-      status.textContent = 'The dates could not be worked out: please correct the form.';
+      status.textContent = words.results.invalid;
       return;
     }
     let data;
     try {
       data = await loadJSON(new URL(`${encodeURIComponent(raw.authority)}.json`, base));
     } catch {
-      status.textContent = 'The rules of this authority could not be loaded.';
+      status.textContent = words.results.not_loaded;
       return;
     }
     const result = compute(data.rules, request, calendar);
@@ -476,28 +493,30 @@ export async function mount(root) {
     const conference = words.conference_types[request.conference];
     const time = request.time ?? request.assumed;
     const start = `${isoDate(request.date)}T${String(Math.floor(time / 60)).padStart(2, '0')}:${String(time % 60).padStart(2, '0')}`;
-    const heading = `${data.authority.name}: ${conference}, ${formatDate(start, words)}`;
+    const W = words.results;
+    const heading = fill(W.heading, { authority: data.authority.name, conference, date: formatDate(start, words) });
     const dated = result.deadlines.filter((d) => d.due !== null);
     const undated = result.deadlines.filter((d) => d.due === null);
     const parts = [el('h2', { tabindex: '-1', class: 'cp-calc__heading' }, heading)];
     for (const w of result.warnings) {
-      parts.push(el('div', { class: 'admonition warning' }, el('p', { class: 'admonition-title' }, 'Check'),
+      parts.push(el('div', { class: 'admonition warning' }, el('p', { class: 'admonition-title' }, W.check),
         el('p', {}, renderMessage(w.code, w, null, words))));
     }
-    if (dated.length) parts.push(timeline(rows(dated), words, data, `Dates in order (${data.authority.short_name})`));
-    else parts.push(el('p', {}, 'No dated deadline applies to this conference.'));
+    if (dated.length) parts.push(timeline(rows(dated), words, data, fill(W.caption, { authority: data.authority.short_name })));
+    else parts.push(el('p', {}, W.no_dates));
     const silent = silences(result, data, request, words);
     if (silent.length) {
-      parts.push(el('h3', {}, 'Not given in the documents'),
+      parts.push(el('h3', {}, words.expected.messages.heading),
         el('ul', { class: 'cp-calc__silent' }, silent.map(([topic, text]) => el('li', { 'data-topic': topic }, text))));
     }
     if (undated.length) {
-      parts.push(el('h3', {}, 'Deadlines without a date'));
-      parts.push(timeline(rows(undated), words, data, 'These are counted from something that is not known in advance'));
+      parts.push(el('h3', {}, W.undated_heading));
+      parts.push(timeline(rows(undated), words, data, W.undated_caption));
     }
     output.replaceChildren(...parts);
     actions.hidden = false;
-    status.textContent = `${dated.length} dates worked out for ${data.authority.short_name}${undated.length ? `, and ${undated.length} without a date` : ''}.`;
+    status.textContent = fill(undated.length ? W.status_undated : W.status,
+      { count: dated.length, authority: data.authority.short_name, undated: undated.length });
     parts[0].focus();
   }
 
