@@ -25,6 +25,7 @@ import sys
 from pathlib import Path
 
 from cpguide.deadlines.words import AUDIENCES
+from cpguide.interface import interface_words
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVICE_WORKER_SCRIPT = ROOT / "scripts" / "service-worker.mjs"
@@ -50,8 +51,12 @@ CALCULATOR_SHARED = ["words.json", "bank-holidays.json"]
 def template_extra(content) -> dict:
     """What docs/overrides/main.html needs to file each page for search (authority and audience filters):
     added to mkdocs.yml's `extra` by the hooks, and written into `cpguide generate`'s project."""
+    words = interface_words(content)
+    # what the scripts on every page say (your-authority.mjs), in each page's #cp-notices
+    page_words = {f"badge_{key}": text for key, text in words.get("badge", {}).items()}
     return {"cpguide_authorities": {a.id: a.name for a in content.local_authorities},
-            "cpguide_audiences": dict(AUDIENCES)}
+            "cpguide_audiences": dict(AUDIENCES),
+            "cpguide_page_words": {**page_words, "store_forget": words.get("store", {}).get("forget", "")}}
 
 
 class PublishError(Exception):

@@ -70,6 +70,8 @@ def calculator_data(content, calendar: BankHolidayCalendar | None = None) -> dic
         # what each audience expects to be told: the calculator says which of them the documents leave unanswered
         "words": {**words(), "expected": expected_data(content), "family": family_words(content),
                   # the answer's own words for professionals, social workers and chairs (interface.yml)
-                  "results": interface_words(content).get("calculator", {}).get("results", {})},
+                  "results": interface_words(content).get("calculator", {}).get("results", {}),
+                  "your_dates": interface_words(content).get("your_dates", {}),
+                  "store": interface_words(content).get("store", {})},
         "authorities": {aid: authority_data(content, aid) for aid in sorted(content.authorities)},
     }

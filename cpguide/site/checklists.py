@@ -26,6 +26,7 @@ from typing import Iterable, Iterator
 
 from ..content import Authority, Entry
 from ..family import questions_data
+from ..interface import interface_words
 from ..vocabulary import OUTCOMES
 from ..deadlines.words import conditions_phrase as describe_conditions
 from .html import Html
@@ -386,7 +387,8 @@ class ChecklistPage:
         if several:
             body.append(w.paragraph(Html("This pack holds: {}. An item already on an earlier sheet of the pack is not repeated.")
                                     .format(Html(", ").join(w.text(s.title) for s in self.cl.sheets)), "cp-screen-only"))
-        body.append(w.checklist_mount(self.cl.id, self.cl.version))
+        words = interface_words(self.content)
+        body.append(w.checklist_mount(self.cl.id, self.cl.version, {**words["checklist"], "forget": words["store"]["forget"]}))
         if several:  # a pack: one header, its sheets as sections of one document
             body.append(self.header(self.cl.title, self.cl.sheets))
         for sheet in self.cl.sheets:
@@ -434,7 +436,7 @@ class ChecklistPage:
         # Document titles are citations, shown as the small print of citations elsewhere (cp-meta).
         cell = lambda key, value: w.small_print(w.text(value), "cp-meta") if key == "Sources" else w.text(value)  # noqa: E731
         return w.definitions([(w.text(key), cell(key, value), "") for key, value in rows]
-                             + [("Conference date", w.writing_line(), "cp-print-only"),
+                             + [(interface_words(self.content)["checklist"]["conference_date"], w.writing_line(), "cp-print-only"),
                                 ("Notes", w.writing_box(), "cp-print-only")])
 
     def disagreement(self, d_id: str) -> Html:

@@ -189,8 +189,8 @@ class HtmlWriter:
         return _new(THEME.writing_box())
 
     @staticmethod
-    def checklist_mount(checklist_id: str, version: str) -> Html:
-        return _new(THEME.checklist_mount(checklist_id, version))
+    def checklist_mount(checklist_id: str, version: str, words: dict) -> Html:
+        return _new(THEME.checklist_mount(checklist_id, version, words))
 
     # --- blocks -----------------------------------------------------------------------------------
     def heading(self, level: int, inner, anchor: str | None = None, css: str = "") -> Html:

@@ -9,7 +9,7 @@
 
 import { Calendar, NATIONAL, compute, dayNumber, isoDate, isoExact, parseDate, parseTime, validate, weekday } from './deadlines.mjs';
 import * as store from './conference-store.mjs';
-import { dateList, fill, rows, sentence, silentAnswers, startOf, undatedList, warningLines } from './family-dates.mjs';
+import { dateList, fill, parts, rows, sentence, silentAnswers, startOf, undatedList, warningLines } from './family-dates.mjs';
 
 function addStyle() {
   if (document.getElementById('cp-calc-style')) return;
@@ -66,13 +66,6 @@ const cite = (rule) => {
 const label = (d, words) => (d.occurrence ? fill(words.results.occurrence, { label: d.rule.label ?? d.rule.id, number: d.occurrence })
   : d.rule.label ?? d.rule.id);
 
-/** A template of interface.yml as nodes: {name} is replaced by params[name], text or an element. */
-function parts(template, params) {
-  return template.split(/(\{[a-z_]+\})/).filter(Boolean).map((piece) => {
-    const name = /^\{([a-z_]+)\}$/.exec(piece)?.[1];
-    return name && name in params ? params[name] : piece;
-  });
-}
 const conditionLines = (rule, words) => {
   const c = rule.conditions ?? {};
   const out = [];
@@ -416,7 +409,7 @@ function rememberedLine(root, form, words) {
     line.hidden = !choice;
     if (!choice) return line.replaceChildren();
     const W = words.results;
-    line.replaceChildren(fill(choice.date ? W.kept_date : W.kept, { name: choice.authority.name, date: choice.date }), ' · ', store.forgetButton(() => {
+    line.replaceChildren(fill(choice.date ? W.kept_date : W.kept, { name: choice.authority.name, date: choice.date }), ' · ', store.forgetButton(words.store.forget, () => {
         form.reset();
         line.hidden = true;
       }));

@@ -71,20 +71,18 @@ function element(tag, className, text) {
 }
 
 /** The controls: count (announced politely), Print, Clear all ticks, and the privacy notice. */
-function buildTools(kept) {
+function buildTools(kept, W) {
   const tools = element("div", "cp-checklist-tools");
   const count = element("p", "cp-checklist-count");
   count.setAttribute("role", "status");
   count.setAttribute("aria-live", "polite");
   const buttons = element("div", "cp-checklist-buttons");
-  const print = element("button", "md-button cp-print", "Print");
+  const print = element("button", "md-button cp-print", W.print);
   print.type = "button";
-  const clear = element("button", "md-button cp-clear", "Clear all ticks");
+  const clear = element("button", "md-button cp-clear", W.clear);
   clear.type = "button";
   buttons.append(print, clear);
-  const notice = element("p", "cp-checklist-notice", kept
-    ? "Your ticks stay on this device, in this browser. They are not sent anywhere."
-    : "This browser is not keeping ticks (its storage is switched off), so they will be lost when you leave the page. Nothing is sent anywhere.");
+  const notice = element("p", "cp-checklist-notice", kept ? W.kept : W.not_kept);
   tools.append(count, buttons, notice);
   return { tools, count, print, clear, notice };
 }
@@ -97,7 +95,7 @@ function ownConference(id) {
 }
 
 /** "Your conference: <date>" in the tools and in the sheets' "Conference date" field, on screen and on paper. */
-function showConference(root, scope, tools, id) {
+function showConference(root, scope, tools, id, W) {
   const choice = ownConference(id);
   const [y, m, d] = choice ? choice.date.split("-").map(Number) : [];
   // "Friday 29 May 2026", as the site writes dates (the browser's own en-GB style adds a comma).
@@ -107,7 +105,7 @@ function showConference(root, scope, tools, id) {
   const shown = choice ? `${part("weekday")} ${part("day")} ${part("month")} ${part("year")}` : "";
   scope.querySelectorAll("dd .cp-line, dd .cp-conference-date").forEach((slot) => {
     const dt = slot.parentElement.previousElementSibling;
-    if (!dt || dt.textContent.trim() !== "Conference date") return;
+    if (!dt || dt.textContent.trim() !== W.conference_date) return;
     slot.className = shown ? "cp-conference-date" : "cp-line";
     slot.textContent = shown || "\u00a0";
   });
@@ -120,8 +118,8 @@ function showConference(root, scope, tools, id) {
     line = element("p", "cp-checklist-conference");
     tools.prepend(line);
   }
-  line.replaceChildren(`Your conference: ${shown} (kept in this browser only) · `,
-    store.forgetButton(() => showConference(root, scope, tools, id)));
+  line.replaceChildren(...W.conference.split(/(\{[a-z]+\})/).filter(Boolean).map((piece) => ({
+    "{date}": shown, "{forget}": store.forgetButton(W.forget, () => showConference(root, scope, tools, id, W)) }[piece] ?? piece)));
 }
 
 /** Make one checklist interactive. Calling it again on the same element does nothing. */
@@ -139,20 +137,22 @@ export function mount(root) {
   const ticked = readTicks(storage, key);
   boxes.forEach((box) => { box.checked = ticked.has(box.getAttribute("data-item")); });
 
-  const ui = buildTools(Boolean(storage));
+  // The site's words (interface.yml `checklist` and `store`), given by the page in data-words.
+  const W = JSON.parse(root.getAttribute("data-words") || "{}");
+  const ui = buildTools(Boolean(storage), W);
   root.insertBefore(ui.tools, root.firstChild);
-  showConference(root, scope, ui.tools, id);
+  showConference(root, scope, ui.tools, id, W);
 
   function updateCount() {
     const done = boxes.filter((box) => box.checked).length;
-    ui.count.textContent = `${done} of ${boxes.length} done`;
+    ui.count.textContent = W.count.replace("{done}", done).replace("{total}", boxes.length);
   }
 
   function save() {
     const ids = boxes.filter((box) => box.checked).map((box) => box.getAttribute("data-item"));
     if (storage && !writeTicks(storage, key, ids)) {
       storage = null;  // e.g. quota exceeded: say so once, keep the page working
-      ui.notice.textContent = "This browser would not keep your ticks, so they will be lost when you leave the page. Nothing is sent anywhere.";
+      ui.notice.textContent = W.refused;
     }
   }
 

@@ -86,12 +86,13 @@ export function onChange(listener) {
   });
 }
 
-/** A "Forget my choices" button; `after` redraws what showed the choice. */
-export function forgetButton(after) {
+/** The button that forgets the choices, labelled in the site's words (interface.yml `store.forget`);
+    `after` redraws what showed the choice. */
+export function forgetButton(label, after) {
   const button = document.createElement("button");
   button.type = "button";
   button.className = "cp-forget";
-  button.textContent = "Forget my choices";
+  button.textContent = label;
   button.addEventListener("click", () => {
     forget();
     if (after) after();

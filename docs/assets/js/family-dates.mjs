@@ -56,6 +56,13 @@ export function rows(deadlines) {
 }
 
 /** Fill {name} placeholders; an unknown one is left as it is, so a missing word shows. */
+/** A template of the site's words (interface.yml) as nodes: {name} becomes params[name], text or an element. */
+export function parts(template, params) {
+  return String(template).split(/(\{[a-z_]+\})/).filter(Boolean).map((piece) => {
+    const name = /^\{([a-z_]+)\}$/.exec(piece)?.[1];
+    return name && name in params ? params[name] : piece;
+  });
+}
 export const fill = (template, params = {}) => String(template).replace(/\{([a-z_]+)\}/g,
   (whole, name) => (params[name] === undefined || params[name] === null ? whole : String(params[name])));
 const capital = (text) => text.slice(0, 1).toUpperCase() + text.slice(1);

@@ -9,6 +9,15 @@ const SITE = new URL("../../", import.meta.url); // this file is assets/js/your-
 const PICKER = new URL("authorities/", SITE);
 
 
+/** The site's words for this line (interface.yml `badge`), in the page's #cp-notices. */
+function words(doc) {
+  try {
+    return JSON.parse(doc.getElementById("cp-notices").textContent) || {};
+  } catch (error) {
+    return {};
+  }
+}
+
 const remembered = () => store.read()?.authority ?? null;
 
 let following = false; // badge() follows changes once per page load (it is called again after instant navigation)
@@ -26,17 +35,16 @@ export function badge(doc = document) {
     if (existing) existing.remove();
     return;
   }
-  const line = element("p", { className: "cp-your-authority" }, [
-    "Your authority: ",
-    element("a", { href: new URL(choice.path, SITE).href, text: choice.name }),
-    " · ",
-    element("a", { href: new URL("checklists/", new URL(choice.path, SITE)).href, text: "checklists",
-                   "aria-label": `Checklists for ${choice.name}` }),
-    " · ",
-    element("a", { href: PICKER.href, text: "change", "aria-label": "Change your authority" }),
-    " · ",
-    store.forgetButton(),
-  ]);
+  const say = words(doc);
+  const links = {
+    "{name}": element("a", { href: new URL(choice.path, SITE).href, text: choice.name }),
+    "{checklists}": element("a", { href: new URL("checklists/", new URL(choice.path, SITE)).href, text: say.badge_checklists,
+                                   "aria-label": (say.badge_checklists_label || "").replace("{name}", choice.name) }),
+    "{change}": element("a", { href: PICKER.href, text: say.badge_change, "aria-label": say.badge_change_label }),
+    "{forget}": store.forgetButton(say.store_forget),
+  };
+  const line = element("p", { className: "cp-your-authority" },
+    (say.badge_line || "").split(/(\{[a-z]+\})/).filter(Boolean).map((piece) => links[piece] ?? piece));
   if (existing) existing.replaceWith(line);
   else content.prepend(line);
 }

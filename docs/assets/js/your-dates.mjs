@@ -9,7 +9,7 @@
 
 import { Calendar, compute, isoDate, validate } from "./deadlines.mjs";
 import * as store from "./conference-store.mjs";
-import { dateList, el, fill, formatDate } from "./family-dates.mjs";
+import { dateList, el, fill, formatDate, parts } from "./family-dates.mjs";
 
 const SITE = new URL("../../", import.meta.url); // this file is assets/js/your-dates.mjs
 const DATA = new URL("data/calculator/", SITE);
@@ -28,13 +28,11 @@ function wanted(root) {
 }
 
 function line(d, words) {
+  const W = words.your_dates;
+  const label = d.occurrence ? fill(W.occurrence, { label: d.rule.label ?? d.rule.id, number: d.occurrence }) : d.rule.label ?? d.rule.id;
   const item = el("li", { "data-rule": d.rule.id, "data-due": isoDate(d.due) },
-    el("strong", {}, formatDate(isoDate(d.due), words)), `: ${d.rule.label ?? d.rule.id}`,
-    d.occurrence ? ` (no. ${d.occurrence})` : "", ` — ${d.rule.words}`);
-  if (d.disagreesWith.length) {
-    item.append(" ", el("em", {}, d.safe ? "The documents disagree: this earlier date is the safe one."
-      : "The documents disagree: another document gives an earlier date, the safe one."));
-  }
+    el("strong", {}, formatDate(isoDate(d.due), words)), fill(W.line, { label, words: d.rule.words }));
+  if (d.disagreesWith.length) item.append(" ", el("em", {}, d.safe ? W.safe : W.later));
   return item;
 }
 
@@ -61,14 +59,13 @@ async function draw(root) {
   const query = new URLSearchParams({ authority: choice.authority.id, conference: choice.conference, date: choice.date });
   const calculator = new URL(`calculator/${audience ? `${audience}/` : ""}?${query}`, SITE);
   if ((root.dataset.kinds || root.dataset.view === "family") && words.family?.results) return drawFamily(root, result, request, words, calculator);
-  const title = `Your dates: ${data.authority.name}, ${words.conference_types[choice.conference]} on ${formatDate(choice.date, words)}`;
+  const W = words.your_dates;
+  const title = fill(W.title, { authority: data.authority.name, conference: words.conference_types[choice.conference],
+    date: formatDate(choice.date, words) });
   root.replaceChildren(el("div", { class: "admonition info cp-your-dates" },
     el("p", { class: "admonition-title" }, title),
-    dated.length ? el("ul", {}, dated.map((d) => line(d, words)))
-      : el("p", {}, "No dated deadline for you applies to this conference."),
-    el("p", {}, "Worked out in this browser from the date you gave the calculator, which keeps it here only. ",
-      el("a", { href: calculator.href }, "Every detail and source in the calculator"), " · ",
-      store.forgetButton())));
+    dated.length ? el("ul", {}, dated.map((d) => line(d, words))) : el("p", {}, W.none),
+    el("p", {}, parts(W.kept, { link: el("a", { href: calculator.href }, W.link), forget: store.forgetButton(words.store.forget) }))));
   root.hidden = false;
 }
 
@@ -85,7 +82,7 @@ function drawFamily(root, result, request, words, calculator) {
   if (!list) return root.replaceChildren();
   root.replaceChildren(el("div", { class: "admonition info cp-your-dates cp-fam__answer" },
     el("p", { class: "admonition-title" }, fill(R.page, { date: formatDate(isoDate(request.date), words) })), list,
-    kinds ? null : el("p", {}, R.page_kept, " ", el("a", { href: calculator.href }, R.page_calculator), " ", store.forgetButton())));
+    kinds ? null : el("p", {}, R.page_kept, " ", el("a", { href: calculator.href }, R.page_calculator), " ", store.forgetButton(words.store.forget))));
 }
 
 /** Show the reader's dates in `root`, and follow changes (another tab, "Forget my choices"). */
