@@ -11,12 +11,21 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..interface import interface_words
 from .model import Page, SiteContext
 from .render import attr, markdown_block, md
 from .sections import region_key, region_of
 
 SRC = "authorities/index.md"
-TITLE = "Choose your local authority"
+
+def _filled(template: str, **markdown: str) -> str:
+    """The template's text escaped for Markdown, its {placeholders} replaced by Markdown made already."""
+    def text(piece: str) -> str:  # md() trims: the spaces around a placeholder are kept
+        return (" " if piece[:1].isspace() else "") + md(piece) + (" " if piece[-1:].isspace() else "")
+
+    return "".join(markdown[piece[1:-1]] if re.fullmatch(r"\{[a-z_]+\}", piece) else text(piece)
+                   for piece in re.split(r"(\{[a-z_]+\})", template) if piece)
+
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "region"
@@ -42,20 +51,17 @@ def generate(ctx: SiteContext) -> Iterator[Page]:
         groups.setdefault(region_of(a), []).append(a)
     regions = sorted(groups, key=region_key)
     count = len(authorities)
-    body = [f"# {TITLE}", "",
-            "Each local authority runs child protection conferences by its own written procedures. "
-            "Choose the council whose children's services invited you to the conference: its pages show "
-            "its own agenda, checklists, deadlines and contacts.", "",
-            f"There {'is' if count == 1 else 'are'} {count} local "
-            f"{'authority' if count == 1 else 'authorities'} on this site, listed by region.", ""]
+    say = interface_words(ctx.content)["picker"]
+    body = [f"# {md(say['title'])}", "", md(say["intro"]), "",
+            md(say["listed_one" if count == 1 else "listed"].format(count=count)), ""]
     listed: list[str] = []
     for region in regions:
         listed += [f"## {md(region)} {{ #region-{_slug(region)} }}", ""] + _entries(ctx, SRC, groups[region])
-    body += markdown_block("cp-picker", listed, "cpguide-picker")
+    body += markdown_block("cp-picker", listed, "cpguide-picker", say["script"])
     if ctx.content.national:
-        body += [f"The [national framework]({ctx.rel(SRC, ctx.authority_dir(ctx.content.national.id) + '/index.md')}) "
-                 "(*Working Together to Safeguard Children* 2023) applies to every authority.", ""]
-    yield Page(SRC, TITLE, "\n".join(body), ("Authorities",))
+        link = f"[{md(say['national_link'])}]({ctx.rel(SRC, ctx.authority_dir(ctx.content.national.id) + '/index.md')})"
+        body += [_filled(say["national"], link=link, document=f"*{md(say['national_document'])}*"), ""]
+    yield Page(SRC, say["title"], "\n".join(body), ("Authorities",))
     # One short page per region: the index of its navigation section (navigation.indexes), so that a
     # region in the sidebar opens the list of its authorities. Made here, before the authority pages,
     # so the regions appear in the sidebar in this order.
@@ -63,7 +69,6 @@ def generate(ctx: SiteContext) -> Iterator[Page]:
         src = region_uri(region)
         n = len(groups[region])
         body = [f"# {md(region)}", "",
-                f"{n} local {'authority on this site is' if n == 1 else 'authorities on this site are'} in this region. "
-                f"[All authorities, with a search box]({ctx.rel(src, SRC)}).", ""]
-        body += markdown_block("cp-picker", _entries(ctx, src, groups[region]), "cpguide-picker")
+                f"{md(say['region_one' if n == 1 else 'region'].format(count=n))} [{md(say['all'])}]({ctx.rel(src, SRC)}).", ""]
+        body += markdown_block("cp-picker", _entries(ctx, src, groups[region]), "cpguide-picker", say["script"])
         yield Page(src, region, "\n".join(body), ("Authorities", region))

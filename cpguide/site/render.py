@@ -49,12 +49,12 @@ def md(text: str) -> str:
     return _MD_LINE_START.sub(lambda m: f"&#{ord(m[0][0])};{m[0][1:]}", text)
 
 
-def markdown_block(css: str, lines: list[str], data: str = "") -> list[str]:
+def markdown_block(css: str, lines: list[str], data: str = "", words: dict | None = None) -> list[str]:
     """Lines of Markdown inside a <div class=css> (md_in_html; `data` names a data- attribute for a
-    page script), from the theme's macro."""
+    page script, `words` what that script says, as JSON in data-words), from the theme's macro."""
     from .templating import Markup, macros
 
-    return [str(macros("theme.html").markdown_block(css, Markup("\n".join(lines)), data)), ""]
+    return [str(macros("theme.html").markdown_block(css, Markup("\n".join(lines)), data, words)), ""]
 
 
 def attr(text: str) -> str:

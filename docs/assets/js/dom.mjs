@@ -9,3 +9,8 @@ export function element(tag, props = {}, children = []) {
   children.forEach((child) => el.append(child));
   return el;
 }
+
+/** Fill a template of the site's words (interface.yml): {name} becomes params[name]; one pass, so
+    what is filled in is never read as a placeholder. */
+export const fill = (template, params = {}) => String(template).replace(/\{([a-z_]+)\}/g,
+  (whole, name) => (params[name] === undefined || params[name] === null ? whole : String(params[name])));

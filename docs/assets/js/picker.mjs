@@ -10,7 +10,7 @@
    mount() is safe to call again on the same document. */
 
 import * as store from "./conference-store.mjs";
-import { element } from "./dom.mjs";
+import { element, fill } from "./dom.mjs";
 import { badge } from "./your-authority.mjs";
 
 const SITE = new URL("../../", import.meta.url); // this file is assets/js/picker.mjs
@@ -58,6 +58,7 @@ export function mount(root) {
   if (!root || root.dataset.cpguidePickerMounted) return;
   root.dataset.cpguidePickerMounted = "1";
   addStyles();
+  const W = JSON.parse(root.dataset.words || "{}"); // the site's words (interface.yml `picker.script`)
   const entries = Array.from(root.querySelectorAll("li")).map((li) => {
     const link = li.querySelector("a[data-authority]");
     if (!link) return null;
@@ -75,10 +76,9 @@ export function mount(root) {
   const count = element("p", { id: "cp-picker-count", className: "cp-picker__count", role: "status",
                                "aria-live": "polite" });
   const status = element("p", { className: "cp-picker__status", role: "status", "aria-live": "polite" });
-  const notice = element("p", { className: "cp-picker__notice",
-    text: "Your choice is kept only in this browser (its local storage) and is sent nowhere." });
+  const notice = element("p", { className: "cp-picker__notice", text: W.notice });
   const search = element("div", { className: "cp-picker__search" }, [
-    element("label", { for: "cp-picker-search", text: "Search for your local authority" }), input, count,
+    element("label", { for: "cp-picker-search", text: W.search }), input, count,
   ]);
   root.prepend(search, notice, status);
 
@@ -93,13 +93,13 @@ export function mount(root) {
 
   entries.forEach((e) => {
     e.button = element("button", { type: "button", className: "md-button cp-picker__use",
-                                   "aria-label": `Use this authority: ${e.name}` }, ["Use this authority"]);
+                                   "aria-label": fill(W.use_label, { name: e.name }) }, [W.use]);
     e.button.addEventListener("click", () => {
       const kept = store.remember({ id: e.id, name: e.name, path: e.path });
       status.replaceChildren(kept
-        ? element("span", {}, [`${e.name} is now your authority. `,
-                               element("a", { href: e.link.href, text: `Go to its pages` })])
-        : "This browser would not keep your choice (storage is switched off), but you can still use the link.");
+        ? element("span", {}, W.chosen.split(/(\{link\})/).filter(Boolean).map((piece) => (piece === "{link}"
+          ? element("a", { href: e.link.href, text: W.go }) : fill(piece, { name: e.name }))))
+        : W.not_kept);
       showChosen();
       badge();
     });
@@ -125,9 +125,10 @@ export function mount(root) {
       const group = entries.find((e) => e.list === list);
       if (group && group.heading) group.heading.hidden = !any;
     });
-    count.textContent = !terms.length ? `${total} ${total === 1 ? "authority" : "authorities"}`
-      : shown ? `Showing ${shown} of ${total} ${total === 1 ? "authority" : "authorities"}`
-        : `No authority matches “${input.value.trim()}”. Try part of the council's name.`;
+    const one = total === 1;
+    count.textContent = !terms.length ? fill(one ? W.count_one : W.count, { count: total })
+      : shown ? fill(one ? W.showing_one : W.showing, { shown, count: total })
+        : fill(W.none, { query: input.value.trim() });
   }
   input.addEventListener("input", filter);
   filter();
