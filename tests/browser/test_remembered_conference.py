@@ -134,6 +134,7 @@ def test_calculator_opens_on_the_remembered_conference_and_forgets_it(page, two)
     page.wait_for_selector(".cp-calc__result h2")  # answered at once
     line = page.locator(".cp-calc__remembered")
     assert "Kept in this browser only" in line.inner_text()
+    assert "Friday 29 May 2026" in line.inner_text() and DAY not in line.inner_text(), "the date is not in words"
     violations = run_axe(page)
     assert not violations, describe_violations(violations)
     line.get_by_role("button", name="Forget my choices").click()

@@ -409,7 +409,8 @@ function rememberedLine(root, form, words) {
     line.hidden = !choice;
     if (!choice) return line.replaceChildren();
     const W = words.results;
-    line.replaceChildren(fill(choice.date ? W.kept_date : W.kept, { name: choice.authority.name, date: choice.date }), ' · ', store.forgetButton(words.store.forget, () => {
+    const date = choice.date && formatDate(choice.date, words); // "Monday 22 March 2027", as everywhere else
+    line.replaceChildren(fill(date ? W.kept_date : W.kept, { name: choice.authority.name, date }), ' · ', store.forgetButton(words.store.forget, () => {
         form.reset();
         line.hidden = true;
       }));
