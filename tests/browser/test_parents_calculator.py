@@ -147,9 +147,13 @@ def test_a_parent_gets_their_dates_in_plain_words(phone, content, authority_id, 
         phone.get_by_role("button", name="Download the dates as a calendar file (.ics)").click()
     from icalendar import Calendar
 
-    events = Calendar.from_ical(Path(info.value.path()).read_bytes()).walk("VEVENT")
+    calendar = Calendar.from_ical(Path(info.value.path()).read_bytes())
+    events = calendar.walk("VEVENT")
     conference = [e for e in events if str(e["uid"]) == f"{scenario['conference']}-{scenario['date']}-conference@cpguide"]
     assert len(conference) == 1
+    # in a parent's words, as on the page: "meeting", not the staff name with its abbreviation
+    assert "meeting" in str(conference[0]["summary"]).lower() and "(" not in str(conference[0]["summary"])
+    assert "meeting" in str(calendar["x-wr-calname"]).lower() and "(" not in str(calendar["x-wr-calname"])
     start = conference[0].decoded("dtstart")
     assert start.isoformat() == f"{scenario['date']}T{scenario['time']}:00", "the meeting must be a timed event"
     pre = [e for e in events if "pre-meeting" in str(e["uid"])]

@@ -249,9 +249,10 @@ export function buildIcs(result, data, words, request, names, now = new Date(), 
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   const conference = isoDate(request.date);
   const C = words.results.calendar;
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${PRODID}`, 'CALSCALE:GREGORIAN',
-    `X-WR-CALNAME:${icsEscape(fill(C.name, { conference: words.conference_types[request.conference], date: formatDate(conference, words) }))}`];
-  const name = words.conference_types[request.conference];
+  const F = describe ? words.family?.results?.calendar : null; // a parent's calendar, in a parent's words
+  const calendarName = fill(F ? F.name : C.name, { conference: words.conference_types[request.conference], date: formatDate(conference, words) });
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${PRODID}`, 'CALSCALE:GREGORIAN', `X-WR-CALNAME:${icsEscape(calendarName)}`];
+  const name = F ? F.meeting[request.conference] : words.conference_types[request.conference];
   const timed = request.time !== null && request.time !== undefined;
   lines.push('BEGIN:VEVENT', `UID:${request.conference}-${conference}-conference@cpguide`, `DTSTAMP:${stamp}`,
     ...(timed ? [`DTSTART:${icsMoment(isoExact({ day: request.date, min: request.time }))}`]
