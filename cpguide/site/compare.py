@@ -10,32 +10,45 @@ from collections import Counter
 from typing import Iterator
 
 from ..checks import national_counterparts
+from ..interface import interface_words
 from ..deadlines.words import conditions_phrase as describe_conditions, rule_words as describe_rule
 from .model import Page, SiteContext
 from ..vocabulary import DEADLINE_KINDS
-from .render import FACT_TOPICS, NOT_INDEXED, markdown_block, md, types_label
+from .render import FACT_TOPICS, NOT_INDEXED, filled, markdown_block, md, types_label
 from .templating import macros
 
-NAV = ("Compare authorities",)
-FILTER = str(macros("theme.html").table_filter("Show only authorities whose name contains"))
+
+def _words(ctx: SiteContext) -> dict:
+    """The comparison pages' words (interface.yml `compare`)."""
+    return interface_words(ctx.content)["compare"]
+
+
+def _filter(say: dict) -> str:
+    """The filter box of table-filter.mjs, with what it says."""
+    return str(macros("theme.html").table_filter(say["filter"], {"status": say["filter_status"]}))
 
 
 def generate(ctx: SiteContext) -> Iterator[Page]:
-    yield Page("compare/index.md", "Compare authorities", _index(ctx), NAV)
-    yield Page("compare/timescales.md", "Timescales compared", NOT_INDEXED + _timescales(ctx), NAV)
-    yield Page("compare/agendas.md", "Agendas compared", NOT_INDEXED + _agendas(ctx), NAV)
-    yield Page("compare/decisions.md", "Who is invited and who decides", NOT_INDEXED + _facts(ctx), NAV)
+    say = _words(ctx)
+    nav = (say["title"],)
+    yield Page("compare/index.md", say["title"], _index(ctx, say), nav)
+    yield Page("compare/timescales.md", say["timescales_title"], NOT_INDEXED + _timescales(ctx, say), nav)
+    yield Page("compare/agendas.md", say["agendas_title"], NOT_INDEXED + _agendas(ctx, say), nav)
+    yield Page("compare/decisions.md", say["decisions_title"], NOT_INDEXED + _facts(ctx, say), nav)
 
 
-def _index(ctx: SiteContext) -> str:
+def _index(ctx: SiteContext, say: dict) -> str:
+    def link(title: str, href: str) -> str:
+        return f"[{md(title)}]({href})"
+
+    disagreements = interface_words(ctx.content)["disagreements"]["title"]
     return "\n".join([
-        "# Compare authorities", "",
-        "The same national framework is written down differently by each local authority. These pages put "
-        "their procedures side by side. Differences are marked **differs**.", "",
-        "- [Timescales compared](timescales.md), with the national limit beside each",
-        "- [Agendas compared](agendas.md), section by section in each authority's own order",
-        "- [Who is invited and who decides](decisions.md)",
-        "- [Where the sources disagree](../disagreements.md), inside one authority's own documents", ""])
+        f"# {md(say['title'])}", "",
+        filled(say["intro"], differs=f"**{md(say['differs'])}**"), "",
+        "- " + filled(say["timescales_entry"], link=link(say["timescales_title"], "timescales.md")),
+        "- " + filled(say["agendas_entry"], link=link(say["agendas_title"], "agendas.md")),
+        "- " + link(say["decisions_title"], "decisions.md"),
+        "- " + filled(say["disagreements_entry"], link=link(disagreements, "../disagreements.md")), ""])
 
 
 def _when(rule: dict) -> str:
@@ -47,14 +60,13 @@ def _when(rule: dict) -> str:
     return text
 
 
-def _timescales(ctx: SiteContext) -> str:
+def _timescales(ctx: SiteContext, say: dict) -> str:
     src = "compare/timescales.md"
     authorities = ctx.content.local_authorities
     used = {r["kind"] for a in authorities for r in a.rules} | {r["kind"] for r in (ctx.content.national.rules if ctx.content.national else [])}
     kinds = [k for k in DEADLINE_KINDS if k in used]  # the vocabulary's order: the order of a conference
-    body = ["# Timescales compared", "", "One table per kind of deadline. A row is marked **differs** when its timing "
-            "is not the same as the national limit, or (with no national limit) not the same as every other authority's.",
-            "", FILTER, ""]
+    body = [f"# {md(say['timescales_title'])}", "", filled(say["timescales_intro"], differs=f"**{md(say['differs'])}**"),
+            "", _filter(say), ""]
     for kind in kinds:
         rows = []
         national = [n for n in (ctx.content.national.rules if ctx.content.national else []) if n["kind"] == kind]
@@ -67,14 +79,16 @@ def _timescales(ctx: SiteContext) -> str:
             continue
         body += [f"## {md(DEADLINE_KINDS[kind])} {{ #{kind} }}", ""]
         for n in national:
-            body += [f"National limit ({types_label(n['conference_types'])}): [{md(_when(n))}]({ctx.href(src, n['id'])})", ""]
+            body += [filled(say["national_limit"], types=types_label(n["conference_types"]),
+                            link=f"[{md(_when(n))}]({ctx.href(src, n['id'])})"), ""]
         if not rows:
-            body += ["No authority here has its own rule of this kind.", ""]
+            body += [md(say["no_rule"]), ""]
             continue
-        body += ["| Authority | Conference | When | Source | |", "| --- | --- | --- | --- | --- |"]
+        heads = [md(say[key]) for key in ("authority", "conference", "when", "source")]
+        body += ["| " + " | ".join(heads) + " | |", "| --- | --- | --- | --- | --- |"]
         for a, rule in rows:
             differs = _differs(ctx, rule, national, timings, len(rows))
-            flag = "**differs**" if differs else "same"
+            flag = f"**{md(say['differs'])}**" if differs else md(say["same"])
             body.append(f"| {md(a.short_name)} | {types_label(rule['conference_types'])} | "
                         f"[{md(_when(rule))}]({ctx.href(src, rule['id'])}) | {md(_doc_title(ctx, rule))} | {flag} |")
         body.append("")
@@ -93,24 +107,24 @@ def _doc_title(ctx, item: dict) -> str:
     return f"{doc['title']}, {item['source']['section']}"
 
 
-def _agendas(ctx: SiteContext) -> str:
+def _agendas(ctx: SiteContext, say: dict) -> str:
     src = "compare/agendas.md"
     agendas = [(a, ag) for a in ctx.content.local_authorities for ag in a.agendas]
     titles = Counter(_key(s["title"]) for _, ag in agendas for s in ag["sections"])
-    body = ["# Agendas compared", "", "Each agenda's sections in the authority's own order and numbering. "
-            "A section marked **only here** has a title no other agenda uses.", "", FILTER, ""]
+    only_here = f"**{md(say['only_here'])}**"
+    body = [f"# {md(say['agendas_title'])}", "", filled(say["agendas_intro"], only_here=only_here), "", _filter(say), ""]
     cards: list[str] = []
     for a, ag in agendas:
         card = [f"### {md(a.short_name)}: {md(ag['title'])}", "", f"{types_label(ag['conference_types'])}", ""]
         for s in ag["sections"]:
-            only = " **only here**" if titles[_key(s["title"])] == 1 and len(agendas) > 1 else ""
-            anomaly = " *(numbering as in the source)*" if s.get("anomaly") else ""
+            only = f" {only_here}" if titles[_key(s["title"])] == 1 and len(agendas) > 1 else ""
+            anomaly = f" *{md(say['numbering'])}*" if s.get("anomaly") else ""
             # the source's own number, as text: "1. " at the start of a line would be a list the browser numbers
             card.append(f"{md(s['number'] + '.')} [{md(s['title'])}]({ctx.href(src, s['id'])}){only}{anomaly}  ")
         cards += markdown_block("cp-compare-card", card)
     for a in ctx.content.local_authorities:
         if not a.agendas:
-            cards += [f"*{md(a.short_name)}*: the documents give no agenda.", ""]
+            cards += [filled(say["no_agenda"], authority=f"*{md(a.short_name)}*"), ""]
     return "\n".join(body + markdown_block("cp-compare-grid", cards))
 
 
@@ -118,12 +132,13 @@ def _key(title: str) -> str:
     return "".join(ch for ch in title.lower() if ch.isalnum())
 
 
-def _facts(ctx: SiteContext) -> str:
+def _facts(ctx: SiteContext, say: dict) -> str:
     src = "compare/decisions.md"
-    body = ["# Who is invited and who decides", "",
-            "Short answers written for this site, each linked to the source wording it summarises.", "", FILTER, ""]
+    body = [f"# {md(say['decisions_title'])}", "", md(say["decisions_intro"]), "", _filter(say), ""]
+    heads = "| " + " | ".join(md(say[key]) for key in ("authority", "says", "wording")) + " |"
+    not_stated = filled(say["not_stated"], not_stated=f"**{md(say['not_stated_words'])}**")
     for topic, title in FACT_TOPICS.items():
-        body += [f"## {title} {{ #{topic} }}", "", "| Authority | What the documents say | Source wording |", "| --- | --- | --- |"]
+        body += [f"## {title} {{ #{topic} }}", "", heads, "| --- | --- | --- |"]
         values = Counter()
         rows = []
         for a in ctx.content.local_authorities:
@@ -133,7 +148,7 @@ def _facts(ctx: SiteContext) -> str:
                 values[fact["value"]] += 1
         for a, fact in rows:
             if fact is None:
-                body.append(f"| {md(a.short_name)} | **not stated** in the documents | |")
+                body.append(f"| {md(a.short_name)} | {not_stated} | |")
                 continue
             links = ", ".join(f"[{i}]({ctx.href(src, i)})" for i in fact["grounded_in"])
             body.append(f"| {md(a.short_name)} | {md(fact['value'])} | {links} |")

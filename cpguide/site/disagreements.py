@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..interface import interface_words
 from .model import Page, SiteContext
 from .render import NOT_INDEXED, label_of, md
 
@@ -11,11 +12,8 @@ SRC = "disagreements.md"
 
 
 def generate(ctx: SiteContext) -> Iterator[Page]:
-    body = [NOT_INDEXED + "# Where the sources disagree", "",
-            "Where an authority's own documents say different things, or a document contradicts itself, this site "
-            "shows both versions, with their sources, and never silently picks one. Each item involved also carries "
-            "a warning where it is shown. If one applies to you, ask the conference chair or social worker which is "
-            "followed.", ""]
+    say = interface_words(ctx.content)
+    body = [NOT_INDEXED + f"# {md(say['disagreements']['title'])}", "", md(say["disagreements"]["intro"]), ""]
     for a in ctx.content.local_authorities:
         if not a.discrepancies:
             continue
@@ -27,4 +25,4 @@ def generate(ctx: SiteContext) -> Iterator[Page]:
                 entry = ctx.content.index[target]
                 body += [f"    - [{md(label_of(entry, ctx.content))}]({ctx.href(SRC, target)})"]
         body.append("")
-    return [Page(SRC, "Where the sources disagree", "\n".join(body) + "\n", ("Compare authorities",))]
+    return [Page(SRC, say["disagreements"]["title"], "\n".join(body) + "\n", (say["compare"]["title"],))]

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..interface import interface_words
 from .model import Asset, Page, SiteContext
-from .render import md, small_print
+from .render import filled, md, small_print
 
 SRC = "glossary.md"
 
 
 def generate(ctx: SiteContext) -> Iterator[Page | Asset]:
     terms = sorted(ctx.content.terms, key=lambda t: (t.get("abbreviation") or t["term"]).lower())
-    body = ["Words and abbreviations used in the procedures, in alphabetical order. "
-            "On every page, hover over or tap an underlined abbreviation to see what it stands for.", ""]
+    say = interface_words(ctx.content)["glossary"]
+    body = [md(say["intro"]), ""]
     letter = ""
     for term in terms:
         name = term.get("abbreviation") or term["term"]
@@ -23,13 +24,13 @@ def generate(ctx: SiteContext) -> Iterator[Page | Asset]:
         heading = f"{md(term['abbreviation'])} — {md(term['term'])}" if term.get("abbreviation") else md(term["term"])
         body += [f"### {heading} {{ #{term['id']} }}", "", md(term["definition"]), ""]
         if term.get("plain"):
-            body += [f"*In everyday words:* {md(term['plain'])}", ""]
+            body += [filled(say["plain"], everyday=f"*{md(say['everyday'])}*", plain=md(term["plain"])), ""]
         if term.get("quote"):
             body += [f"> {md(term['quote'])}", ""]
         if term.get("aliases"):
-            body += ["Also written: " + ", ".join(md(a) for a in term["aliases"]), ""]
-        body += [small_print(f"Used in: {used_in(ctx, term)}", "cp-meta"), ""]
-    yield Page(SRC, "Glossary", "# Glossary\n\n" + "\n".join(body) + "\n", ("Glossary",))
+            body += [filled(say["aliases"], aliases=", ".join(md(a) for a in term["aliases"])), ""]
+        body += [small_print(filled(say["used_in"], sources=used_in(ctx, term)), "cp-meta"), ""]
+    yield Page(SRC, say["title"], f"# {md(say['title'])}\n\n" + "\n".join(body) + "\n", (say["title"],))
 
 
 def used_in(ctx: SiteContext, term: dict) -> str:

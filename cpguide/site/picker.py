@@ -13,19 +13,10 @@ from typing import Iterator
 
 from ..interface import interface_words
 from .model import Page, SiteContext
-from .render import attr, markdown_block, md
+from .render import attr, filled, markdown_block, md
 from .sections import region_key, region_of
 
 SRC = "authorities/index.md"
-
-def _filled(template: str, **markdown: str) -> str:
-    """The template's text escaped for Markdown, its {placeholders} replaced by Markdown made already."""
-    def text(piece: str) -> str:  # md() trims: the spaces around a placeholder are kept
-        return (" " if piece[:1].isspace() else "") + md(piece) + (" " if piece[-1:].isspace() else "")
-
-    return "".join(markdown[piece[1:-1]] if re.fullmatch(r"\{[a-z_]+\}", piece) else text(piece)
-                   for piece in re.split(r"(\{[a-z_]+\})", template) if piece)
-
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "region"
@@ -60,7 +51,7 @@ def generate(ctx: SiteContext) -> Iterator[Page]:
     body += markdown_block("cp-picker", listed, "cpguide-picker", say["script"])
     if ctx.content.national:
         link = f"[{md(say['national_link'])}]({ctx.rel(SRC, ctx.authority_dir(ctx.content.national.id) + '/index.md')})"
-        body += [_filled(say["national"], link=link, document=f"*{md(say['national_document'])}*"), ""]
+        body += [filled(say["national"], link=link, document=f"*{md(say['national_document'])}*"), ""]
     yield Page(SRC, say["title"], "\n".join(body), ("Authorities",))
     # One short page per region: the index of its navigation section (navigation.indexes), so that a
     # region in the sidebar opens the list of its authorities. Made here, before the authority pages,

@@ -57,6 +57,18 @@ def markdown_block(css: str, lines: list[str], data: str = "", words: dict | Non
     return [str(macros("theme.html").markdown_block(css, Markup("\n".join(lines)), data, words)), ""]
 
 
+def filled(template: str, **markdown: str) -> str:
+    """A template of the site's words (interface.yml) as Markdown: its text escaped, its {placeholders}
+    replaced by Markdown made already (links, emphasis)."""
+    def text(piece: str) -> str:  # md() trims: the spaces around a placeholder are kept
+        if piece.isspace():
+            return " "
+        return (" " if piece[:1].isspace() else "") + md(piece) + (" " if piece[-1:].isspace() else "")
+
+    return "".join(markdown[piece[1:-1]] if re.fullmatch(r"\{[a-z_]+\}", piece) else text(piece)
+                   for piece in re.split(r"(\{[a-z_]+\})", template) if piece)
+
+
 def attr(text: str) -> str:
     return html.escape(text, quote=True)
 

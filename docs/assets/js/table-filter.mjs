@@ -1,9 +1,12 @@
+import { fill } from "./dom.mjs";
+
 // Comparison pages: show only the authorities whose name contains what the reader types.
 // Rows (first cell = authority) and agenda cards (heading = authority) are hidden, never removed,
 // so the page without JavaScript shows everything.
 export function mount(root) {
   if (root.dataset.mounted) return;
   root.dataset.mounted = "yes";
+  const words = JSON.parse(root.dataset.words || "{}"); // the site's words (interface.yml `compare.filter_status`)
   const input = root.querySelector("input");
   const status = document.createElement("p");
   status.setAttribute("role", "status");
@@ -22,6 +25,6 @@ export function mount(root) {
       el.hidden = !match;
       if (match) shown += 1;
     }
-    status.textContent = query ? `Showing ${shown} of ${rows.length + cards.length} rows and agendas.` : "";
+    status.textContent = query ? fill(words.status, { shown, count: rows.length + cards.length }) : "";
   });
 }
