@@ -146,6 +146,7 @@ class SheetBuilder:
         self.content = ctx.content
         self.authority = authority
         self.type = conference_type
+        self.say = interface_words(ctx.content)["checklist_pages"]
 
     # applicability ------------------------------------------------------------------------------
     def applies(self, entry: Entry) -> bool:
@@ -170,7 +171,7 @@ class SheetBuilder:
         shown = self.content.resolve(listed)
         meta = []
         if shown.get("outcome"):
-            meta.append("Only if the plan is a " + OUTCOMES[shown["outcome"]])
+            meta.append(self.say["only_if"].format(outcome=OUTCOMES[shown["outcome"]]))
         if shown.get("actors"):
             meta.append("Who: " + actors_label(shown["actors"]))
         children = [c for c in (self.item(child) for child in shown.get("items", [])) if c]
@@ -228,7 +229,7 @@ class SheetBuilder:
                 continue
             groups = [Group(f"{s['number']}. {s['title']}", self.items(s["prompts"]), s["id"])
                       for s in agenda["sections"] if self.applies(self.content.index[s["id"]])]
-            yield self.sheet(f"agenda-{agenda['id']}", "agenda", f"Agenda prompts: {agenda['title']}", CHAIRS, "during", groups)
+            yield self.sheet(f"agenda-{agenda['id']}", "agenda", self.say["agenda"].format(agenda=agenda["title"]), CHAIRS, "during", groups)
 
     def chair_before_items(self) -> list[dict]:
         """Items of the chairs' 'before' guides, then standards and role items that name a relevant deadline."""
@@ -251,11 +252,11 @@ class SheetBuilder:
         return self.sheet(key, key, title, CHAIRS, "before", [Group("", self.items(picked))])
 
     def consultation_sheet(self) -> Sheet:
-        return self._chair_meeting("consultation", "Chair's consultation with the social worker", CONSULTATION_KINDS,
+        return self._chair_meeting("consultation", self.say["consultation"], CONSULTATION_KINDS,
                                    lambda actors: bool(actors & SOCIAL_WORK_ACTORS) and not actors & FAMILY_ACTORS)
 
     def pre_meeting_sheet(self) -> Sheet:
-        return self._chair_meeting("pre-meeting", "Chair's pre-meeting with the family", PRE_MEETING_KINDS,
+        return self._chair_meeting("pre-meeting", self.say["pre_meeting"], PRE_MEETING_KINDS,
                                    lambda actors: "chair" in actors and bool(actors & FAMILY_ACTORS))
 
     def standards_sheets(self) -> Iterator[Sheet]:
@@ -291,7 +292,7 @@ class SheetBuilder:
     def statements_sheet(self) -> Sheet:
         groups = [Group(st["title"], self.items(st["paragraphs"]), st["id"]) for st in self.authority.statements
                   if self.type in st.get("conference_types", CONFERENCE_TYPES)]
-        return self.sheet("statements", "statements", "Statements to read out", CHAIRS, "during", groups)
+        return self.sheet("statements", "statements", self.say["statements"], CHAIRS, "during", groups)
 
     def deadlines_sheet(self, audience: str) -> Sheet:
         def rules(authority: Authority | None, direction: str) -> list[Item]:
@@ -305,7 +306,7 @@ class SheetBuilder:
             group.items = [i for i in group.items if not i.disagreement or not (i.disagreement in together or together.add(i.disagreement))]
         if national and national is not self.authority:
             groups.append(Group(national.name, rules(national, "before") + rules(national, "after")))
-        return self.sheet(f"deadlines-{audience}", "deadlines", f"Deadlines for {AUDIENCE_NAMES[audience].lower()}",
+        return self.sheet(f"deadlines-{audience}", "deadlines", self.say["deadlines"].format(audience=AUDIENCE_NAMES[audience].lower()),
                           audience, None, groups, nav_title="Deadlines")
 
     def with_documents(self, sheet: Sheet) -> Sheet:
@@ -356,7 +357,8 @@ def checklists_of(ctx: SiteContext, authority: Authority) -> list[Checklist]:
         pack = without_repeats(ctx.content, [s for s in sheets if s.audience == CHAIRS])
         for sheet in sheets:
             if pack and sheet.key == pack[0].key:  # the pack comes first among the chair's checklists
-                result.append(Checklist(authority, t, "pack", "Conference pack for the chair", "Conference pack", pack))
+                title = interface_words(ctx.content)["checklist_pages"]["pack_title"]
+                result.append(Checklist(authority, t, "pack", title, "Conference pack", pack))
             result.append(Checklist(authority, t, sheet.key, sheet.title, sheet.nav_title, [sheet]))
     return result
 
@@ -372,6 +374,7 @@ class ChecklistPage:
         self.cl = checklist
         self.w = ctx.writer(checklist.src)
         self.family = checklist.audience == PARENTS  # a family's checklist: plain words, quick exit, Listen
+        self.say = interface_words(ctx.content)["checklist_pages"]
         self.labels = questions_data(ctx.content).get("labels", {}) if self.family else {}
 
     def page(self) -> Page:
@@ -381,12 +384,11 @@ class ChecklistPage:
         if self.family:
             intro = w.text(self.labels.get("checklist_intro", ""))
         else:
-            intro = Html("From the procedures of {}. Tick each item as it is done, or print the sheet and tick it by hand. "
-                         "Each item links to where the site explains it.").format(w.a(w.text(a.name), f"{a.id}/index.md"))
+            intro = Html.escape(self.say["intro"]).format(authority=w.a(w.text(a.name), f"{a.id}/index.md"))
         body = [w.heading(1, w.text(title)), w.paragraph(intro, "cp-screen-only")]
         if several:
-            body.append(w.paragraph(Html("This pack holds: {}. An item already on an earlier sheet of the pack is not repeated.")
-                                    .format(Html(", ").join(w.text(s.title) for s in self.cl.sheets)), "cp-screen-only"))
+            body.append(w.paragraph(Html.escape(self.say["pack"]).format(sheets=Html(", ").join(w.text(s.title) for s in self.cl.sheets)),
+                                    "cp-screen-only"))
         words = interface_words(self.content)
         body.append(w.checklist_mount(self.cl.id, self.cl.version, {**words["checklist"], "forget": words["store"]["forget"]}))
         if several:  # a pack: one header, its sheets as sections of one document
@@ -466,7 +468,8 @@ class ChecklistPage:
             item = self.content.resolve(self.content.index[item_id].item)
             _, doc = self.content.documents[item["source"]["document"]]
             inner.append(w.blockquote(w.text(item.get("text") or item.get("title") or "")))
-            inner.append(w.paragraph(Html("Source: {}, {}").format(w.text(doc["title"]), w.text(item["source"]["section"])), "cp-meta"))
+            inner.append(w.paragraph(Html.escape(self.say["source"]).format(document=w.text(doc["title"]),
+                                                                          section=w.text(item["source"]["section"])), "cp-meta"))
         summary = questions_data(self.content).get("labels", {}).get("quotes", "")
         return w.details("quote", w.text(summary), inner)
 
@@ -482,7 +485,7 @@ class ChecklistPage:
         extras = [self.explained(item.target)]
         if item.deadline:
             rule = self.content.index[item.deadline].item
-            extras.append(w.a(Html("Deadline: {}, {}").format(w.text(rule["label"]), w.text(self.ctx.rule_words[item.deadline])),
+            extras.append(w.a(Html.escape(self.say["deadline"]).format(label=w.text(rule["label"]), words=w.text(self.ctx.rule_words[item.deadline])),
                               self.ctx.page_of(self.content.index[item.deadline]), item.deadline, css="cp-deadline"))
         if item.meta:
             extras.insert(0, w.small_print(w.text(item.meta), "cp-who"))
@@ -502,11 +505,10 @@ def items_count(checklist: Checklist) -> str:
 def index_page(ctx: SiteContext, authority: Authority, checklists: list[Checklist]) -> Page:
     src = f"{authority.id}/{DIR}/index.md"
     w = ctx.writer(src)
-    title = f"Checklists — {authority.short_name}"
+    say = interface_words(ctx.content)["checklist_pages"]
+    title = say["index_title"].format(authority=authority.short_name)
     body = [w.heading(1, w.text(title)),
-            w.paragraph(Html("Checklists to tick on screen or print, made from the procedures of {}. "
-                             "Ticks stay in this browser on this device; they are never sent anywhere.")
-                        .format(w.a(w.text(authority.name), f"{authority.id}/index.md")))]
+            w.paragraph(Html.escape(say["index_intro"]).format(authority=w.a(w.text(authority.name), f"{authority.id}/index.md")))]
     for t in CONFERENCE_TYPES:
         of_type = [c for c in checklists if c.conference_type == t]
         if not of_type:
