@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import html
 import json
 import re
 from pathlib import Path
@@ -140,3 +141,18 @@ def test_open_data_validates_against_the_published_schemas(site_dir: Path):
         assert not errors, errors[:3]
     rules = [{k: val for k, val in r.items() if k != "in_words"} for r in data["timescales"]]
     assert not list(v["timescales.schema.json"].iter_errors({"rules": rules}))
+
+
+def test_the_page_of_all_disagreements_lists_titles_and_each_authority_sets_them_out(site_dir: Path, content):
+    """The page for every authority names each disagreement and links to its authority's own page, where
+    its note and the items involved are: with 150 authorities, written out in full, it was 1.4 MB."""
+    def text(path: Path) -> str:
+        return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8"))).split())
+
+    everything = (site_dir / "disagreements" / "index.html").read_text(encoding="utf-8")
+    for authority in content.local_authorities:
+        own = text(site_dir / authority.id / "disagreements" / "index.html") if authority.discrepancies else ""
+        for d in authority.discrepancies:
+            assert f'href="../{authority.id}/disagreements/#{d["id"]}"' in everything, (authority.id, d["id"])
+            note = " ".join(d["note"].split()[:8])
+            assert note in own and note not in text(site_dir / "disagreements" / "index.html"), d["id"]

@@ -55,7 +55,7 @@ FIELDS = [
     ("test-town/timescales.yml", ("rules", 0, "label"), ["test-town/timescales/"], "rule label"),
     ("test-town/timescales.yml", ("rules", 0, "text"), ["test-town/timescales/"], "rule quotation"),
     ("test-town/discrepancies.yml", ("discrepancies", 0, "title"), ["test-town/disagreements/", "disagreements/"], "disagreement title"),
-    ("test-town/discrepancies.yml", ("discrepancies", 0, "note"), ["test-town/disagreements/", "disagreements/"], "disagreement note"),
+    ("test-town/discrepancies.yml", ("discrepancies", 0, "note"), ["test-town/disagreements/"], "disagreement note"),
     ("national/glossary.yml", ("terms", 0, "term"), ["glossary/"], "glossary term"),
     ("national/glossary.yml", ("terms", 0, "definition"), ["glossary/"], "glossary definition"),
     ("national/glossary.yml", ("terms", 0, "plain"), ["glossary/"], "plain words"),
