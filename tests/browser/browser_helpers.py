@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+PHONE = {"width": 390, "height": 844}  # the phone the family pages are checked at
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # WCAG 2.0, 2.1 and 2.2, levels A and AA: what the site is held to.

@@ -11,7 +11,7 @@ import pytest
 
 from cpguide.site import routes
 
-from .browser_helpers import AXE
+from .browser_helpers import AXE, PHONE
 
 
 def _first(authorities, has):
@@ -59,3 +59,17 @@ def urls(content) -> dict[str, str]:
 def _axe_present():
     if not AXE.exists():
         pytest.fail(f"axe-core not found at {AXE}: run 'npm ci' in the project folder (make test does)", pytrace=False)
+
+
+@pytest.fixture
+def phone(browser, server):
+    """A page on a phone (390x844, touch), recording script errors and any request to another host in
+    `page.errors`; downloads allowed (the calendar file)."""
+    context = browser.new_context(base_url=server, viewport=PHONE, has_touch=True, is_mobile=True, accept_downloads=True)
+    pg = context.new_page()
+    pg.errors = []
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.on("request", lambda r: r.url.startswith(("http:", "https:")) and not r.url.startswith(server)
+          and pg.errors.append(f"request to another host: {r.url}"))
+    yield pg
+    context.close()

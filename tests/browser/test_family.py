@@ -7,9 +7,8 @@ import re
 
 import pytest
 
-from .browser_helpers import describe_violations, run_axe, wait_for_page_scripts
+from .browser_helpers import PHONE, describe_violations, run_axe, wait_for_page_scripts
 
-PHONE = {"width": 390, "height": 844}
 FOUR = ["reports", "what-happens", "bring-someone", "complain"]  # the issue's four questions (questions.yml anchors)
 # Stands in for the browser's speech synthesis and records what the page asks of it.
 FAKE_SPEECH = """
@@ -21,17 +20,6 @@ Object.defineProperty(window, "speechSynthesis", { configurable: true, value: {
 """
 NO_SPEECH = "delete window.speechSynthesis; delete window.SpeechSynthesisUtterance;"
 
-
-@pytest.fixture
-def phone(browser, server):
-    context = browser.new_context(base_url=server, viewport=PHONE, has_touch=True, is_mobile=True)
-    pg = context.new_page()
-    pg.errors = []
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    pg.on("request", lambda r: r.url.startswith(("http:", "https:")) and not r.url.startswith(server)
-          and pg.errors.append(f"request to another host: {r.url}"))
-    yield pg
-    context.close()
 
 
 def family_ready(page) -> None:

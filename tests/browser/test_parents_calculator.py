@@ -16,7 +16,6 @@ from cpguide.family import questions_data
 
 from .browser_helpers import AXE, WCAG_TAGS, describe_violations, run_axe
 
-PHONE = {"width": 390, "height": 844}
 
 # One meeting per real authority, each next to bank holidays (England: Good Friday 26 March 2027,
 # Easter Monday 29 March 2027, May Day 3 May 2027, Spring Bank Holiday 31 May 2027, Christmas Day
@@ -62,17 +61,6 @@ SCENARIOS = {
     },
 }
 
-
-@pytest.fixture
-def phone(browser, server):
-    context = browser.new_context(base_url=server, viewport=PHONE, has_touch=True, is_mobile=True, accept_downloads=True)
-    pg = context.new_page()
-    pg.errors = []
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    pg.on("request", lambda r: r.url.startswith(("http:", "https:")) and not r.url.startswith(server)
-          and pg.errors.append(f"request to another host: {r.url}"))
-    yield pg
-    context.close()
 
 
 def test_every_real_authority_has_a_hand_worked_meeting(content):

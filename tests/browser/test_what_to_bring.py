@@ -10,15 +10,7 @@ import pytest
 
 from .browser_helpers import describe_violations, run_axe, wait_for_page_scripts
 
-PHONE = {"width": 390, "height": 844}
 
-
-@pytest.fixture
-def phone(browser, server):
-    context = browser.new_context(base_url=server, viewport=PHONE, has_touch=True, is_mobile=True)
-    pg = context.new_page()
-    yield pg
-    context.close()
 
 
 def test_a_teacher_reaches_what_to_bring_from_the_home_page(phone, content):

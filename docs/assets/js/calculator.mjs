@@ -9,7 +9,7 @@
 
 import { Calendar, NATIONAL, compute, dayNumber, isoDate, isoExact, parseDate, parseTime, validate, weekday } from './deadlines.mjs';
 import * as store from './conference-store.mjs';
-import { dateList, fill, parts, rows, sentence, silentAnswers, startOf, undatedList, warningLines } from './family-dates.mjs';
+import { dateList, el, fill, parts, rows, sentence, silentAnswers, startOf, undatedList, warningLines } from './family-dates.mjs';
 
 function addStyle() {
   if (document.getElementById('cp-calc-style')) return;
@@ -95,21 +95,7 @@ function silences(result, data, request, words) {
   });
 }
 
-// --- DOM helpers ----------------------------------------------------------------------------------
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === 'class') node.className = v;
-    else node.setAttribute(k, v === true ? '' : v);
-  }
-  for (const child of children.flat(Infinity)) {
-    if (child === null || child === undefined || child === false) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
-}
+// --- DOM helpers (el() is family-dates.mjs's) -----------------------------------------------------
 
 function fieldLabel(form, name) {
   const field = form.querySelector(`[data-field="${name}"]`);
