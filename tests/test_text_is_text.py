@@ -237,3 +237,16 @@ def test_numbers_of_the_source_show_as_written_not_as_a_list_the_browser_numbers
     out = site_markdown(pages["compare/agendas.md"].markdown)
     text = _collapse(html.unescape(re.sub(r"<[^>]+>", "", out)))
     assert "<ol" not in out and "3. Introductions" in text and "3. Again" in text
+
+
+@pytest.mark.parametrize("text", ["!!!]: Wxjy", "x]: y", "\\]: z (t)", "[a]: b", "*[amp]: c"])
+def test_a_link_text_that_looks_like_a_reference_definition_stays_a_link(text):
+    """Found by the random test: "[\\!\\!\\!\\]: x](url)" at the start of a list item was read by
+    Python-Markdown as a link reference definition, and the authority's whole line vanished."""
+    from cpguide.site.render import md
+
+    from test_templates import site_markdown
+
+    out = site_markdown(f"- [{md(text)}](x/) (region)\n- [Other](y/)")
+    assert out.count("<li>") == 2 and 'href="x/"' in out, out
+    assert _collapse(html.unescape(re.sub(r"<[^>]+>", "", out))).startswith(_collapse(text)), out

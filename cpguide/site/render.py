@@ -20,7 +20,7 @@ __all__ = ["CONFERENCE_NAMES", "AUDIENCE_NAMES", "ACTOR_NAMES", "PHASE_NAMES", "
 
 # Backslash escapes for what would be Markdown inline syntax anywhere in a line (Python-Markdown's
 # escapable characters, less "." "-" "+" "(" ")" that mean nothing inside a line).
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|{}#!])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[|{}#!])")
 # At the start of a line these would begin a block: a numbered list ("1. Introductions"), a list, a
 # quotation, a definition (": "), a tab set ("==="), a collapsed block ("???"), a fence ("~~~").
 # The first character becomes a character reference (Python-Markdown cannot escape "=", "?", ":", "~").
@@ -42,10 +42,12 @@ def md(text: str) -> str:
     Whitespace runs (newlines, tabs, indentation) become one space, as HTML shows them, so the text
     is one line and only its start can be a line start. "&", "<" and ">" become character references,
     so an entity written in the content ("&lt;", "&amp;") shows as written and no tag or comment can
-    start; Markdown's inline syntax is backslash-escaped."""
+    start; Markdown's inline syntax is backslash-escaped. "]" becomes a character reference too:
+    Python-Markdown reads "[x\\]: y" at the start of a list item as a link reference definition (its
+    pattern does not see the backslash), which made the whole line vanish."""
     text = " ".join(text.split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_SPECIAL.sub(r"\\\1", text).replace("]", "&#93;")
     return _MD_LINE_START.sub(lambda m: f"&#{ord(m[0][0])};{m[0][1:]}", text)
 
 
