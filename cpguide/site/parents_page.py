@@ -83,9 +83,9 @@ def _topic(pages, labels: dict, topic: dict) -> list[Html]:
     if only:  # a topic for both kinds of meeting says nothing: that would be noise on every topic
         body.append(w.paragraph(w.em(w.text(labels.get(only, "")))))
     body += pages.paragraphs(topic["plain"])
-    if topic.get("more"):
-        body.append(w.details("cp-more", w.text(labels.get("more", "")), pages.paragraphs(topic["more"])))
-    body.append(pages.quotes(topic["grounded_in"], labels.get("quotes", "")))
+    taps = [w.details("cp-more", w.text(labels.get("more", "")), pages.paragraphs(topic["more"]))] if topic.get("more") else []
+    taps.append(pages.quotes(topic["grounded_in"], labels.get("quotes", "")))
+    body.append(Html(FAMILY.taps(taps)))
     return body
 
 
