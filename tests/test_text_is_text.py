@@ -250,3 +250,9 @@ def test_a_link_text_that_looks_like_a_reference_definition_stays_a_link(text):
     out = site_markdown(f"- [{md(text)}](x/) (region)\n- [Other](y/)")
     assert out.count("<li>") == 2 and 'href="x/"' in out, out
     assert _collapse(html.unescape(re.sub(r"<[^>]+>", "", out))).startswith(_collapse(text)), out
+
+
+def test_an_authority_name_with_quotes_shows_as_written_in_attributes_too(tmp_path):
+    """Found by the random test: the search filter's attribute (main.html, data-value) took the name
+    unescaped, so a '"' ended the attribute and the rest of the name spilled into the page."""
+    check(['Say "x" --> here'] + ["x"] * (len(FIELDS) - 1), tmp_path / "t")
