@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -104,3 +105,12 @@ def page(browser, server):
     pg.on("request", _record)
     yield pg
     context.close()
+
+
+@pytest.fixture
+def tree(tmp_path) -> Path:
+    """A copy of the good fixture (tests/fixtures/good) to change in the test."""
+    from good_tree import GOOD
+
+    shutil.copytree(GOOD, tmp_path / "good")
+    return tmp_path / "good"

@@ -4,17 +4,16 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from cpguide.errors import ContentInvalid
 from cpguide.loader import load_content
 
-GOOD = Path(__file__).parent / "fixtures" / "good"
+from good_tree import errors_for
+
 RULES = "checklists/test-town/timescales.yml"
 NATIONAL_RULES = "checklists/national/timescales.yml"
 
@@ -34,11 +33,6 @@ RULE = """
 """
 
 
-@pytest.fixture
-def tree(tmp_path) -> Path:
-    shutil.copytree(GOOD, tmp_path / "good")
-    return tmp_path / "good"
-
 
 def add_rule(tree: Path, rel: str = RULES, **fields) -> None:
     with (tree / rel).open("a", encoding="utf-8") as f:
@@ -50,11 +44,6 @@ def line_of(tree: Path, rel: str, needle: str, after: str | None = None) -> int:
     start = next(i for i, line in enumerate(lines) if after in line) if after else 0
     return next(n for n, line in enumerate(lines[start:], start=start + 1) if needle in line)
 
-
-def errors_for(tree: Path) -> list[str]:
-    with pytest.raises(ContentInvalid) as info:
-        load_content(tree / "checklists")
-    return [str(e) for e in info.value.errors]
 
 
 def validate(tree: Path) -> subprocess.CompletedProcess:

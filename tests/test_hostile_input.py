@@ -15,26 +15,16 @@ from pathlib import Path
 
 import pytest
 
-from cpguide.errors import ContentInvalid
 from cpguide.loader import load_content
 
-GOOD = Path(__file__).parent / "fixtures" / "good"
+from good_tree import errors_for
+
 TOWN = "checklists/test-town"
 RULES = f"{TOWN}/timescales.yml"
 SECRET = "SECRET-TOKEN-do-not-publish"
 GLOSSARY_HEADER = "# yaml-language-server: $schema=../../schema/glossary.schema.json\n"
 
 
-@pytest.fixture
-def tree(tmp_path) -> Path:
-    shutil.copytree(GOOD, tmp_path / "good")
-    return tmp_path / "good"
-
-
-def errors_for(tree: Path) -> list[str]:
-    with pytest.raises(ContentInvalid) as info:
-        load_content(tree / "checklists")
-    return [str(e) for e in info.value.errors]
 
 
 def write(tree: Path, rel: str, text: str | bytes) -> None:

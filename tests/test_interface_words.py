@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from cpguide.errors import ContentInvalid
-from cpguide.loader import load_content
+
+from good_tree import errors_for
 
 ROOT = Path(__file__).resolve().parent.parent
-GOOD = Path(__file__).parent / "fixtures" / "good"
 INTERFACE = "checklists/national/interface.yml"
 SCRIPTS = sorted((ROOT / "docs" / "assets" / "js").glob("*.*js"))
 PAGE_MODULES = sorted((ROOT / "cpguide" / "site").glob("*.py"))
@@ -107,16 +106,6 @@ def test_the_scanner_finds_sentences_in_both_languages(tmp_path):
     assert [s.split(": ", 1)[1] for s in _sentences(module)] == ["'Deadline calculator here'", "'Deadlines for x only'"]
 
 
-@pytest.fixture
-def tree(tmp_path) -> Path:
-    shutil.copytree(GOOD, tmp_path / "good")
-    return tmp_path / "good"
-
-
-def _errors(tree: Path) -> list[str]:
-    with pytest.raises(ContentInvalid) as info:
-        load_content(tree / "checklists")
-    return [str(e) for e in info.value.errors]
 
 
 def test_a_misspelt_key_is_a_file_and_line_error(tree):
@@ -125,16 +114,16 @@ def test_a_misspelt_key_is_a_file_and_line_error(tree):
     number = next(i for i, text in enumerate(lines, start=1) if text.startswith("    no_dates:"))
     lines[number - 1] = lines[number - 1].replace("no_dates:", "no_date_s:")
     path.write_text("".join(lines), encoding="utf-8")
-    errors = _errors(tree)
+    errors = errors_for(tree)
     assert any(e.startswith(f"{INTERFACE}:{number}: unknown key 'no_date_s'") for e in errors), errors
     assert any(f"{INTERFACE}:" in e and "'no_dates' is a required property" in e for e in errors), errors
 
 
 def test_a_missing_interface_file_is_named(tree):
     (tree / INTERFACE).unlink()
-    assert any(e.startswith(INTERFACE) and "interface.yml is missing" in e for e in _errors(tree))
+    assert any(e.startswith(INTERFACE) and "interface.yml is missing" in e for e in errors_for(tree))
 
 
 def test_the_interface_file_belongs_to_the_national_folder_only(tree):
     shutil.copy(tree / INTERFACE, tree / "checklists" / "test-town" / "interface.yml")
-    assert any("test-town/interface.yml" in e and "national folder only" in e for e in _errors(tree))
+    assert any("test-town/interface.yml" in e and "national folder only" in e for e in errors_for(tree))

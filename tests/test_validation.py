@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from cpguide.errors import ContentInvalid
 from cpguide.loader import load_content
 
-GOOD = Path(__file__).parent / "fixtures" / "good"
+from good_tree import GOOD, errors_for
+
 AGENDA = "checklists/test-town/agenda.yml"
 
-
-@pytest.fixture
-def tree(tmp_path) -> Path:
-    shutil.copytree(GOOD, tmp_path / "good")
-    return tmp_path / "good"
 
 
 def replace_in(tree: Path, rel: str, old: str, new: str) -> None:
@@ -35,11 +29,6 @@ def line_of(tree: Path, rel: str, needle: str) -> int:
             return number
     raise AssertionError(f"{needle!r} not in {rel}")
 
-
-def errors_for(tree: Path) -> list[str]:
-    with pytest.raises(ContentInvalid) as info:
-        load_content(tree / "checklists")
-    return [str(e) for e in info.value.errors]
 
 
 def test_good_fixture_loads(tree):
