@@ -115,8 +115,6 @@ class WrittenPage(MkDocsPage):
         # The page's title (its h1) first, as on the page: the generators write it after the body, and
         # out of order it was shown as the last entry of the table of contents.
         toc = sorted(body.toc, key=lambda heading: heading[0] != 1)
-        if "toc" in self.meta.get("hide", []):  # Material would still write it into the page, hidden
-            toc = []
         self.toc = get_toc(nest_toc_tokens([{"level": level, "id": anchor, "name": name} for level, anchor, name in toc]))
         self.present_anchor_ids = body.anchors
         self.links_to_anchors = {}

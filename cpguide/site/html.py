@@ -263,7 +263,9 @@ class HtmlWriter:
         meta = dict(meta or {})
         if "title" in meta:  # Material puts the title into <title> and the header as HTML
             meta["title"] = title_html(meta["title"])
-        return HtmlBody(NEWLINE.join(p for p in parts if p) + NEWLINE, self.toc, self.anchors, self.links, meta)
+        # A page that hides its table of contents has none: Material would still write it in, hidden.
+        toc = [] if "toc" in meta.get("hide", []) else self.toc
+        return HtmlBody(NEWLINE.join(p for p in parts if p) + NEWLINE, toc, self.anchors, self.links, meta)
 
 
 NEWLINE = Html("\n")
