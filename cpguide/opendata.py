@@ -1,4 +1,5 @@
-"""The structured content as open data: data/index.json and data/authorities/<id>.json.
+"""The structured content as open data: data/index.json, data/authorities/<id>.json and
+data/compare/timescales.json (how the authorities' timings spread, cpguide/spread.py).
 
 The JSON mirrors the YAML (same field names, documented by the JSON Schemas in schema/, which are
 published beside it), plus what the build works out: inherited provenance, each discrepancy's
@@ -13,6 +14,7 @@ from pathlib import Path
 from .content import Authority, Content
 from .deadlines.engine import words_by_rule
 from .schemas import raw_schemas
+from .spread import timescale_spread
 
 FORMAT_VERSION = 1
 
@@ -59,6 +61,7 @@ def files(content: Content, version: str) -> dict[str, str]:
     words = words_by_rule(content)
     for a in content.authorities.values():
         out[f"authorities/{a.id}.json"] = _dump(authority_json(content, a, words))
+    out["compare/timescales.json"] = _dump({"format_version": FORMAT_VERSION, "spread": timescale_spread(content)})
     for name, schema in raw_schemas().items():
         out[f"schema/{name}"] = _dump(schema)
     return out

@@ -6,15 +6,15 @@ row is marked where it differs from the national limit or from the other authori
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from typing import Iterator
 
 from ..checks import national_counterparts
 from ..interface import interface_words
-from ..deadlines.words import conditions_phrase as describe_conditions, rule_words as describe_rule
+from ..spread import timescale_spread, timing_words
 from .model import Page, SiteContext
 from ..vocabulary import DEADLINE_KINDS
-from .render import FACT_TOPICS, NOT_INDEXED, filled, markdown_block, md, types_label
+from .render import CONFERENCE_NAMES, FACT_TOPICS, NOT_INDEXED, filled, markdown_block, md, types_label
 from .templating import macros
 
 
@@ -52,47 +52,62 @@ def _index(ctx: SiteContext, say: dict) -> str:
 
 
 def _when(rule: dict) -> str:
-    # Not the calculator's words (ctx.rule_words): those name each authority's own first visit, and
-    # the comparison needs the same timing to read the same in every authority.
-    text = describe_rule(rule)
-    if rule.get("conditions"):
-        text += f" (only if {describe_conditions(rule['conditions'])})"
-    return text
+    return timing_words(rule)
 
 
 def _timescales(ctx: SiteContext, say: dict) -> str:
     src = "compare/timescales.md"
-    authorities = ctx.content.local_authorities
-    used = {r["kind"] for a in authorities for r in a.rules} | {r["kind"] for r in (ctx.content.national.rules if ctx.content.national else [])}
-    kinds = [k for k in DEADLINE_KINDS if k in used]  # the vocabulary's order: the order of a conference
+    national = ctx.content.national.rules if ctx.content.national else []
+    spread = defaultdict(list)
+    for entry in timescale_spread(ctx.content):
+        spread[entry["kind"]].append(entry)
+    rows_by_kind = defaultdict(list)
+    for a in ctx.content.local_authorities:
+        for rule in a.rules:
+            rows_by_kind[rule["kind"]].append((a, rule))
     body = [f"# {md(say['timescales_title'])}", "", filled(say["timescales_intro"], differs=f"**{md(say['differs'])}**"),
-            "", _filter(say), ""]
-    for kind in kinds:
-        rows = []
-        national = [n for n in (ctx.content.national.rules if ctx.content.national else []) if n["kind"] == kind]
-        timings = Counter()
-        for a in authorities:
-            for rule in (r for r in a.rules if r["kind"] == kind):
-                rows.append((a, rule))
-                timings[_when(rule)] += 1
-        if not rows and not national:
-            continue
+            "", md(say["spread_intro"]), "", _filter(say), ""]
+    for kind, entries in spread.items():  # the vocabulary's order: the order of a conference
+        rows = rows_by_kind[kind]
+        limits = [n for n in national if n["kind"] == kind]
         body += [f"## {md(DEADLINE_KINDS[kind])} {{ #{kind} }}", ""]
-        for n in national:
+        for n in limits:
             body += [filled(say["national_limit"], types=types_label(n["conference_types"]),
                             link=f"[{md(_when(n))}]({ctx.href(src, n['id'])})"), ""]
+        body += _spread_lines(entries, say)
         if not rows:
             body += [md(say["no_rule"]), ""]
             continue
+        timings = Counter(_when(rule) for _, rule in rows)
         heads = [md(say[key]) for key in ("authority", "conference", "when", "source")]
         body += ["| " + " | ".join(heads) + " | |", "| --- | --- | --- | --- | --- |"]
         for a, rule in rows:
-            differs = _differs(ctx, rule, national, timings, len(rows))
+            differs = _differs(ctx, rule, limits, timings, len(rows))
             flag = f"**{md(say['differs'])}**" if differs else md(say["same"])
             body.append(f"| {md(a.short_name)} | {types_label(rule['conference_types'])} | "
                         f"[{md(_when(rule))}]({ctx.href(src, rule['id'])}) | {md(_doc_title(ctx, rule))} | {flag} |")
         body.append("")
     return "\n".join(body) + "\n"
+
+
+def _spread_lines(entries: list[dict], say: dict) -> list[str]:
+    """For each conference type: how many authorities give each timing (most common first), and how
+    many give none, as one list item a timing so a phone shows it without a table."""
+    out = []
+    for entry in entries:
+        if not entry["timings"]:
+            continue
+        out += [filled(say["spread_for"], types=f"**{md(CONFERENCE_NAMES[entry['conference_type']])}**"), ""]
+        for t in entry["timings"]:
+            out.append("- " + filled(say["spread_item"], timing=md(t["in_words"]), count=_count(t["count"], say)))
+        if entry["without_rule"]:
+            out.append("- " + filled(say["spread_none"], count=_count(entry["without_rule"], say)))
+        out.append("")
+    return out
+
+
+def _count(n: int, say: dict) -> str:
+    return filled(say["authorities_one"] if n == 1 else say["authorities_many"], count=str(n))
 
 
 def _differs(ctx, rule, national, timings, count) -> bool:

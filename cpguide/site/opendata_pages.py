@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Iterator
 
 from .. import opendata
+from ..interface import interface_words
 from .model import Asset, Page, SiteContext
-from .render import md
+from .render import filled, md
 
 SRC = "data.md"
 
@@ -21,6 +22,7 @@ def generate(ctx: SiteContext) -> Iterator[Page | Asset]:
 def _page(ctx: SiteContext, data_files: dict[str, str]) -> str:
     rows = [f"| [{md(a.name)}](data/authorities/{a.id}.json) | `{a.id}` | {len(a.rules)} | {len(a.discrepancies)} |"
             for a in sorted(ctx.content.authorities.values(), key=lambda a: a.id)]
+    say = interface_words(ctx.content)["compare"]
     schemas = [f"- [`{rel.split('/')[-1]}`](data/{rel})" for rel in data_files if rel.startswith("schema/")]
     return "\n".join([
         "# Open data",
@@ -32,6 +34,8 @@ def _page(ctx: SiteContext, data_files: dict[str, str]) -> str:
         "",
         "- [`data/index.json`](data/index.json): the list of authorities, their source documents, and the address "
         "of each authority's file.",
+        "- " + filled(say["open_data_entry"], link="[`data/compare/timescales.json`](data/compare/timescales.json)",
+                      page=f"[{md(say['timescales_title'])}](compare/timescales.md)"),
         "- `data/authorities/<id>.json`: one file per authority:",
         "",
         "| Authority | id | Timescale rules | Discrepancies |",
