@@ -2,7 +2,8 @@
 // "Listen to this page" with the browser's own speech synthesis (nothing is sent anywhere).
 
 export async function mount(root) {
-  await mountExit(root.querySelector('[data-module="govuk-exit-this-page"]'));
+  // The button is first in the page, outside the tools (overrides/partials/family-exit.html).
+  await mountExit(document.querySelector('[data-module="govuk-exit-this-page"]'));
   mountListen(root.querySelector("[data-cpguide-listen]"));
 }
 

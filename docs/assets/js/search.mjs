@@ -91,11 +91,14 @@ function resultItem(data) {
   return el("li", { className: "md-search-result__item" }, links);
 }
 
-function urgentItem(text, href) {
+/** The danger line as the first result: its own words, with its links (tap-to-call 999, GOV.UK's page to
+    report to the council) as the result's links, so that either is one tap or one arrow key away. */
+function urgentItem(line) {
+  const parts = Array.from(line.childNodes, (n) => (n.nodeName === "A"
+    ? el("a", { href: n.getAttribute("href"), className: "md-search-result__link cp-search__urgent-link", tabindex: "-1" }, [n.textContent])
+    : n.textContent));
   return el("li", { className: "md-search-result__item cp-search__urgent" }, [
-    el("a", { href, className: "md-search-result__link", tabindex: "-1" }, [
-      el("article", { className: "md-search-result__article md-typeset" }, [el("h1", { text })]),
-    ]),
+    el("article", { className: "md-search-result__article md-typeset" }, [el("h1", {}, parts)]),
   ]);
 }
 
@@ -127,6 +130,8 @@ const STYLES = `
 .cp-search__scope select { font: inherit; border: 1px solid #5c5c5c; border-radius: .1rem; }
 .cp-search__scope[hidden], .cp-search__scope [hidden] { display: none; }
 .cp-search__urgent .md-search-result__article h1 { color: #8a1c00; font-weight: 700; }
+.md-search-result .cp-search__urgent-link { display: inline; padding: 14px 6px; color: #8a1c00; text-decoration: underline; }
+.md-search-result .cp-search__urgent-link:focus { outline: 3px solid #3f51b5; }
 .md-search-result .md-button.cp-search__more { margin: .6rem 0 .8rem 2.2rem; font-size: .64rem; padding: .3em 1em; }
 .md-search-result__link:focus .md-search-result__article { outline: 2px solid #3f51b5; outline-offset: -2px; }`;
 
@@ -144,7 +149,6 @@ export function mount(root) {
   const audience = root.querySelector("select[name=audience]");
   const phrases = (root.dataset.urgentWords || "").split("|").filter(Boolean);
   const urgentLine = document.querySelector(".cp-urgent");
-  const urgentHref = new URL("./", SITE).href;
   const authority = readerAuthority() || pageAuthority();
 
   if (location.protocol === "file:") {
@@ -187,7 +191,7 @@ export function mount(root) {
       meta.textContent = root.dataset.placeholder;
       return;
     }
-    const pinned = urgentLine && urgent(query, phrases) ? [urgentItem(urgentLine.textContent.trim(), urgentHref)] : [];
+    const pinned = urgentLine && urgent(query, phrases) ? [urgentItem(urgentLine)] : [];
     let results;
     try {
       const pf = await engine();
