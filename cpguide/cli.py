@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .errors import ContentInvalid
 from .loader import DEFAULT_ROOT, load_content
-from .messages import remember_arguments, shorten
+from .messages import PrintableStream, one_line, remember_arguments, shorten
 
 # sub-command modules (each defines add_parser(subparsers) setting `func`)
 COMMAND_MODULES = ["cpguide.cli", "cpguide.deadlines.cli", "cpguide.opendata", "cpguide.scaffold"]
@@ -85,6 +85,15 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     remember_arguments(argv)
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = PrintableStream(sys.stdout), PrintableStream(sys.stderr)
+    try:
+        return _run(argv)
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     try:
         status = args.func(args)
@@ -104,6 +113,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # noqa: BLE001 - a bug: one line to report, never a traceback
+        print(shorten(f"cpguide {args.command}: internal error ({type(exc).__name__}: {one_line(str(exc))[:300]}); nothing was built. "
+                      "Please report this with the command and the content it ran on."), file=sys.stderr)
+        return 70
 
 
 class _Parser(argparse.ArgumentParser):

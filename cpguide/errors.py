@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .messages import one_line
+
 
 @dataclass(frozen=True)
 class ContentError:
@@ -14,9 +16,10 @@ class ContentError:
     hint: str = ""
 
     def __str__(self) -> str:
+        """One line, whatever the content or the file name holds (cpguide/messages.py)."""
         where = f"{self.file}:{self.line}" if self.line else f"{self.file}"
         text = f"{where}: {self.message}"
-        return f"{text} — {self.hint}" if self.hint else text
+        return one_line(f"{text} — {self.hint}" if self.hint else text)
 
 
 class ContentInvalid(Exception):

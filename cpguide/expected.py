@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .content import Authority, Content
 from .vocabulary import CONFERENCE_TYPES
+from .wording import fill
 
 FILE = "expected-deadlines.yml"
 
@@ -45,9 +46,9 @@ def silences(content: Content, authority: Authority, audience: str, rule_words: 
         if not missing:
             continue
         national_rules = {r["id"]: r for t in missing for r in answered(content.national.rules, t)}.values()
-        national = [messages["national"].format(rule=f"{r['label']}, {rule_words[r['id']]}",
+        national = [fill(messages["national"], rule=f"{r['label']}, {rule_words[r['id']]}",
                                                 source=content.documents[r["source"]["document"]][1]["title"])
                     for r in national_rules] or [messages["national_none"]]
         out.append(Silence(expectation["topic"], missing,
-                           messages["none"].format(authority=authority.name, what=expectation["what"]), national))
+                           fill(messages["none"], authority=authority.name, what=expectation["what"]), national))
     return out

@@ -20,6 +20,7 @@ from .content import REFERENCE_KEYS, Authority, Content, Entry, walk_items
 from .errors import ContentError, ContentInvalid
 from . import selection
 from .family import question_errors
+from .ids import ID_HINT, is_id
 from .interface import interface_errors
 from .prepare import prepare_errors
 from .safefiles import UnsafeFile, check_inside, unsafe_entries
@@ -78,6 +79,9 @@ def _authority_folders(root: Path, errors: list[ContentError]) -> list[Path]:
             errors.append(ContentError(_display(entry, root), None,
                                        "only authority folders belong here" + (" (this is a symbolic link)" if entry.is_symlink() else ""),
                                        "move or remove it; an authority is a folder of YAML files (see CONTRIBUTING.md)"))
+        elif not is_id(entry.name):
+            errors.append(ContentError(_display(entry, root), None, f"folder name {_quoted_name(entry.name)} is not an id",
+                                       f"rename it: {ID_HINT}"))
         else:
             folders.append(entry)
     return folders
@@ -116,8 +120,14 @@ def _load_file(path: Path, root: Path, shown: str) -> tuple[list[ContentError], 
     except YamlSyntaxError as exc:
         return [exc.error], None
     schema_errors = [] if doc.data is not None and is_valid(path.name, doc.data) else \
-        list(_schema_errors(doc, validator_for(path.name), shown))
+        list(_schema_errors(doc, validator_for(path.name), shown)) or [_disagreement(shown)]
     return schema_errors + list(_text_errors(doc, shown)), doc
+
+
+def _disagreement(shown: str) -> ContentError:
+    """The quick check refused the file and the full one found nothing: refused all the same."""
+    return ContentError(shown, None, "the schema check refuses this file but cannot say where",
+                        "please report this with the file attached (cpguide/schemas.py)")
 
 
 def _quoted_name(name: str) -> str:
@@ -152,6 +162,8 @@ def _describe(error: ValidationError, doc: YamlDocument, shown: str) -> ContentE
         return ContentError(shown, doc.key_line(path, key), f"unknown key '{key}' at {where}",
                             "allowed keys: " + ", ".join(allowed))
     line = doc.line_of(path)
+    if error.validator == "minLength" and error.validator_value == 1:
+        return ContentError(shown, line, f"empty text at {where}", "write the text, or remove the key if it is optional")
     if error.validator == "required":
         return ContentError(shown, line, f"{error.message} at {where}", "add the missing key")
     if error.validator == "oneOf" and isinstance(error.instance, dict) and "id" in error.instance:
@@ -160,6 +172,10 @@ def _describe(error: ValidationError, doc: YamlDocument, shown: str) -> ContentE
     if error.validator == "enum":
         return ContentError(shown, line, f"{_short(repr(error.instance))} is not allowed at {where}",
                             "use one of: " + ", ".join(map(str, error.validator_value)))
+    if error.validator == "pattern" and "x-placeholders" in error.schema:
+        names = ", ".join("{" + name + "}" for name in error.schema["x-placeholders"]) or "none"
+        return ContentError(shown, line, f"{_short(repr(error.instance))} at {where} uses a placeholder or brace it may not",
+                            f"the only placeholders here are: {names}, written exactly so (no dots, brackets, ':' or '!')")
     if error.validator == "pattern" and error.schema.get("description", "").startswith("Stable id"):
         return ContentError(shown, line, f"id {error.instance!r} at {where} is not a valid id",
                             "use lower-case letters, digits and single hyphens, e.g. wb-agenda-3-chair-prompt")
@@ -182,11 +198,24 @@ _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
 
 
+# Control characters other than newline and tab: YAML writes them as "\0", "\e", "\x08"; a page
+# would carry them raw (a terminal, a calendar file or a screen reader acts on them).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def _text_errors(doc: YamlDocument, shown: str) -> Iterator[ContentError]:
-    """No markup in any string; a string written as an ISO date or month is a real one."""
+    """No markup or control character in any string, no text of spaces only; a string written as an
+    ISO date or month is a real one."""
     for path, text in _strings(doc.data):
         match = _MARKUP.search(text)
-        if match:
+        control = _CONTROL.search(text)
+        if control:
+            yield ContentError(shown, doc.line_of(path), f"control character U+{ord(control.group(0)):04X} in text",
+                               "remove it: content is plain text (a new line or a tab is the only control allowed)")
+        elif text and text.isspace():
+            yield ContentError(shown, doc.line_of(path), f"the text at {'/'.join(map(str, path))} is only spaces",
+                               "write the text, or remove the key if it is optional")
+        elif match:
             yield ContentError(shown, doc.line_of(path), f"raw HTML or script {_short(match.group(0))!r} in content",
                                "write plain text; put web addresses in a 'links' entry")
         elif not _real_date(text):

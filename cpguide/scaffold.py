@@ -8,9 +8,9 @@ import re
 import sys
 from pathlib import Path
 
+from .ids import ID_HINT, is_id
+from .messages import one_line
 from .schemas import SCHEMA_DIR
-
-ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 AUTHORITY = """\
 # yaml-language-server: $schema=../../schema/authority.schema.json
@@ -87,13 +87,25 @@ def cmd_new_authority(args) -> int:
     return 0
 
 
+def shown(value: str) -> str:
+    return f"'{one_line(value)}'"
+
+
+def one_line_text(value: str) -> bool:
+    """A name or a region is written into YAML and comments: one line, no control character."""
+    return bool(value.strip()) and not re.search(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]", value)
+
+
 def _problem(args, folder: Path) -> str | None:
-    if not ID.match(args.id):
-        return f"'{args.id}' is not a valid id: use lower-case letters, digits and single hyphens, e.g. north-somerset"
+    if not is_id(args.id):
+        return f"{shown(args.id)} is not a valid id: {ID_HINT}"
+    for option in ("name", "region"):
+        if not one_line_text(getattr(args, option)):
+            return f"--{option} {shown(getattr(args, option))} must be one line of text, without control characters"
     if folder.exists():
-        return f"{folder} already exists: choose another id, or edit the folder that is there"
+        return f"{shown(str(folder))} already exists: choose another id, or edit the folder that is there"
     if args.region not in regions():
-        return f"'{args.region}' is not a region: use one of " + ", ".join(regions())
-    if args.prefix and not ID.match(args.prefix):
-        return f"'{args.prefix}' is not a valid prefix: lower-case letters, digits and hyphens"
+        return f"{shown(args.region)} is not a region: use one of " + ", ".join(regions())
+    if args.prefix and not is_id(args.prefix):
+        return f"{shown(args.prefix)} is not a valid prefix: {ID_HINT}"
     return None

@@ -15,10 +15,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
+import re
+
 import fastjsonschema
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, ValidationError
+from jsonschema import validators as jsonschema_validators
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
+
+from .wording import pattern as placeholder_pattern
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 
@@ -44,8 +49,57 @@ def _load_all(schema_dir: Path) -> dict[str, dict]:
     for path in sorted(schema_dir.glob("*.schema.json")):
         schema = json.loads(path.read_text(encoding="utf-8"))
         schema["$id"] = path.resolve().as_uri()  # so relative $refs resolve to sibling files
-        schemas[path.name] = schema
+        schemas[path.name] = _with_placeholder_patterns(_texts_not_empty(schema))
     return schemas
+
+
+def _texts_not_empty(node: Any) -> Any:
+    """Every text in content says something: a string without its own minLength gets 1, unless the
+    schema says an empty one means something (`"x-may-be-empty": true`)."""
+    if isinstance(node, dict):
+        for value in node.values():
+            _texts_not_empty(value)
+        if node.get("type") == "string" and "minLength" not in node and not node.get("x-may-be-empty"):
+            node["minLength"] = 1
+    elif isinstance(node, list):
+        for value in node:
+            _texts_not_empty(value)
+    return node
+
+
+def _with_placeholder_patterns(node: Any) -> Any:
+    """Each wording template's list of placeholders (`x-placeholders`, cpguide/wording.py) becomes a
+    pattern both checkers enforce: a template using any other name, or any other brace, is refused."""
+    if isinstance(node, dict):
+        for value in node.values():
+            _with_placeholder_patterns(value)
+        names = node.get("x-placeholders")
+        if names is not None:
+            # draft-07 (the quick check) ignores every keyword beside a $ref: both go inside allOf
+            ref = [{"$ref": node.pop("$ref")}] if "$ref" in node else []
+            node["allOf"] = ref + node.get("allOf", []) + [{"pattern": placeholder_pattern(names), "x-placeholders": names}]
+    elif isinstance(node, list):
+        for value in node:
+            _with_placeholder_patterns(value)
+    return node
+
+
+_DOLLAR = re.compile(r"(?<!\\)\$")  # an unescaped $, as fastjsonschema finds it
+
+
+@lru_cache(maxsize=None)
+def ecma_regex(pattern: str) -> re.Pattern:
+    """A JSON Schema pattern as ECMA 262 reads it: `$` is the end of the text, never "before a final
+    newline" as in Python. fastjsonschema does the same, so both checkers give one verdict."""
+    return re.compile(_DOLLAR.sub(r"\\Z", pattern))
+
+
+def _pattern(validator, pattern, instance, schema):
+    if validator.is_type(instance, "string") and not ecma_regex(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = jsonschema_validators.extend(Draft202012Validator, {"pattern": _pattern})
 
 
 @lru_cache(maxsize=None)
@@ -54,7 +108,7 @@ def validators(schema_dir: Path = SCHEMA_DIR) -> dict[str, Draft202012Validator]
     registry = Registry().with_resources(
         (s["$id"], Resource.from_contents(s, default_specification=DRAFT202012)) for s in schemas.values()
     )
-    return {name: Draft202012Validator(schema, registry=registry) for name, schema in schemas.items()}
+    return {name: _Validator(schema, registry=registry) for name, schema in schemas.items()}
 
 
 @lru_cache(maxsize=None)

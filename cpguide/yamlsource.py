@@ -143,7 +143,8 @@ def read_text(path: Path, root: Path, shown: str) -> str:
 
 
 MAX_DEPTH = 24  # the deepest real content (an agenda's sub-points) nests 12 levels
-_PLAIN_WHOLE_NUMBER = re.compile(r"-?[0-9]{1,9}")
+# No leading zero: PyYAML (YAML 1.1) reads 010 as 8, an editor using YAML 1.2 shows 10.
+_PLAIN_WHOLE_NUMBER = re.compile(r"-?(0|[1-9][0-9]{0,8})")
 _RESOLVER = yaml.resolver.Resolver()
 _STR = "tag:yaml.org,2002:str"
 
@@ -199,6 +200,9 @@ def _check_plain(value: str, is_key: bool, shown: str, line: int) -> None:
     if kind == "float":
         raise _refused(shown, line, f"{_short(value)} is a decimal number; content uses whole numbers only",
                        "write a whole number such as 3, or quote it if it is text")
+    if kind == "int" and re.fullmatch(r"-?0[0-9_]+", value):
+        raise _refused(shown, line, f"{_short(value)} starts with a zero, which YAML 1.1 reads as an octal number",
+                       f"write it without the leading zero ({value.lstrip('-0_') or '0'}), or quote it if it is text")
     if kind == "int" and not _PLAIN_WHOLE_NUMBER.fullmatch(value):
         raise _refused(shown, line, f"{_short(value)} is not a plain whole number of at most 9 digits",
                        "write a whole number such as 3, or quote it if it is text")

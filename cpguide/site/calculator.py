@@ -18,6 +18,7 @@ from ..deadlines.export import calculator_data
 from ..deadlines.words import AUDIENCES, CONFERENCE_TYPES, OUTCOMES, format_date
 from ..family import questions_data
 from ..interface import interface_words
+from ..wording import fill
 from . import routes
 from .model import Asset, Page, SiteContext
 from .sections import YOUR_DATES, region_key, region_of
@@ -49,7 +50,7 @@ def _words(ctx: SiteContext) -> dict:
 
 
 def _title(page: dict, audience: str | None) -> str:
-    return page["title"] if audience is None else page["audience_title"].format(audience=AUDIENCES[audience].lower())
+    return page["title"] if audience is None else fill(page["audience_title"], audience=AUDIENCES[audience].lower())
 
 
 # --- the form (templates/calculator.html) ------------------------------------------------------
@@ -66,14 +67,14 @@ def _authority_field(ctx: SiteContext, form: dict) -> dict:
     groups = [(region, [(a.id, a.name) for a in authorities]) for region, authorities in _regions(ctx)]
     national = ctx.content.national
     if national is not None:
-        groups.append((national.short_name, [(national.id, _words(ctx)["page"]["national_only"].format(name=national.name))]))
+        groups.append((national.short_name, [(national.id, fill(_words(ctx)["page"]["national_only"], name=national.name))]))
     return {"type": "select", "name": "authority", "label": form["authority_label"], "placeholder": form["authority_placeholder"],
             "hint": form["authority_hint"], "groups": groups}
 
 
 def _form(ctx: SiteContext, audience: str | None, calendar: BankHolidayCalendar) -> str:
     form = _words(ctx)["form"]
-    covered = form["date_hint"].format(first=format_date(calendar.first), last=format_date(calendar.last))
+    covered = fill(form["date_hint"], first=format_date(calendar.first), last=format_date(calendar.last))
     first, last = calendar.first.isoformat(), calendar.last.isoformat()
     fields = [
         _authority_field(ctx, form),
@@ -109,7 +110,7 @@ def _for_parents(fields: list[dict], words: dict, calendar: BankHolidayCalendar)
         return
     by_name = {f["name"]: f for f in fields}
     by_name["authority"]["hint"] = words["authority_hint"]
-    by_name["date"]["hint"] = words["date_hint"].format(first=format_date(calendar.first), last=format_date(calendar.last))
+    by_name["date"]["hint"] = fill(words["date_hint"], first=format_date(calendar.first), last=format_date(calendar.last))
     by_name["time"]["hint"] = words["time_hint"]
     by_name["strategy_date"].update(label=words["strategy_label"], hint=words["strategy_hint"])
     outcome = by_name["outcome"]
@@ -138,13 +139,13 @@ def _rules_links(ctx: SiteContext, src: str, data: dict, audience: str | None) -
 def _rules_link(ctx: SiteContext, src: str, exported: dict, authority, audience: str | None) -> str:
     own = [r for r in exported["rules"] if r["authority"] == authority.id and (audience is None or audience in r.get("audiences", []))]
     page_words = _words(ctx)["page"]
-    what = page_words["rule_count" if len(own) == 1 else "rules_count"].format(count=len(own))
+    what = fill(page_words["rule_count" if len(own) == 1 else "rules_count"], count=len(own))
     if audience:
-        what = page_words["rules_for"].format(count=what, audience=AUDIENCES[audience].lower())
+        what = fill(page_words["rules_for"], count=what, audience=AUDIENCES[audience].lower())
     # The national framework has no pages per audience: its timescales page has every rule.
     page = "timescales.md" if audience is None or authority.is_national else f"{audience}.md#{YOUR_DATES}"
     if not own:  # no link: an authority without rules has no timescales page
-        return f"    - {md(authority.name)}: " + md(page_words["none_for"].format(audience=AUDIENCES[audience].lower())
+        return f"    - {md(authority.name)}: " + md(fill(page_words["none_for"], audience=AUDIENCES[audience].lower())
                                                      if audience else page_words["none"])
     return f"    - [{md(authority.name)}: {what}]({ctx.rel(src, ctx.authority_dir(authority.id) + '/' + page)})"
 

@@ -28,6 +28,7 @@ from ..content import Authority, Entry
 from ..family import questions_data
 from ..interface import interface_words
 from ..vocabulary import OUTCOMES
+from ..wording import fill
 from ..deadlines.words import conditions_phrase as describe_conditions
 from .html import Html
 from .sections import nav_path
@@ -171,7 +172,7 @@ class SheetBuilder:
         shown = self.content.resolve(listed)
         meta = []
         if shown.get("outcome"):
-            meta.append(self.say["only_if"].format(outcome=OUTCOMES[shown["outcome"]]))
+            meta.append(fill(self.say["only_if"], outcome=OUTCOMES[shown["outcome"]]))
         if shown.get("actors"):
             meta.append("Who: " + actors_label(shown["actors"]))
         children = [c for c in (self.item(child) for child in shown.get("items", [])) if c]
@@ -229,7 +230,7 @@ class SheetBuilder:
                 continue
             groups = [Group(f"{s['number']}. {s['title']}", self.items(s["prompts"]), s["id"])
                       for s in agenda["sections"] if self.applies(self.content.index[s["id"]])]
-            yield self.sheet(f"agenda-{agenda['id']}", "agenda", self.say["agenda"].format(agenda=agenda["title"]), CHAIRS, "during", groups)
+            yield self.sheet(f"agenda-{agenda['id']}", "agenda", fill(self.say["agenda"], agenda=agenda["title"]), CHAIRS, "during", groups)
 
     def chair_before_items(self) -> list[dict]:
         """Items of the chairs' 'before' guides, then standards and role items that name a relevant deadline."""
@@ -306,7 +307,7 @@ class SheetBuilder:
             group.items = [i for i in group.items if not i.disagreement or not (i.disagreement in together or together.add(i.disagreement))]
         if national and national is not self.authority:
             groups.append(Group(national.name, rules(national, "before") + rules(national, "after")))
-        return self.sheet(f"deadlines-{audience}", "deadlines", self.say["deadlines"].format(audience=AUDIENCE_NAMES[audience].lower()),
+        return self.sheet(f"deadlines-{audience}", "deadlines", fill(self.say["deadlines"], audience=AUDIENCE_NAMES[audience].lower()),
                           audience, None, groups, nav_title="Deadlines")
 
     def with_documents(self, sheet: Sheet) -> Sheet:
@@ -384,10 +385,10 @@ class ChecklistPage:
         if self.family:
             intro = w.text(self.labels.get("checklist_intro", ""))
         else:
-            intro = Html.escape(self.say["intro"]).format(authority=w.a(w.text(a.name), f"{a.id}/index.md"))
+            intro = Html.filled(self.say["intro"], authority=w.a(w.text(a.name), f"{a.id}/index.md"))
         body = [w.heading(1, w.text(title)), w.paragraph(intro, "cp-screen-only")]
         if several:
-            body.append(w.paragraph(Html.escape(self.say["pack"]).format(sheets=Html(", ").join(w.text(s.title) for s in self.cl.sheets)),
+            body.append(w.paragraph(Html.filled(self.say["pack"], sheets=Html(", ").join(w.text(s.title) for s in self.cl.sheets)),
                                     "cp-screen-only"))
         words = interface_words(self.content)
         body.append(w.checklist_mount(self.cl.id, self.cl.version, {**words["checklist"], "forget": words["store"]["forget"]}))
@@ -468,7 +469,7 @@ class ChecklistPage:
             item = self.content.resolve(self.content.index[item_id].item)
             _, doc = self.content.documents[item["source"]["document"]]
             inner.append(w.blockquote(w.text(item.get("text") or item.get("title") or "")))
-            inner.append(w.paragraph(Html.escape(self.say["source"]).format(document=w.text(doc["title"]),
+            inner.append(w.paragraph(Html.filled(self.say["source"], document=w.text(doc["title"]),
                                                                           section=w.text(item["source"]["section"])), "cp-meta"))
         summary = questions_data(self.content).get("labels", {}).get("quotes", "")
         return w.details("quote", w.text(summary), inner)
@@ -485,7 +486,7 @@ class ChecklistPage:
         extras = [self.explained(item.target)]
         if item.deadline:
             rule = self.content.index[item.deadline].item
-            extras.append(w.a(Html.escape(self.say["deadline"]).format(label=w.text(rule["label"]), words=w.text(self.ctx.rule_words[item.deadline])),
+            extras.append(w.a(Html.filled(self.say["deadline"], label=w.text(rule["label"]), words=w.text(self.ctx.rule_words[item.deadline])),
                               self.ctx.page_of(self.content.index[item.deadline]), item.deadline, css="cp-deadline"))
         if item.meta:
             extras.insert(0, w.small_print(w.text(item.meta), "cp-who"))
@@ -506,9 +507,9 @@ def index_page(ctx: SiteContext, authority: Authority, checklists: list[Checklis
     src = f"{authority.id}/{DIR}/index.md"
     w = ctx.writer(src)
     say = interface_words(ctx.content)["checklist_pages"]
-    title = say["index_title"].format(authority=authority.short_name)
+    title = fill(say["index_title"], authority=authority.short_name)
     body = [w.heading(1, w.text(title)),
-            w.paragraph(Html.escape(say["index_intro"]).format(authority=w.a(w.text(authority.name), f"{authority.id}/index.md")))]
+            w.paragraph(Html.filled(say["index_intro"], authority=w.a(w.text(authority.name), f"{authority.id}/index.md")))]
     for t in CONFERENCE_TYPES:
         of_type = [c for c in checklists if c.conference_type == t]
         if not of_type:

@@ -26,6 +26,7 @@ from functools import partial
 
 from markdown.extensions.toc import slugify, unique
 
+from ..wording import fill
 from .templating import Markup, macros
 
 THEME = macros("theme.html")
@@ -70,7 +71,14 @@ class Html(Markup):
         return _new(str.join(self, map(esc, seq)))
 
     def format(self, *args, **kwargs) -> "Html":
+        """For the code's own small templates only; the site's words go through `filled`."""
         return _new(str.format(self, *map(esc, args), **{k: esc(v) for k, v in kwargs.items()}))
+
+    @staticmethod
+    def filled(template: str, /, **values) -> "Html":
+        """A template of the site's words (cpguide/wording.py) as HTML: its text escaped, each
+        {name} replaced by its value (escaped unless it is HTML already)."""
+        return _new(fill(template, esc, esc, **values))
 
     def __add__(self, other) -> "Html":
         if isinstance(other, str) or hasattr(other, "__html__"):

@@ -12,6 +12,7 @@ import re
 from typing import Iterator
 
 from ..interface import interface_words
+from ..wording import fill
 from .model import Page, SiteContext
 from .render import attr, filled, markdown_block, md
 from .sections import region_key, region_of
@@ -44,7 +45,7 @@ def generate(ctx: SiteContext) -> Iterator[Page]:
     count = len(authorities)
     say = interface_words(ctx.content)["picker"]
     body = [f"# {md(say['title'])}", "", md(say["intro"]), "",
-            md(say["listed_one" if count == 1 else "listed"].format(count=count)), ""]
+            md(fill(say["listed_one" if count == 1 else "listed"], count=count)), ""]
     listed: list[str] = []
     for region in regions:
         listed += [f"## {md(region)} {{ #region-{_slug(region)} }}", ""] + _entries(ctx, SRC, groups[region])
@@ -60,6 +61,6 @@ def generate(ctx: SiteContext) -> Iterator[Page]:
         src = region_uri(region)
         n = len(groups[region])
         body = [f"# {md(region)}", "",
-                f"{md(say['region_one' if n == 1 else 'region'].format(count=n))} [{md(say['all'])}]({ctx.rel(src, SRC)}).", ""]
+                f"{md(fill(say['region_one' if n == 1 else 'region'], count=n))} [{md(say['all'])}]({ctx.rel(src, SRC)}).", ""]
         body += markdown_block("cp-picker", _entries(ctx, src, groups[region]), "cpguide-picker", say["script"])
         yield Page(src, region, "\n".join(body), ("Authorities", region))

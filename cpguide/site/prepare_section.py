@@ -5,6 +5,7 @@ point in its place; not a second box to tick. Where the documents say nothing, t
 from __future__ import annotations
 
 from ..prepare import prepare_ids, prepare_words
+from ..wording import fill
 from .html import Html
 from .render import types_label
 
@@ -26,9 +27,9 @@ def prepare_section(pages) -> list[Html]:
     if not ids:
         national = pages.content.national
         pointer = " " + w.a(w.text(national.name), pages.ctx.authority_dir(national.id) + "/index.md") if national else ""
-        return body + [w.paragraph(w.text(words["none"].format(authority=a.name))),
+        return body + [w.paragraph(w.text(fill(words["none"], authority=a.name))),
                        w.paragraph(w.text(words["national"]) + pointer)]
-    body.append(w.paragraph(w.text(words["intro"].format(authority=a.name))))
+    body.append(w.paragraph(w.text(fill(words["intro"], authority=a.name))))
     for item_id in ids:
         body += _quoted(pages, item_id, words["context"])
     return body

@@ -242,6 +242,10 @@ def _expanded(text: str, src: str, content, build: SiteBuild) -> str:
 
 
 def _empty(out: Path) -> None:
+    if out.is_symlink():  # never written through: the folder it points to could be anywhere
+        raise ProjectError(f"{out} is a symbolic link: give a real folder (new, empty, or an earlier one)")
+    if out.exists() and not out.is_dir():
+        raise ProjectError(f"{out} is a file: give a folder (new, empty, or an earlier one)")
     if out.exists() and any(out.iterdir()):
         if not (out / MARKER_FILE).exists():
             raise ProjectError(f"{out} is not empty and was not written by `cpguide generate`: give an empty or new folder")

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from ..content import Entry
+from ..wording import fill
 from ..vocabulary import ACTORS, AUDIENCES, CONFERENCE_ABBREVIATIONS, FACT_TOPICS, PHASES
 
 # The display names are the schema's (cpguide/vocabulary.py), under the names the generators use.
@@ -67,8 +68,7 @@ def filled(template: str, **markdown: str) -> str:
             return " "
         return (" " if piece[:1].isspace() else "") + md(piece) + (" " if piece[-1:].isspace() else "")
 
-    return "".join(markdown[piece[1:-1]] if re.fullmatch(r"\{[a-z_]+\}", piece) else text(piece)
-                   for piece in re.split(r"(\{[a-z_]+\})", template) if piece)
+    return fill(template, text, str, **markdown)
 
 
 def attr(text: str) -> str:

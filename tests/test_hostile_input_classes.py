@@ -1,0 +1,197 @@
+"""Hostile input, second round (issue 24): each finding of the second review as a class, refused by
+one mechanism, with the case the review found. Starts from the good fixture like
+tests/test_hostile_input.py, whose helpers it shares."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cpguide.errors import ContentInvalid
+from cpguide.loader import load_content
+from cpguide.site.html import Html
+from cpguide.wording import WordingError, fill
+
+from good_tree import errors_for
+from test_hostile_input import RULES, TOWN, cli, only_error, write
+
+INTERFACE = "checklists/national/interface.yml"
+GLOSSARY = "checklists/national/glossary.yml"
+CANARY = "{authority.join.__globals__[macros].__wrapped__.__globals__[Path].__new__.__globals__[os].environ[CANARY]}"
+
+
+def replace_line(tree: Path, rel: str, start: str, new: str) -> int:
+    """Replace the first line of `rel` that starts (after its indent) with `start`; its number."""
+    lines = (tree / rel).read_text(encoding="utf-8").split("\n")
+    number = next(i for i, l in enumerate(lines) if l.strip().startswith(start))
+    indent = lines[number][:len(lines[number]) - len(lines[number].lstrip())]
+    lines[number] = indent + new
+    write(tree, rel, "\n".join(lines))
+    return number + 1
+
+
+# --- 1. wording templates: {name} from a fixed list per key, nothing else -------------------------
+
+@pytest.mark.parametrize("template", [
+    CANARY + " Checklists made from the procedures of {authority}.",  # the review's: reached os.environ
+    "From {authority.name}.", "From {authority[0]}.", "From {authority!r}.", "From {authority:>90}.",
+    "From {0}.", "From {}.", "From {{authority}}.", "From {authority} }", "From {name}.",
+])
+def test_a_wording_template_may_use_only_its_own_placeholders(tree, template):
+    line = replace_line(tree, INTERFACE, "index_intro:", f"index_intro: {template!r}".replace("'", '"'))
+    error = only_error(tree)
+    assert error.startswith(f"{INTERFACE}:{line}:") and "placeholder" in error and "{authority}" in error
+
+
+def test_every_placeholder_a_template_is_allowed_is_accepted(tree):
+    replace_line(tree, INTERFACE, "index_intro:", 'index_intro: "{authority}, {authority} and no other."')
+    load_content(tree / "checklists")
+
+
+@pytest.mark.parametrize("template", ["{a.__class__}", "{a[0]}", "{a!r}", "{a:>9}", "{0}", "{}", "{{a}}", "a}", "{b}"])
+def test_the_formatter_refuses_anything_but_a_given_name(template):
+    with pytest.raises(WordingError):
+        fill(template, a="x")
+    with pytest.raises(WordingError):
+        Html.filled(template, a="x")
+
+
+def test_the_formatter_fills_names_and_escapes_text_in_html():
+    assert fill("{a} and {b}", a=1, b="<b>") == "1 and <b>"
+    assert Html.filled("<{a}> & {b}", a="<i>", b=Html("<em>x</em>")) == "&lt;&lt;i&gt;&gt; &amp; <em>x</em>"
+
+
+# --- 2. one id grammar, and the two schema checks agree -----------------------------------------
+
+def test_an_id_ending_in_a_newline_is_refused(tree):
+    line = replace_line(tree, RULES, "- id: t-rule-plan", '- id: "t-rule-plan\\n"')
+    error = only_error(tree)
+    assert error.startswith(f"{RULES}:{line}:") and "not a valid id" in error
+
+
+def test_a_document_file_name_ending_in_a_newline_is_refused(tree):
+    text = (tree / f"{TOWN}/authority.yml").read_text()
+    assert "file: t-doc.txt" in text
+    write(tree, f"{TOWN}/authority.yml", text.replace("file: t-doc.txt", 'file: "t-doc.txt\\n"'))
+    assert any("authority.yml:" in e for e in errors_for(tree))
+
+
+def test_an_authority_folder_whose_name_is_not_an_id_is_refused(tree):
+    shutil.copytree(tree / TOWN, tree / "checklists" / "copy-town\n")
+    errors = errors_for(tree)
+    assert any(e.startswith("checklists/copy-town\\x0a:") and "not an id" in e for e in errors), errors
+
+
+def test_a_file_the_quick_check_refuses_is_never_a_pass(tree, monkeypatch):
+    """If the quick and the full schema check ever disagree again, the file is refused, not passed."""
+    import cpguide.loader
+
+    monkeypatch.setattr(cpguide.loader, "is_valid", lambda name, data: False)
+    errors = errors_for(tree)
+    assert errors and all("cannot say where" in e for e in errors)
+
+
+# --- 3. numbers as every YAML reader reads them ------------------------------------------------
+
+@pytest.mark.parametrize("value", ["010", "00", "-07", "0_1"])
+def test_a_number_with_a_leading_zero_is_refused(tree, value):
+    line = replace_line(tree, RULES, "amount:", f"amount: {value}")
+    error = only_error(tree)
+    assert error.startswith(f"{RULES}:{line}:") and "zero" in error
+
+
+# --- 4. what a command prints cannot drive the terminal --------------------------------------------
+
+FAKE_PASS = "\x1b[1A\x1b[2K\rOK: 2 folders"
+
+
+def test_validate_shows_control_characters_in_an_unknown_key(tree):
+    replace_line(tree, RULES, "amount:", 'amount: 1\n    "\\e[1A\\e[2K\\rOK: 2 folders": 1')
+    result = cli(tree, "validate")
+    assert result.returncode == 2
+    assert "\x1b" not in result.stderr and "\r" not in result.stderr
+    assert "\\x1b[1A\\x1b[2K\\x0dOK: 2 folders" in result.stderr
+
+
+def test_coverage_shows_control_characters_in_a_source(tree):
+    write(tree, "sources/t-doc.txt", f"Test procedures\n\nChair welcomes everyone. {FAKE_PASS}\n\nA new line.\n")
+    result = cli(tree, "coverage", "--source", "t-doc.txt")
+    assert "\x1b" not in result.stdout + result.stderr and "\r" not in result.stdout + result.stderr
+    assert "\\x1b[1A" in result.stdout
+
+
+def test_a_command_line_argument_is_shown_escaped(tree):
+    result = cli(tree, "new-authority", f"x{FAKE_PASS}", "--name", "X", "--region", "South West")
+    assert result.returncode == 2 and "\x1b" not in result.stderr and "\\x1b" in result.stderr
+
+
+# --- 6. control characters in content -----------------------------------------------------------
+
+@pytest.mark.parametrize("escape", ["\\0", "\\e", "\\x08", "\\r", "\\x7f", "\\x9b"])
+def test_a_control_character_written_as_a_yaml_escape_is_refused(tree, escape):
+    line = replace_line(tree, RULES, "label:", f'label: "Plan{escape} sent out"')
+    error = only_error(tree)
+    assert error.startswith(f"{RULES}:{line}:") and "control character" in error
+
+
+def test_newlines_and_tabs_are_still_text(tree):
+    replace_line(tree, RULES, "label:", 'label: "Plan\\tsent\\nout"')
+    load_content(tree / "checklists")
+
+
+# --- 7. every required text says something; generate explains itself -----------------------------
+
+@pytest.mark.parametrize("value", ['""', '"   "'])
+def test_an_empty_glossary_term_is_refused(tree, value):
+    line = replace_line(tree, GLOSSARY, "term:", f"term: {value}")
+    error = only_error(tree)
+    assert error.startswith(f"{GLOSSARY}:{line}:") and ("empty" in error or "only spaces" in error)
+
+
+def test_an_empty_rule_label_is_refused(tree):
+    line = replace_line(tree, RULES, "label:", 'label: ""')
+    assert only_error(tree).startswith(f"{RULES}:{line}:")
+
+
+def test_generate_into_a_symlink_says_so(tree, tmp_path):
+    (tmp_path / "real").mkdir()
+    os.symlink(tmp_path / "real", tmp_path / "link")
+    result = cli(tree, "generate", "--out", str(tmp_path / "link"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "is a symbolic link" in result.stderr, result.stderr
+
+
+def test_an_unexpected_failure_is_one_line_not_a_traceback(tree, monkeypatch, capsys):
+    import cpguide.cli
+    import cpguide.site
+
+    monkeypatch.setattr(cpguide.site, "build_site", lambda *a: [][1])
+    assert cpguide.cli.main(["--content", str(tree / "checklists"), "generate", "--out", "/nonexistent/x"]) == 70
+    err = capsys.readouterr().err
+    assert "internal error (IndexError" in err and "Traceback" not in err
+
+
+# --- 8. new-authority writes nothing a value could turn into YAML ---------------------------------
+
+@pytest.mark.parametrize("args", [
+    ["north-somerset\n", "--name", "North Somerset Council", "--region", "South West"],
+    ["north-somerset", "--name", "North Somerset\nregion: London", "--region", "South West"],
+    ["north-somerset", "--name", "North Somerset\x1b[2J", "--region", "South West"],
+    ["north-somerset", "--name", "North Somerset", "--region", "South West", "--prefix", "ns\n"],
+])
+def test_new_authority_refuses_a_value_with_a_newline_or_control(tree, args):
+    result = cli(tree, "new-authority", *args)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert sorted(p.name for p in (tree / "checklists").iterdir()) == ["national", "test-town"]
+
+
+def test_new_authority_with_quotes_in_its_name_validates(tree):
+    name = 'North "Somerset": Council # not a comment'
+    result = cli(tree, "new-authority", "north-somerset", "--name", name, "--region", "South West")
+    assert result.returncode == 0, result.stderr
+    assert load_content(tree / "checklists").authorities["north-somerset"].name == name
