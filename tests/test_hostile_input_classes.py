@@ -4,6 +4,7 @@ tests/test_hostile_input.py, whose helpers it shares."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -11,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from cpguide.errors import ContentInvalid
 from cpguide.loader import load_content
@@ -51,6 +53,39 @@ def test_a_wording_template_may_use_only_its_own_placeholders(tree, template):
 def test_every_placeholder_a_template_is_allowed_is_accepted(tree):
     replace_line(tree, INTERFACE, "index_intro:", 'index_intro: "{authority}, {authority} and no other."')
     load_content(tree / "checklists")
+
+
+@pytest.mark.parametrize("template", ["{a.__class__}", "{a[0]}", "{a!r}", "{a:>9}", "{0}", "{}", "{{a}}", "a}", "{b}"])
+def _strings(data, path=()):
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, path + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, path + (i,))
+
+
+def _schema_node(schema: dict, path: tuple) -> dict:
+    node = schema
+    for step in path:
+        if isinstance(step, int):
+            node = node["items"]
+        else:
+            node = node.get("properties", {}).get(step) or node["additionalProperties"]
+    return node
+
+
+@pytest.mark.parametrize("name", ["interface", "questions", "expected-deadlines"])
+def test_every_template_of_the_sites_words_has_its_list_of_placeholders(name):
+    """A key added with a {placeholder} and no x-placeholders in its schema would not be checked."""
+    project = Path(__file__).resolve().parent.parent
+    data = yaml.safe_load((project / f"checklists/national/{name}.yml").read_text(encoding="utf-8"))
+    schema = json.loads((project / f"schema/{name}.schema.json").read_text(encoding="utf-8"))
+    missing = ["/".join(map(str, path)) for path, text in _strings(data)
+               if "{" in text and "x-placeholders" not in _schema_node(schema, path)]
+    assert not missing, f"schema/{name}.schema.json: add x-placeholders to " + ", ".join(missing)
 
 
 @pytest.mark.parametrize("template", ["{a.__class__}", "{a[0]}", "{a!r}", "{a:>9}", "{0}", "{}", "{{a}}", "a}", "{b}"])
