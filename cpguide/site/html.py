@@ -97,24 +97,71 @@ _new = partial(str.__new__, Html)
 esc = Html.escape
 
 
+# A phone number or e-mail address as a reader sees it in the text: each becomes a tap-to-call (tel:) or
+# mailto: link, so that no one copies one by hand from a phone screen. UK numbers of 10 or 11 digits
+# (01635 519787, 0808 800 5000, +44 …) and 999 after "call"; the contact is never written by hand in YAML.
+CONTACT = re.compile(r"(?P<email>\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b)"
+                     r"|(?P<phone>(?<![\w/.-])(?:\+44\s?|0)\d{2,4}(?:[ -]?\d{2,4}){1,3}(?![\w/-]))"
+                     r"|(?<=\bcall )(?P<emergency>999)\b", re.IGNORECASE)
+
+
+def contact_href(m: re.Match) -> str | None:
+    """tel: or mailto: for a match of CONTACT; None for digits that are not a UK phone number."""
+    if m["email"]:
+        return "mailto:" + m["email"]
+    digits = re.sub(r"\D", "", m["phone"] or m["emergency"])
+    if m["emergency"]:
+        return "tel:" + digits
+    digits = "0" + digits[2:] if digits.startswith("44") else digits
+    return "tel:" + digits if len(digits) in (10, 11) else None
+
+
 class Abbreviations:
     """Gives the glossary's abbreviations tooltips in text, as the abbr extension does (whole words
-    only: "ICPC" gets one, "ICPCs" does not). Matched in the text as written, before it is escaped,
-    so an abbreviation such as "amp" is never found inside markup or an entity ("&amp;")."""
+    only: "ICPC" gets one, "ICPCs" does not), and makes each phone number and e-mail address a link
+    (CONTACT). Matched in the text as written, before it is escaped, so an abbreviation such as "amp"
+    is never found inside markup or an entity ("&amp;")."""
 
     def __init__(self, titles: dict[str, str]):
         self.titles = dict(titles)
         words = sorted(self.titles, key=len, reverse=True)
         self.pattern = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b") if words else None
         self.cache: dict[str, Html] = {}
+        self.contact_links: dict[str, Html] = {}  # each contact link made, and its text alone
 
     def __call__(self, text: str) -> Html:
-        """Text as HTML: escaped as Python-Markdown escapes text, with tooltips."""
+        """Text as HTML: escaped as Python-Markdown escapes text, with tooltips and contact links."""
         done = self.cache.get(text)
         if done is None:
-            done = esc(text) if self.pattern is None else self._marked(text)
+            done = self._contacts(text) if ("@" in text or any(c.isdigit() for c in text)) else self._words(text)
             self.cache[text] = done
         return done
+
+    def _words(self, text: str) -> Html:
+        return esc(text) if self.pattern is None else self._marked(text)
+
+    def _contacts(self, text: str) -> Html:
+        parts, at = [], 0
+        for m in CONTACT.finditer(text):
+            href = contact_href(m)
+            if href is None:
+                continue
+            link = _new(THEME.link(esc(m[0]), href, "cp-contact"))
+            self.contact_links[link] = esc(m[0])
+            parts += [self._words(text[at:m.start()]), link]
+            at = m.end()
+        if not parts:
+            return self._words(text)
+        parts.append(self._words(text[at:]))
+        return _new("".join(parts))
+
+    def without_contact_links(self, label):
+        """A link's label without the contact links made here: a link inside a link is not HTML."""
+        if isinstance(label, Markup):
+            for link, plain in self.contact_links.items():
+                if link in label:
+                    label = _new(str.replace(label, link, plain))
+        return label
 
     def _marked(self, text: str) -> Html:
         parts, at = [], 0
@@ -163,11 +210,10 @@ class HtmlWriter:
 
     def a(self, label, to_src: str, anchor: str = "", css: str = "", query: str = "") -> Html:
         """A link to a page of the site (checked); a plain str `label` is escaped (no tooltips)."""
-        return _new(THEME.link(esc(label), self.href(to_src, anchor, query), css))
+        return _new(THEME.link(esc(self.abbr.without_contact_links(label)), self.href(to_src, anchor, query), css))
 
-    @staticmethod
-    def external(label, url: str) -> Html:
-        return _new(THEME.link(esc(label), url))
+    def external(self, label, url: str) -> Html:
+        return _new(THEME.link(esc(self.abbr.without_contact_links(label)), url))
 
     @staticmethod
     def small_print(inner, css: str, strong: bool = False, searchable: bool = True) -> Html:
