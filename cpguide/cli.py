@@ -32,10 +32,22 @@ def add_parser(subparsers) -> None:
 
 
 def cmd_validate(args) -> int:
+    from .examples import missing_examples
+
     content = load_content(args.content)
+    for authority in missing_examples(content):  # a note, not an error: the tests then have no dates to hold it to
+        print(f"note: {_folder(authority, content)} has no examples.yml: no conference worked out by hand "
+              "holds its deadlines to a calendar (see CONTRIBUTING.md, 'Working a conference out by hand')")
     entries = len(content.index)
     print(f"OK: {len(content.authorities)} folders, {entries} items, {len(content.documents)} source documents")
     return 0
+
+
+def _folder(authority, content) -> str:
+    try:
+        return str(authority.folder.relative_to(content.root.parent))
+    except ValueError:
+        return str(authority.folder)
 
 
 def cmd_coverage(args) -> int:

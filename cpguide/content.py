@@ -103,6 +103,11 @@ class Authority:
     def terms(self) -> list[dict]:
         return self.data("glossary.yml").get("terms", [])
 
+    @property
+    def examples(self) -> list[dict]:
+        """Conferences worked out by hand (examples.yml): what the tests hold both engines to."""
+        return self.data("examples.yml").get("examples", [])
+
 
 @dataclass
 class Content:
@@ -152,7 +157,7 @@ def walk_items(data: Any, path: tuple = (), inherited_source: dict | None = None
             yield path, data, ITEM_TYPES.get(list_key, list_key), ancestors
             ancestors = ancestors + (data,)
         for key, value in data.items():
-            if key in ("documents", "typos", "links", "conditions", "recurrence", "source", "sources"):
+            if key in ("documents", "typos", "links", "conditions", "recurrence", "source", "sources", "examples"):
                 continue
             yield from walk_items(value, path + (key,), source, ancestors)
     elif isinstance(data, list):

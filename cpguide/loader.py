@@ -18,6 +18,7 @@ from jsonschema.exceptions import ValidationError
 from .checks import content_errors, duplicate_id_error
 from .content import REFERENCE_KEYS, Authority, Content, Entry, walk_items
 from .errors import ContentError, ContentInvalid
+from .examples import example_errors
 from . import selection
 from .family import question_errors
 from .ids import ID_HINT, is_id
@@ -57,6 +58,7 @@ def load_content(root: Path = DEFAULT_ROOT, only: set[str] | None = None) -> Con
         errors.extend(question_errors(content, _display))
         errors.extend(interface_errors(content, _display))
         errors.extend(prepare_errors(content, _display))
+        errors.extend(example_errors(content, _display))
     if not errors:  # the consistency checks need complete content: no follow-on noise
         errors.extend(content_errors(content))
     if errors:

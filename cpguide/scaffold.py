@@ -28,7 +28,11 @@ documents:
     publisher: {name_q}
     date: not given  # as the document gives it
     # file: {id}-procedures.txt
-    # copy: summary
+    # url: "https://…"            the web page the document was found at (shown as a link)
+    # retrieved: "2026-12-06"     when you read it there
+    # extent: partial             whole | partial: does the file hold all of the document?
+    # missing: "The appendices."  with extent: partial, what the file leaves out
+    # copy: summary               needs url and retrieved: the pages say it is a summary, of when
     # published: "2024-09"       quoted ISO date, month or year, as the document states it
     # last_reviewed: "2025-09"
     # next_review: "2026-09"     the site says "review overdue" once this has passed

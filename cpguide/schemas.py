@@ -38,6 +38,7 @@ FILE_TYPES = {
     "glossary.yml": "glossary.schema.json",
     "discrepancies.yml": "discrepancies.schema.json",
     "family.yml": "family.schema.json",
+    "examples.yml": "examples.schema.json",
     "questions.yml": "questions.schema.json",
     "interface.yml": "interface.schema.json",
     "expected-deadlines.yml": "expected-deadlines.schema.json",

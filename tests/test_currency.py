@@ -99,6 +99,31 @@ def test_pages_show_the_dates_and_the_overview_lists_what_is_overdue(tree):
     assert "Review overdue" not in html and "review overdue" not in html
 
 
+def test_every_page_says_where_its_documents_came_from(tree):
+    """authority.yml's url (a link), retrieved and extent under every page; a summary says so at the top
+    of every page, with the date it was retrieved and a link to the council's current version."""
+    from cpguide.site import SiteContext
+    from cpguide.site.authority_pages import AuthorityPages
+
+    def pages():
+        content = load_content(tree / "checklists")
+        ctx = SiteContext(content, build_date=date(2026, 12, 6))
+        return {p.src_uri: p.html.html for p in AuthorityPages(ctx, content.authorities["test-town"]).pages()}
+
+    link = '<a href="https://test-town.example/procedures">https://test-town.example/procedures</a>'
+    for uri, html in pages().items():
+        assert f"Found at: {link}" in html and "Retrieved: 6 December 2026" in html, uri
+        assert "This site holds part of the document. Left out: Only the agenda and the plan's timing; " \
+               "the appendices were not read." in html, uri
+        assert "summarises" not in html, uri  # the copy is the document's own words
+    _edit(tree, TOWN, "    file: t-doc.txt\n", "    file: t-doc.txt\n    copy: summary\n")
+    for uri, html in pages().items():
+        notice = html.index("This site summarises the council's public procedures as retrieved on 6 December 2026. "
+                            'They may have changed since: <a href="https://test-town.example/procedures">see the '
+                            "council's page for the current version</a>.")
+        assert notice < html.index("Found at:"), uri
+
+
 def test_the_real_national_framework_states_its_edition(site_dir):
     html = (site_dir / "national" / "timescales" / "index.html").read_text(encoding="utf-8")
     assert html.count("not yet checked against") == 4  # one for each national figure

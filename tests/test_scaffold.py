@@ -79,8 +79,11 @@ def test_the_contributing_walkthrough_from_a_summary(tmp_path):
     text = authority.read_text(encoding="utf-8")
     text = text.replace("  - id: ns-procedures", "  - id: ns-timescales").replace(
         "\"Replace with the document's title\"", '"Child protection conference timescales"').replace(
-        "    # file: north-somerset-procedures.txt\n    # copy: summary\n",
-        "    file: north-somerset-timescales.txt\n    copy: summary\n")
+        "    # file: north-somerset-procedures.txt\n",
+        "    file: north-somerset-timescales.txt\n"
+        "    url: \"https://www.example.org/north-somerset/timescales\"\n    retrieved: \"2026-12-06\"\n"
+        "    extent: partial\n    missing: \"Only the timescales.\"\n").replace(
+        "    # copy: summary ", "    copy: summary # ")
     authority.write_text(text, encoding="utf-8")
     rules = tree / "checklists" / "north-somerset" / "timescales.yml"
     rules.write_text(rules.read_text(encoding="utf-8").replace("rules: []", """rules:

@@ -217,3 +217,58 @@ def test_schemas_use_only_keywords_that_mean_the_same_in_draft_07_and_2020_12():
     for path in sorted((Path(__file__).parent.parent / "schema").glob("*.schema.json")):
         walk(json.loads(path.read_text(encoding="utf-8")), path.name)
     assert not problems, "\n".join(problems)
+
+
+# --- a document's provenance and the conferences worked out by hand ----------------------------
+
+EXAMPLES = "checklists/test-town/examples.yml"
+AUTHORITY = "checklists/test-town/authority.yml"
+
+
+def test_a_partial_copy_must_say_what_is_missing(tree):
+    replace_in(tree, AUTHORITY, "    missing: \"Only the agenda and the plan's timing; the appendices were not read.\"\n", "")
+    assert errors_for(tree) == [f"{AUTHORITY}:{line_of(tree, AUTHORITY, '- id: t-doc')}: "
+                                "'missing' is a required property at documents/0 — add the missing key"]
+
+
+@pytest.mark.parametrize("field, bad", [("retrieved", '"2026-02-30"'), ("retrieved", '"6 December 2026"'),
+                                        ("url", '"www.example.org"'), ("extent", "some")])
+def test_a_document_address_date_and_extent_are_checked(tree, field, bad):
+    old = {"retrieved": '"2026-12-06"', "url": '"https://test-town.example/procedures"', "extent": "partial"}[field]
+    replace_in(tree, AUTHORITY, f"{field}: {old}", f"{field}: {bad}")
+    errors = errors_for(tree)
+    assert len(errors) == 1 and errors[0].startswith(f"{AUTHORITY}:{line_of(tree, AUTHORITY, field + ':')}:"), errors
+
+
+@pytest.mark.parametrize("old, new, says", [
+    ("rule: t-rule-plan", "rule: t-rule-nothing", "'t-rule-nothing', which is not a rule of this authority"),
+    ("conference: icpc", "conference: rcpc", None),  # t-rule-plan is for both: no error (control)
+    ('date: "2027-03-31"', 'date: "2027-02-30"', "'2027-02-30' is not a real date"),
+    ('time: "10:00"', 'time: "25:00"', "does not match"),
+    ('time: "10:00"', 'time: "10.00"', "does not match"),
+    ("        working:", "        time: \"10:00\"\n        working:", "gives a time for 't-rule-plan', a rule counted in working_days"),
+    ("        working:", "        occurrence: 2\n        working:", "gives occurrence 2 of 't-rule-plan', which does not recur"),
+])
+def test_an_example_names_real_rules_real_dates_and_times(tree, old, new, says):
+    replace_in(tree, EXAMPLES, old, new)
+    if says is None:
+        load_content(tree / "checklists")
+        return
+    errors = errors_for(tree)
+    assert len(errors) == 1 and errors[0].startswith(f"{EXAMPLES}:") and says in errors[0], errors
+
+
+def test_an_example_for_a_rule_of_another_conference_type_is_refused(tree):
+    replace_in(tree, "checklists/test-town/timescales.yml", "conference_types: [icpc, rcpc]", "conference_types: [rcpc]")
+    errors = errors_for(tree)
+    assert errors == [f"{EXAMPLES}:{line_of(tree, EXAMPLES, 'rule: t-rule-plan')}: rule 't-rule-plan' is not for a icpc "
+                      "conference (rcpc only) — remove this line, or expect it in an example of the conference type the rule is for"]
+
+
+def test_validate_notes_an_authority_without_examples(tree):
+    (tree / EXAMPLES).unlink()
+    result = subprocess.run([sys.executable, "-m", "cpguide.cli", "--content", str(tree / "checklists"), "validate"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "note: checklists/test-town has no examples.yml" in result.stdout
+    assert "OK:" in result.stdout

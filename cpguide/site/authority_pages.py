@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..checks import national_counterparts
+from ..currency import parse_when
+from ..interface import interface_words
 from ..content import Authority, Entry
 from ..expected import expected_data, silences
 from ..deadlines.words import conditions_phrase as describe_conditions
@@ -48,7 +50,7 @@ class AuthorityPages:
         # family: quick exit and Listen; no table of contents beside it: the jump links at the top do that
         # job, and on a phone it was a fifth of what the page downloads.
         meta = {"title": title, "family": True, "hide": ["toc"]} if name == "parents" else {"title": title}
-        html = self.w.body([heading] + body + [self.document_dates()], meta)
+        html = self.w.body([heading] + self.summary_notices() + body + [self.document_dates()], meta)
         return Page(self.own_page(name), title, "", self.nav, nav_title, html=html)
 
     def document_dates(self) -> Html:
@@ -60,8 +62,29 @@ class AuthorityPages:
             docs.append({"title": doc["title"], "held": held,
                          "published": c.published and c.published.words, "reviewed": c.last_reviewed and c.last_reviewed.words,
                          "next": c.next_review and c.next_review.words, "overdue": c.overdue,
-                         "predates": c.predates and c.predates["title"], "superseded_by": c.superseded_by})
+                         "predates": c.predates and c.predates["title"], "superseded_by": c.superseded_by,
+                         "provenance": self.provenance(doc)})
         return Html(CURRENCY.document_dates(docs))
+
+    def provenance(self, doc: dict) -> list[Html]:
+        """Where the document was found, when, and whether the copy here is all of it (authority.yml)."""
+        say, lines = interface_words(self.ctx.content)["documents"], []
+        if doc.get("url"):
+            lines.append(Html.escape(say["found_at"]).format(link=self.w.external(doc["url"], doc["url"])))
+        if doc.get("retrieved"):
+            lines.append(Html.escape(say["retrieved"]).format(date=parse_when(doc["retrieved"]).words))
+        if doc.get("extent"):
+            lines.append(Html.escape(say[doc["extent"]]).format(missing=doc.get("missing", "")))
+        return lines
+
+    def summary_notices(self) -> list[Html]:
+        """At the top of every page built from a maintainer's summary: it is a summary, of when, and
+        where the council's current version is (the schema requires url and retrieved for one)."""
+        say = interface_words(self.ctx.content)["documents"]
+        return [self.w.paragraph(Html.escape(say["summary"]).format(
+                    date=parse_when(doc["retrieved"]).words, link=self.w.external(say["summary_link"], doc["url"])),
+                    "cp-summary-notice")
+                for doc in self.authority.documents if doc.get("copy") == "summary" and doc.get("file")]
 
     def overdue_notice(self) -> list[Html]:
         """The overview lists the documents whose review is overdue, or that are older than the national guidance."""
