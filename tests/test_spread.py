@@ -74,9 +74,24 @@ def test_each_timing_counts_the_authorities_that_give_it(content):
     assert linked == {("test-town", "t-rule-plan"), ("other-town", "o-plan"), ("far-town", "f-plan")}
 
 
-def test_the_comparison_page_shows_the_spread_in_words(content):
-    page = next(p for p in build_site(content).pages if p.src_uri == "compare/timescales.md")
-    text = html.unescape(" ".join(page.written.split()))  # Markdown: a ":" may be written "&#58;"
-    assert "within 1 working day of the conference: 2 authorities" in text
-    assert "within 2 working days of the conference: 1 authority" in text
-    assert "no rule of this kind in its documents: 1 authority" in text
+def written(pages, src_uri: str) -> str:
+    page = next(p for p in pages if p.src_uri == src_uri)
+    return html.unescape(" ".join(page.written.split()))  # Markdown: a ":" may be written "&#58;"
+
+
+def test_the_comparison_pages_show_the_spread_in_words(content):
+    pages = build_site(content).pages
+    for src_uri in ("compare/timescales/index.md", "compare/timescales/plan-circulated.md"):
+        text = written(pages, src_uri)
+        assert "within 1 working day of the conference: 2 authorities" in text
+        assert "within 2 working days of the conference: 1 authority" in text
+        assert "no rule of this kind in its documents: 1 authority" in text
+    index = written(pages, "compare/timescales/index.md")
+    assert "](plan-circulated.md)" in index  # each kind's heading leads to its page of every rule
+
+
+def test_a_kinds_page_links_every_authoritys_rule(content):
+    text = written(build_site(content).pages, "compare/timescales/plan-circulated.md")
+    for rule in ("../../test-town/timescales.md#t-rule-plan", "../../other-town/timescales.md#o-plan",
+                 "../../other-town/timescales.md#o-1-plan", "../../far-town/timescales.md#f-plan"):
+        assert f"]({rule})" in text

@@ -38,8 +38,8 @@ FIXTURE = ROOT / "tests" / "fixtures" / "good"
 FIELDS = [
     ("test-town/authority.yml", ("name",), ["test-town/", "authorities/", "", "calculator/", "calculator/parents/", "data/",
                                             "for/parents/"], "authority name"),
-    ("test-town/authority.yml", ("short_name",), ["compare/timescales/", "compare/agendas/", "test-town/checklists/"], "short name"),
-    ("test-town/authority.yml", ("documents", 0, "title"), ["test-town/", "compare/timescales/"], "document title"),
+    ("test-town/authority.yml", ("short_name",), ["compare/timescales/plan-circulated/", "compare/agendas/", "test-town/checklists/"], "short name"),
+    ("test-town/authority.yml", ("documents", 0, "title"), ["test-town/", "compare/timescales/plan-circulated/"], "document title"),
     ("test-town/authority.yml", ("documents", 0, "publisher"), ["test-town/"], "publisher"),
     ("test-town/authority.yml", ("summary",), ["test-town/"], "summary"),
     ("test-town/authority.yml", ("distinctive", 0), ["test-town/"], "distinctive"),

@@ -31,8 +31,16 @@ def _filter(say: dict) -> str:
 def generate(ctx: SiteContext) -> Iterator[Page]:
     say = _words(ctx)
     nav = (say["title"],)
+    spread = _spread_by_kind(ctx)
     yield Page("compare/index.md", say["title"], _index(ctx, say), nav)
-    yield Page("compare/timescales.md", say["timescales_title"], NOT_INDEXED + _timescales(ctx, say), nav)
+    # The spread of every kind, as the index of a section with one page a kind of deadline: at 150
+    # authorities one page of every rule would be megabytes.
+    section = nav + (say["timescales_title"],)
+    yield Page("compare/timescales/index.md", say["timescales_title"], NOT_INDEXED + _timescales(ctx, say, spread), section)
+    rows = _rows_by_kind(ctx)
+    for kind, entries in spread.items():
+        yield Page(f"compare/timescales/{kind}.md", DEADLINE_KINDS[kind],
+                   NOT_INDEXED + _kind_page(ctx, say, kind, entries, rows[kind]), section)
     yield Page("compare/agendas.md", say["agendas_title"], NOT_INDEXED + _agendas(ctx, say), nav)
     yield Page("compare/decisions.md", say["decisions_title"], NOT_INDEXED + _facts(ctx, say), nav)
 
@@ -45,7 +53,7 @@ def _index(ctx: SiteContext, say: dict) -> str:
     return "\n".join([
         f"# {md(say['title'])}", "",
         filled(say["intro"], differs=f"**{md(say['differs'])}**"), "",
-        "- " + filled(say["timescales_entry"], link=link(say["timescales_title"], "timescales.md")),
+        "- " + filled(say["timescales_entry"], link=link(say["timescales_title"], "timescales/index.md")),
         "- " + filled(say["agendas_entry"], link=link(say["agendas_title"], "agendas.md")),
         "- " + link(say["decisions_title"], "decisions.md"),
         "- " + filled(say["disagreements_entry"], link=link(disagreements, "../disagreements.md")), ""])
@@ -55,38 +63,60 @@ def _when(rule: dict) -> str:
     return timing_words(rule)
 
 
-def _timescales(ctx: SiteContext, say: dict) -> str:
-    src = "compare/timescales.md"
-    national = ctx.content.national.rules if ctx.content.national else []
-    spread = defaultdict(list)
-    for entry in timescale_spread(ctx.content):
+def _spread_by_kind(ctx: SiteContext) -> dict[str, list[dict]]:
+    spread: dict[str, list[dict]] = defaultdict(list)
+    for entry in timescale_spread(ctx.content):  # the vocabulary's order: the order of a conference
         spread[entry["kind"]].append(entry)
-    rows_by_kind = defaultdict(list)
+    return spread
+
+
+def _rows_by_kind(ctx: SiteContext) -> dict[str, list]:
+    rows = defaultdict(list)
     for a in ctx.content.local_authorities:
         for rule in a.rules:
-            rows_by_kind[rule["kind"]].append((a, rule))
-    body = [f"# {md(say['timescales_title'])}", "", filled(say["timescales_intro"], differs=f"**{md(say['differs'])}**"),
-            "", md(say["spread_intro"]), "", _filter(say), ""]
-    for kind, entries in spread.items():  # the vocabulary's order: the order of a conference
-        rows = rows_by_kind[kind]
-        limits = [n for n in national if n["kind"] == kind]
-        body += [f"## {md(DEADLINE_KINDS[kind])} {{ #{kind} }}", ""]
-        for n in limits:
-            body += [filled(say["national_limit"], types=types_label(n["conference_types"]),
-                            link=f"[{md(_when(n))}]({ctx.href(src, n['id'])})"), ""]
-        body += _spread_lines(entries, say)
-        if not rows:
-            body += [md(say["no_rule"]), ""]
-            continue
-        timings = Counter(_when(rule) for _, rule in rows)
-        heads = [md(say[key]) for key in ("authority", "conference", "when", "source")]
-        body += ["| " + " | ".join(heads) + " | |", "| --- | --- | --- | --- | --- |"]
-        for a, rule in rows:
-            differs = _differs(ctx, rule, limits, timings, len(rows))
-            flag = f"**{md(say['differs'])}**" if differs else md(say["same"])
-            body.append(f"| {md(a.short_name)} | {types_label(rule['conference_types'])} | "
-                        f"[{md(_when(rule))}]({ctx.href(src, rule['id'])}) | {md(_doc_title(ctx, rule))} | {flag} |")
-        body.append("")
+            rows[rule["kind"]].append((a, rule))
+    return rows
+
+
+def _national(ctx: SiteContext, kind: str) -> list[dict]:
+    return [n for n in (ctx.content.national.rules if ctx.content.national else []) if n["kind"] == kind]
+
+
+def _limit_lines(ctx: SiteContext, say: dict, src: str, limits: list[dict]) -> list[str]:
+    out = []
+    for n in limits:
+        out += [filled(say["national_limit"], types=types_label(n["conference_types"]),
+                       link=f"[{md(_when(n))}]({ctx.href(src, n['id'])})"), ""]
+    return out
+
+
+def _timescales(ctx: SiteContext, say: dict, spread: dict[str, list[dict]]) -> str:
+    """Every kind's spread on one page, each kind's heading linking to its page of every rule."""
+    src = "compare/timescales/index.md"
+    body = [f"# {md(say['timescales_title'])}", "", md(say["spread_intro"]), ""]
+    for kind, entries in spread.items():
+        body += [f"## [{md(DEADLINE_KINDS[kind])}]({kind}.md) {{ #{kind} }}", ""]
+        body += _limit_lines(ctx, say, src, _national(ctx, kind))
+        body += _spread_lines(entries, say) or [md(say["no_rule"]), ""]
+    return "\n".join(body) + "\n"
+
+
+def _kind_page(ctx: SiteContext, say: dict, kind: str, entries: list[dict], rows: list) -> str:
+    """One kind of deadline: the national limit, the spread, then every authority's rule."""
+    src = f"compare/timescales/{kind}.md"
+    limits = _national(ctx, kind)
+    body = [f"# {md(DEADLINE_KINDS[kind])}", "", filled(say["timescales_intro"], differs=f"**{md(say['differs'])}**"), ""]
+    body += _limit_lines(ctx, say, src, limits)
+    body += _spread_lines(entries, say)
+    if not rows:
+        return "\n".join(body + [md(say["no_rule"]), ""]) + "\n"
+    timings = Counter(_when(rule) for _, rule in rows)
+    heads = [md(say[key]) for key in ("authority", "conference", "when", "source")]
+    body += [_filter(say), "", "| " + " | ".join(heads) + " | |", "| --- | --- | --- | --- | --- |"]
+    for a, rule in rows:
+        flag = f"**{md(say['differs'])}**" if _differs(ctx, rule, limits, timings, len(rows)) else md(say["same"])
+        body.append(f"| {md(a.short_name)} | {types_label(rule['conference_types'])} | "
+                    f"[{md(_when(rule))}]({ctx.href(src, rule['id'])}) | {md(_doc_title(ctx, rule))} | {flag} |")
     return "\n".join(body) + "\n"
 
 

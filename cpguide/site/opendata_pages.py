@@ -35,7 +35,7 @@ def _page(ctx: SiteContext, data_files: dict[str, str]) -> str:
         "- [`data/index.json`](data/index.json): the list of authorities, their source documents, and the address "
         "of each authority's file.",
         "- " + filled(say["open_data_entry"], link="[`data/compare/timescales.json`](data/compare/timescales.json)",
-                      page=f"[{md(say['timescales_title'])}](compare/timescales.md)"),
+                      page=f"[{md(say['timescales_title'])}](compare/timescales/index.md)"),
         "- `data/authorities/<id>.json`: one file per authority:",
         "",
         "| Authority | id | Timescale rules | Discrepancies |",
