@@ -165,3 +165,23 @@ def test_the_real_content_passes_every_check(content):
     from cpguide.checks import content_errors
 
     assert not content_errors(content)
+
+
+AGENDA = "checklists/test-town/agenda.yml"
+
+
+def test_a_section_numbered_out_of_order_must_say_so(tree):
+    """The source's numbering is kept; a section numbered higher than the next one is an anomaly to state."""
+    second = ('      - id: t-agenda-2\n        number: "2"\n        title: Decision\n        prompts:\n'
+              '          - id: t-agenda-2-decide\n            text: "Chair asks for views."\n')
+    text = (tree / AGENDA).read_text(encoding="utf-8") + second
+    (tree / AGENDA).write_text(text, encoding="utf-8")
+    load_content(tree / "checklists")  # 1, 2: in order
+    (tree / AGENDA).write_text(text.replace('number: "1"', 'number: "10"', 1), encoding="utf-8")
+    errors, line = errors_for(tree), line_of(tree, AGENDA, 'number: "2"')
+    assert errors == [f"{AGENDA}:{line}: section 2 follows section 10 in agenda 't-agenda' — "
+                      "keep the source's order and numbers, and say what is odd in anomaly: on section 10 (or correct the "
+                      "order if it is yours, not the source's)"], errors
+    (tree / AGENDA).write_text(text.replace('number: "1"\n', 'number: "10"\n        anomaly: "Numbered 10 in the source."\n', 1),
+                               encoding="utf-8")
+    load_content(tree / "checklists")

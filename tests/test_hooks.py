@@ -46,7 +46,7 @@ def rendered(page, config, files):
 
 def test_content_toc_anchors_and_title_reach_mkdocs(hooks, config):
     files = Files([])
-    page = written(hooks, config, files, "wb/agenda.md", lambda w: [
+    page = written(hooks, config, files, "town/agenda.md", lambda w: [
         w.heading(1, "Agenda"), w.heading(2, "One", "s1"), w.heading(3, "Two"), w.heading(2, "Three", "s3"),
         w.bullets([w.item(["a prompt"], "p1")])])
     rendered(page, config, files)
@@ -59,15 +59,15 @@ def test_content_toc_anchors_and_title_reach_mkdocs(hooks, config):
 
 def test_a_link_to_a_missing_page_or_anchor_is_reported(hooks, config, caplog):
     files = Files([])
-    target = written(hooks, config, files, "wb/timescales.md", lambda w: [w.heading(2, "Rule", "wb-rule")])
-    page = written(hooks, config, files, "wb/agenda.md", lambda w: [w.paragraph(
-        w.a("fine", "wb/timescales.md", "wb-rule") + w.a("no anchor", "wb/timescales.md", "wb-gone")
-        + w.a("no page", "wb/nowhere.md", "x"))])
+    target = written(hooks, config, files, "town/timescales.md", lambda w: [w.heading(2, "Rule", "x-rule")])
+    page = written(hooks, config, files, "town/agenda.md", lambda w: [w.paragraph(
+        w.a("fine", "town/timescales.md", "x-rule") + w.a("no anchor", "town/timescales.md", "x-gone")
+        + w.a("no page", "town/nowhere.md", "x"))])
     with caplog.at_level(logging.WARNING, logger="mkdocs"):
         rendered(target, config, files)
         rendered(page, config, files)
         page.validate_anchor_links(files=files, log_level=logging.WARNING)
     messages = "\n".join(r.getMessage() for r in caplog.records)
-    assert "'wb/nowhere.md' which is not found" in messages
-    assert "does not contain an anchor '#wb-gone'" in messages
-    assert "wb-rule'" not in messages
+    assert "'town/nowhere.md' which is not found" in messages
+    assert "does not contain an anchor '#x-gone'" in messages
+    assert "x-rule'" not in messages

@@ -36,7 +36,7 @@ from cpguide.site.model import SiteContext  # noqa: E402
 HTML_TRICKY = TRICKY + ["<script>alert(1)</script>", "Tom & Jerry's \"views\"", "a < b > c", "&amp; stays as typed"]
 
 
-def writer(src: str = "wb/agenda.md", abbreviations: dict | None = None) -> HtmlWriter:
+def writer(src: str = "town/agenda.md", abbreviations: dict | None = None) -> HtmlWriter:
     return HtmlWriter(src, SiteContext.url, Abbreviations(abbreviations or {}))
 
 
@@ -74,23 +74,23 @@ def test_headings_get_ids_permanent_links_and_a_table_of_contents():
     w = writer()
     first = w.heading(2, w.text("Before the conference"))
     again = w.heading(2, w.text("Before the conference"))
-    own = w.heading(3, "Agenda", "wb-agenda")
+    own = w.heading(3, "Agenda", "x-agenda")
     assert 'id="before-the-conference"' in first and 'id="before-the-conference_1"' in again
-    assert '<a class="headerlink" href="#wb-agenda" title="Permanent link">&para;</a>' in own
+    assert '<a class="headerlink" href="#x-agenda" title="Permanent link">&para;</a>' in own
     assert w.toc == [(2, "before-the-conference", "Before the conference"),
-                     (2, "before-the-conference_1", "Before the conference"), (3, "wb-agenda", "Agenda")]
-    assert {"before-the-conference", "before-the-conference_1", "wb-agenda"} <= w.anchors
+                     (2, "before-the-conference_1", "Before the conference"), (3, "x-agenda", "Agenda")]
+    assert {"before-the-conference", "before-the-conference_1", "x-agenda"} <= w.anchors
 
 
 def test_links_are_relative_to_the_page_and_recorded_for_mkdocs_to_check():
-    w = writer("wb/agenda.md")
-    assert w.href("wb/timescales.md", "wb-rule") == "../timescales/#wb-rule"
-    assert w.href("wb/agenda.md", "wb-s1") == "#wb-s1"
-    assert w.href("calculator/parents.md", query="?authority=wb") == "../../calculator/parents/?authority=wb"
+    w = writer("town/agenda.md")
+    assert w.href("town/timescales.md", "x-rule") == "../timescales/#x-rule"
+    assert w.href("town/agenda.md", "x-s1") == "#x-s1"
+    assert w.href("calculator/parents.md", query="?authority=town") == "../../calculator/parents/?authority=town"
     assert w.href("sources/a.txt") == "../../sources/a.txt"
-    assert w.href("wb/checklists/index.md") == "../checklists/"
-    assert w.links == [("wb/timescales.md", "wb-rule"), ("wb/agenda.md", "wb-s1"), ("calculator/parents.md", ""),
-                       ("sources/a.txt", ""), ("wb/checklists/index.md", "")]
+    assert w.href("town/checklists/index.md") == "../checklists/"
+    assert w.links == [("town/timescales.md", "x-rule"), ("town/agenda.md", "x-s1"), ("calculator/parents.md", ""),
+                       ("sources/a.txt", ""), ("town/checklists/index.md", "")]
 
 
 def test_each_tab_set_on_a_page_has_its_own_inputs():

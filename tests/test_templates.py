@@ -60,8 +60,8 @@ H = Markup  # HTML made elsewhere (another macro), kept as it is
 CASES = {
     # name: (the macro's output, the same as Markdown)
     "heading": (THEME.heading(2, "Before the conference", "before-the-conference"), "## Before the conference"),
-    "heading with id and class": (THEME.heading(3, "Agenda", "wb-agenda", "cp-sheet-title"),
-                                  "### Agenda { .cp-sheet-title #wb-agenda }"),
+    "heading with id and class": (THEME.heading(3, "Agenda", "x-agenda", "cp-sheet-title"),
+                                  "### Agenda { .cp-sheet-title #x-agenda }"),
     "paragraph": (THEME.paragraph("Tom & Jerry"), "Tom & Jerry"),
     "paragraph with class": (THEME.paragraph("Notes", "cp-print-only cp-notes"), "Notes\n{: .cp-print-only .cp-notes }"),
     "lines": (para(THEME.lines(["one", "two"])), "one  \ntwo"),
@@ -82,7 +82,7 @@ CASES = {
                          "**When:** *Note* `timescales.yml`"),
     "em with class": (para(THEME.em("x", "cp-line")), "*x*{ .cp-line }"),
     "abbreviation": (para(THEME.abbr("ICPC", "Initial & first")), "ICPC\n\n*[ICPC]: Initial & first"),
-    "link": (para(THEME.link("the agenda", "../agenda/#wb-1", "cp-explained")), "[the agenda](../agenda/#wb-1){ .cp-explained }"),
+    "link": (para(THEME.link("the agenda", "../agenda/#x-1", "cp-explained")), "[the agenda](../agenda/#x-1){ .cp-explained }"),
     "small print": (para(THEME.small_print("Source: x", "cp-meta")), "*Source: x*{ .cp-meta }"),
     "small print, strong, not searched": (para(THEME.small_print("Differs", "cp-disagree", True, False)),
                                           "**Differs**{ .cp-disagree data-search-exclude }"),
