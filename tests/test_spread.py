@@ -33,7 +33,8 @@ def add_town(checklists, town: str, prefix: str, rules: list[dict]) -> None:
     """A copy of the fixture's test-town under another name, with its own plan rules."""
     folder = checklists / town
     shutil.copytree(checklists / "test-town", folder)
-    (folder / "agenda.yml").unlink()
+    for own in ("agenda.yml", "examples.yml"):  # they name test-town's items, not this town's
+        (folder / own).unlink(missing_ok=True)
     for path in folder.glob("*.yml"):
         text = path.read_text().replace("test-town", town).replace("Test Town", town.title())
         path.write_text(re.sub(r"\bt-", f"{prefix}-", text))
