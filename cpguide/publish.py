@@ -10,12 +10,15 @@ All three are made from the built site, so they see exactly what readers get:
   the browser saves them when the reader chooses the authority (docs/assets/js/offline.mjs).
 - Workbox (scripts/service-worker.mjs) writes `sw.js`: the shell every page uses is precached,
   pages and files are kept as they are opened and refreshed on every visit online.
+- `offline/version.json` is a hash of everything the site serves: a kept authority is kept again
+  whenever it changes, whatever changed (content, code, templates, vendored files).
 
 This module never imports MkDocs; hooks/publish_hooks.py hands it the site folder.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -127,6 +130,28 @@ def offline_lists(site_dir: Path, authority_ids: list[str]) -> int:
     return written
 
 
+VERSION_FILE = f"{OFFLINE_DIR}/version.json"
+# Not part of what a kept authority runs: the search index (fetched per query, never kept), the
+# offline lists themselves (their addresses are hashed with the files they name), Pagefind's staging.
+_NOT_KEPT = ("pagefind/", f"{OFFLINE_DIR}/", f"{STAGING_DIR}/")
+
+
+def offline_version(site_dir: Path) -> str:
+    """Write offline/version.json: a hash of every file the site serves (pages, scripts, styles,
+    vendored files, data, the service worker). offline.mjs keeps an authority again whenever it
+    changes, so an update of code or templates alone reaches a reader who kept their authority; a
+    hash of the content alone missed those. One pass over the built site, once per build."""
+    digest = hashlib.sha256()
+    for path in sorted(site_dir.rglob("*")):
+        rel = path.relative_to(site_dir).as_posix()
+        if path.is_file() and not rel.startswith(_NOT_KEPT):
+            digest.update(rel.encode("utf-8") + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    version = digest.hexdigest()[:16]
+    (site_dir / OFFLINE_DIR).mkdir(exist_ok=True)
+    (site_dir / VERSION_FILE).write_text(json.dumps({"version": version}), encoding="utf-8")
+    return version
+
+
 def service_worker(site_dir: Path) -> None:
     """Write site_dir/sw.js with Workbox (generateSW, its runtime inlined: nothing from another host)."""
     node = shutil.which("node")
@@ -157,3 +182,4 @@ def publish(site_dir: Path, authority_ids: list[str]) -> None:
     index_for_search(site_dir)
     offline_lists(site_dir, authority_ids)
     service_worker(site_dir)
+    offline_version(site_dir)  # last: it covers the service worker too

@@ -52,7 +52,8 @@ const { count, size, warnings } = await generateSW({
           handlerDidError: async ({ request }) => {
             const page = new URL("about/offline/", self.registration.scope);
             if (new URL(request.url).pathname === page.pathname) return undefined; // not kept either
-            return Response.redirect(`${page.href}?missing=${encodeURIComponent(new URL(request.url).pathname)}`, 302);
+            // A code, not the address asked for: that page shows only its own words (offline.mjs)
+            return Response.redirect(`${page.href}?missing=page`, 302);
           },
         }],
       },

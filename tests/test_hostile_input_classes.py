@@ -230,3 +230,20 @@ def test_new_authority_with_quotes_in_its_name_validates(tree):
     result = cli(tree, "new-authority", "north-somerset", "--name", name, "--region", "South West")
     assert result.returncode == 0, result.stderr
     assert load_content(tree / "checklists").authorities["north-somerset"].name == name
+
+
+# --- 9. the calendar file: one rule for text, in the browser and on the command line ----------------
+
+def test_the_browsers_calendar_text_is_escaped_as_the_command_lines():
+    """A bare carriage return stayed raw in the browser's SUMMARY; icalendar (the command line) writes "\\n"."""
+    from icalendar import vText
+
+    texts = ["Plan\rsent", "Plan\r\nsent", "Plan\nsent", "a;b,c\\d", "end\r", "\r\r\n\n"]
+    project = Path(__file__).resolve().parent.parent
+    node = shutil.which("node")
+    assert node, "node not found: install Node.js 20 (Debian package nodejs)"
+    script = ("import { icsEscape } from './docs/assets/js/calculator.mjs';"
+              "process.stdout.write(JSON.stringify(JSON.parse(process.argv[1]).map(icsEscape)));")
+    out = subprocess.run([node, "--input-type=module", "-e", script, json.dumps(texts)], capture_output=True,
+                         text=True, cwd=project, check=True)
+    assert json.loads(out.stdout) == [vText(t).to_ical().decode() for t in texts]

@@ -96,12 +96,71 @@ def test_a_page_not_kept_says_so_and_the_list_shows_what_is(page, chosen, conten
     _keep(page, chosen)
     page.context.set_offline(True)
     page.goto(f"/{other.id}/agenda/")
-    page.wait_for_url("**/about/offline/?missing=*")
+    page.wait_for_url("**/about/offline/?missing=page")
     page.wait_for_function("() => window.__offlineListReady === true", timeout=15_000)
-    assert f"/{other.id}/agenda/" in page.locator(".cp-offline-missing").inner_text()
+    assert page.locator(".cp-offline-missing").inner_text() == _notice("offline_missing")
     kept = page.locator("[data-cpguide-offline-list] a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert any(h.endswith(f"/{chosen.id}/agenda/") for h in kept), kept
     assert not any(f"/{other.id}/" in h for h in kept), kept
+
+
+def _notice(key: str) -> str:
+    """The site's own words for a page script (mkdocs.yml extra.notices; one line each here)."""
+    import yaml
+
+    line = next(l for l in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines() if l.strip().startswith(f"{key}:"))
+    return yaml.safe_load(line.strip())[key]
+
+
+WORDS = "Call 07700 900123 now, this page is fake"
+
+
+@pytest.mark.parametrize("address", [f"/about/offline/?missing={WORDS}", "/about/offline/?missing=__proto__",
+                                     "/about/offline/?missing=constructor", f"/calculator/?date={WORDS}&time={WORDS}"])
+def test_words_in_the_address_are_never_shown_as_the_sites(page, address):
+    """Only a code the site sets maps to its own words (issue 24, finding 5: any text showed in an alert)."""
+    page.goto(address.replace(" ", "%20"))
+    wait_for_page_scripts(page)
+    page.wait_for_load_state("networkidle")
+    if "/calculator/" in address:  # a date in the address is answered at once
+        page.wait_for_function("() => window.__calculatorReady === true", timeout=15_000)
+    shown = page.locator("body").inner_text()
+    assert "07700" not in shown and "proto" not in shown and "constructor" not in shown
+    assert page.locator(".cp-offline-missing").count() == 0
+
+
+def _another_build(site_dir: Path, tmp_path: Path, name: str) -> Path:
+    """The site as a later build that changed only one JavaScript module (deadlines.mjs), stamped as
+    every build is (cpguide/publish.py)."""
+    import shutil
+
+    from cpguide.publish import offline_version
+
+    copy = tmp_path / name
+    shutil.copytree(site_dir, copy, ignore=shutil.ignore_patterns("pagefind"))
+    module = copy / "assets" / "js" / "deadlines.mjs"
+    module.write_text(module.read_text(encoding="utf-8") + f'\nglobalThis.__cpguideBuild = "{name}";\n', encoding="utf-8")
+    offline_version(copy)
+    return copy
+
+
+def test_a_code_only_update_reaches_a_kept_authority(page, chosen, site_dir, _httpd, tmp_path):
+    """Issue 24, finding 10: the offline version was a hash of the YAML alone, so a reader who had kept
+    their authority kept running the old deadlines.mjs without signal after the site was updated."""
+    _keep(page, chosen)
+    try:
+        _httpd.holder["dir"] = str(_another_build(site_dir, tmp_path, "b"))
+        page.goto(f"/{chosen.id}/")  # one visit online, to any page: the kept copy is brought up to date
+        page.wait_for_function("id => window.__offlineReady === id", arg=chosen.id, timeout=60_000)
+        page.context.set_offline(True)
+        page.goto("/calculator/")
+        page.wait_for_function("() => window.__cpguideBuild === 'b'", timeout=15_000)
+        page.context.set_offline(False)
+        _httpd.holder["dir"] = str(_another_build(site_dir, tmp_path, "c"))
+        page.goto("/calculator/")  # online: the new module at once
+        page.wait_for_function("() => window.__cpguideBuild === 'c'", timeout=15_000)
+    finally:
+        _httpd.holder["dir"] = str(site_dir)
 
 
 def test_updates_reach_the_kept_copy_at_the_next_visit_online(page, chosen, site_dir):

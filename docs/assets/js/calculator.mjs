@@ -198,8 +198,10 @@ function timeline(groups, words, data, caption) {
 
 // --- calendar file ---------------------------------------------------------------------------
 
-function icsEscape(text) {
-  return String(text).replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+/** Text in a calendar file as the command line's (icalendar's vText) writes it: a line break of any kind
+    (CR LF, LF or a bare CR) is "\\n", and "\\", ";", "," are escaped (tests/test_hostile_input_classes.py). */
+export function icsEscape(text) {
+  return String(text).replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Fold a content line at 75 octets (RFC 5545 3.1), never inside a UTF-8 sequence. */
@@ -351,7 +353,8 @@ function setBox(form, name, value) {
   box.value = parsedTime !== null
     ? `${String(Math.floor(parsedTime / 60)).padStart(2, '0')}:${String(parsedTime % 60).padStart(2, '0')}`
     : parsedDate !== null ? isoDate(parsedDate) : value;
-  if (box.value === '' && value !== '') {
+  // Only a value shaped like a date or a time is reported back: the address is never the site's words.
+  if (box.value === '' && value !== '' && /^[0-9:-]{1,10}$/.test(value)) {
     const refused = fromAddress.get(form) ?? {};
     refused[name] = value;
     fromAddress.set(form, refused);

@@ -25,17 +25,23 @@ function notices() {
   }
 }
 
-function version() {
-  const meta = document.querySelector('meta[name="cpguide-version"]');
-  return meta ? meta.content : "";
+/** The version of everything the site serves (cpguide/publish.py offline_version): asked on every
+    visit online, a few bytes; without signal the service worker answers with the copy it kept. */
+async function version() {
+  const response = await fetch(new URL("offline/version.json", SITE).href, { cache: "no-cache" });
+  if (!response.ok) throw new Error(`offline/version.json: ${response.status}`);
+  return (await response.json()).version;
 }
+
+// Past the browser's own cache too: a file it thinks still fresh may be the one just replaced.
+const fresh = (url) => new Request(url, { cache: "no-cache", credentials: "same-origin" });
 
 const supported = () => location.protocol !== "file:" && "serviceWorker" in navigator && "caches" in window;
 
 /** Keep the authority's pages and files (its build-time list); resolves to the number kept. */
 async function keepAuthority(authority) {
   const listUrl = new URL(`offline/${encodeURIComponent(authority.id)}.json`, SITE).href;
-  const stamp = `${authority.id} ${version()}`;
+  const stamp = `${authority.id} ${await version()}`;
   const kept = await caches.open(KEPT);
   const before = await kept.match(listUrl);
   if (before && (await before.clone().text()).startsWith(stamp)) return -1; // already kept, this version
@@ -44,8 +50,8 @@ async function keepAuthority(authority) {
   const urls = (await response.json()).urls.map((u) => new URL(u, SITE).href);
   const pages = await caches.open(PAGES);
   const files = await caches.open(FILES);
-  await pages.addAll(urls.filter((u) => u.endsWith("/")));
-  await files.addAll(urls.filter((u) => !u.endsWith("/")));
+  await pages.addAll(urls.filter((u) => u.endsWith("/")).map(fresh));
+  await files.addAll(urls.filter((u) => !u.endsWith("/")).map(fresh));
   await kept.put(listUrl, new Response(`${stamp}\n${urls.length}`));
   return urls.length;
 }
@@ -117,18 +123,22 @@ async function titleOf(cache, request) {
   return new DOMParser().parseFromString(`<p>${text}</p>`, "text/html").body.textContent;
 }
 
+// ?missing=<code> (scripts/service-worker.mjs) -> the key of the site's words (mkdocs.yml extra.notices)
+const ADDRESS_CODES = Object.freeze(Object.assign(Object.create(null), { page: "offline_missing" }));
+
 /** On the page about using the site without signal: the pages kept on this device, as links. */
 export async function mountList(root) {
   if (!root || root.dataset.mounted) return;
   root.dataset.mounted = "1";
   const say = notices();
-  const missing = new URLSearchParams(location.search).get("missing");
+  // The address only ever names a code the service worker sets; its own words are never shown.
+  const missing = ADDRESS_CODES[new URLSearchParams(location.search).get("missing")];
   addStyles();
-  if (missing) {
+  if (missing && say[missing]) {
     const note = document.createElement("p");
     note.className = "cp-offline-missing";
     note.setAttribute("role", "alert");
-    note.textContent = (say.offline_missing || "").replace("{page}", missing);
+    note.textContent = say[missing];
     root.before(note);
   }
   if (!supported()) {
