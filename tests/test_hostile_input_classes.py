@@ -247,3 +247,26 @@ def test_the_browsers_calendar_text_is_escaped_as_the_command_lines():
     out = subprocess.run([node, "--input-type=module", "-e", script, json.dumps(texts)], capture_output=True,
                          text=True, cwd=project, check=True)
     assert json.loads(out.stdout) == [vText(t).to_ical().decode() for t in texts]
+
+
+def test_no_wording_goes_through_str_format():
+    """str.format follows attributes and indexes of what it is given: only the code's own literal
+    templates may use it; the site's words go through cpguide/wording.py (fill, Html.filled, filled)."""
+    import ast
+
+    project = Path(__file__).resolve().parent.parent
+    found = []
+    for path in sorted((project / "cpguide").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in ("format", "format_map")):
+                continue
+            template = node.func.value
+            literal = isinstance(template, ast.Constant) and isinstance(template.value, str)
+            literal_html = (isinstance(template, ast.Call) and getattr(template.func, "id", "") == "Html"
+                            and all(isinstance(a, ast.Constant) for a in template.args))
+            code_constant = isinstance(template, ast.Name) and template.id.isupper()  # scaffold's file templates
+            html_itself = path.name == "html.py" and isinstance(template, ast.Name) and template.id == "str"
+            if not (literal or literal_html or code_constant or html_itself):
+                found.append(f"{path.relative_to(project)}:{node.lineno}")
+    assert not found, "use cpguide.wording.fill / Html.filled for: " + ", ".join(found)

@@ -70,18 +70,18 @@ class AuthorityPages:
         """Where the document was found, when, and whether the copy here is all of it (authority.yml)."""
         say, lines = interface_words(self.ctx.content)["documents"], []
         if doc.get("url"):
-            lines.append(Html.escape(say["found_at"]).format(link=self.w.external(doc["url"], doc["url"])))
+            lines.append(Html.filled(say["found_at"], link=self.w.external(doc["url"], doc["url"])))
         if doc.get("retrieved"):
-            lines.append(Html.escape(say["retrieved"]).format(date=parse_when(doc["retrieved"]).words))
+            lines.append(Html.filled(say["retrieved"], date=parse_when(doc["retrieved"]).words))
         if doc.get("extent"):
-            lines.append(Html.escape(say[doc["extent"]]).format(missing=doc.get("missing", "")))
+            lines.append(Html.filled(say[doc["extent"]], missing=doc.get("missing", "")))
         return lines
 
     def summary_notices(self) -> list[Html]:
         """At the top of every page built from a maintainer's summary: it is a summary, of when, and
         where the council's current version is (the schema requires url and retrieved for one)."""
         say = interface_words(self.ctx.content)["documents"]
-        return [self.w.paragraph(Html.escape(say["summary"]).format(
+        return [self.w.paragraph(Html.filled(say["summary"],
                     date=parse_when(doc["retrieved"]).words, link=self.w.external(say["summary_link"], doc["url"])),
                     "cp-summary-notice")
                 for doc in self.authority.documents if doc.get("copy") == "summary" and doc.get("file")]
