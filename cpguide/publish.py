@@ -29,6 +29,7 @@ from pathlib import Path
 
 from cpguide.deadlines.words import AUDIENCES
 from cpguide.interface import interface_words
+from cpguide.site.routes import page_url
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVICE_WORKER_SCRIPT = ROOT / "scripts" / "service-worker.mjs"
@@ -51,15 +52,48 @@ CALCULATOR_DATA = "data/calculator"
 CALCULATOR_SHARED = ["words.json", "bank-holidays.json"]
 
 
-def template_extra(content) -> dict:
-    """What docs/overrides/main.html needs to file each page for search (authority and audience filters):
-    added to mkdocs.yml's `extra` by the hooks, and written into `cpguide generate`'s project."""
+def template_extra(content, notices: dict, src_uris) -> dict:
+    """What the theme overrides (docs/overrides/) need, worked out once per build as plain data: added to
+    mkdocs.yml's `extra` by the hooks, and written into `cpguide generate`'s project.
+
+    The overrides are written in what Jinja2 (MkDocs) and MiniJinja (Zensical) both understand: no
+    Python methods (`.items()`, `.split()`, `.update()`), so every choice a page needs is a lookup here.
+    `notices` is mkdocs.yml's extra.notices; `src_uris` every page's source path (generated and written).
+    """
     words = interface_words(content)
     # what the scripts on every page say (your-authority.mjs), in each page's #cp-notices
     page_words = {f"badge_{key}": text for key, text in words.get("badge", {}).items()}
-    return {"cpguide_authorities": {a.id: a.name for a in content.local_authorities},
-            "cpguide_audiences": dict(AUDIENCES),
-            "cpguide_page_words": {**page_words, "store_forget": words.get("store", {}).get("forget", "")}}
+    page_words["store_forget"] = words.get("store", {}).get("forget", "")
+    authorities = {a.id: a.name for a in content.local_authorities}
+    return {"cpguide_authorities": authorities,
+            "cpguide_audiences": [[key, label] for key, label in AUDIENCES.items()],
+            "cpguide_notices": page_notices(notices or {}, page_words),
+            "cpguide_filed": search_filing(src_uris, authorities)}
+
+
+def page_notices(notices: dict, page_words: dict) -> dict:
+    """The wording each page carries for its scripts (#cp-notices), for a served build and for a build
+    opened from files: only what that build can show, to keep pages light. From files, the notices
+    where a feature cannot work (the search box carries its own); served, those about use without
+    signal and the words of the scripts on every page (scripts never run from files)."""
+    served = {key: text for key, text in notices.items() if key.startswith("offline_")}
+    from_files = {key: text for key, text in notices.items() if key.endswith("_file") and not key.startswith("search")}
+    return {"served": {**served, **page_words}, "file": from_files}
+
+
+def search_filing(src_uris, authorities: dict) -> dict:
+    """{page URL: [authority, audience]} for every page search files under one authority or one audience
+    (docs/overrides/main.html; a page not listed is about every authority and for everyone): an
+    authority's pages by their folder, the audience pages ("for/parents/", "<authority>/parents/...")
+    by the folder below."""
+    filed = {}
+    for url in map(page_url, src_uris):
+        where = url.split("/")
+        authority = where[0] if where[0] in authorities else ""
+        audience = where[1] if len(where) > 1 and where[1] in AUDIENCES and (authority or where[0] == "for") else ""
+        if authority or audience:
+            filed[url] = [authority or "all", audience or "everyone"]
+    return filed
 
 
 class PublishError(Exception):

@@ -52,7 +52,10 @@ def _configure(config: MkDocsConfig) -> MkDocsConfig:
     _state.update(content=content, build=build, version=version)
     _abbreviations_for_every_page(config, build)
     config.extra["cpguide_version"] = version
-    config.extra.update(template_extra(content))  # search filters (overrides/main.html)
+    docs = Path(config.docs_dir)
+    written = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if "overrides" not in p.relative_to(docs).parts]
+    # what the theme overrides look up (docs/overrides/main.html): search filters, the scripts' wording
+    config.extra.update(template_extra(content, config.extra.get("notices"), written + [p.src_uri for p in build.pages]))
     if not config.use_directory_urls:  # cpguide/site/routes.py: the pages written as HTML link to each other as directory URLs
         raise PluginError("mkdocs.yml: cpguide's generated pages need use_directory_urls: true (the default)")
     try:

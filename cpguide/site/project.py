@@ -218,7 +218,10 @@ def write_project(content, build: SiteBuild, out: Path, repo: Path = REPO) -> in
     problems = check_links(build, handwritten)
     if problems:
         raise ProjectError("broken links in generated pages:\n  " + "\n  ".join(problems))
-    config = project_config((repo / "mkdocs.yml").read_text(encoding="utf-8"), build, template_extra(content))
+    config_text = (repo / "mkdocs.yml").read_text(encoding="utf-8")
+    notices = (yaml.load(config_text, Loader=_Loader).get("extra") or {}).get("notices")
+    pages = [src for src in handwritten if src.endswith(".md")] + [page.src_uri for page in build.pages]
+    config = project_config(config_text, build, template_extra(content, notices, pages))
     expanded = {src: _expanded(text, src, content, build) for src, text in handwritten.items()
                 if src.endswith(".md") and "cpguide:" in text}  # before writing: a bad marker writes nothing
     _empty(out)
