@@ -31,6 +31,11 @@ preview: $(VENV)/.installed node_modules/.installed ## Serve one authority (and 
 build: $(VENV)/.installed node_modules/.installed ## Build the site into site/ (strict; with its search index and service worker)
 	$(VENV)/bin/mkdocs build --strict
 
+zensical: $(VENV)/.installed node_modules/.installed ## Build the site with Zensical into build/zensical/site (generate, zensical build, publish)
+	$(VENV)/bin/cpguide generate --out build/zensical --links sources
+	cd build/zensical && $(CURDIR)/$(VENV)/bin/zensical build --strict
+	$(VENV)/bin/cpguide publish build/zensical/site
+
 validate: $(VENV)/.installed ## Check all content: schema, ids, references, no HTML
 	$(VENV)/bin/cpguide validate
 
@@ -48,11 +53,11 @@ benchmark: $(VENV)/.installed node_modules/.installed system-deps ## Measure bui
 
 lock: ## Re-pin dependencies with their hashes into requirements.lock (after changing pyproject.toml or requirements-tools.in)
 	python3 -m venv /tmp/cpguide-lock && /tmp/cpguide-lock/bin/pip install --quiet pip-tools==7.6.2 && \
-	/tmp/cpguide-lock/bin/pip-compile --quiet --extra test --generate-hashes --allow-unsafe --strip-extras \
+	/tmp/cpguide-lock/bin/pip-compile --quiet --extra test --extra zensical --generate-hashes --allow-unsafe --strip-extras \
 	  --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml requirements-tools.in && \
 	rm -rf /tmp/cpguide-lock
 
 clean: ## Remove the built site and caches
-	rm -rf site .pytest_cache
+	rm -rf site build .pytest_cache
 
-.PHONY: help venv serve preview build validate coverage system-deps test benchmark lock clean
+.PHONY: help venv serve preview build zensical validate coverage system-deps test benchmark lock clean

@@ -29,6 +29,10 @@ def add_parser(subparsers) -> None:
                    help="links in the pages written as HTML: 'urls' as served (MkDocs, default) or 'sources' "
                         "to the source files (x.md), for engines that rewrite links in raw HTML (Zensical)")
     p.set_defaults(func=cmd_generate)
+    p = subparsers.add_parser("publish", help="after another engine (Zensical) has built the project `generate` wrote: "
+                                              "the search index, offline lists and service worker in the built site")
+    p.add_argument("site", type=Path, help="the built site's folder (e.g. DIR/site after `zensical build` in DIR)")
+    p.set_defaults(func=cmd_publish)
 
 
 def cmd_validate(args) -> int:
@@ -81,6 +85,24 @@ def cmd_generate(args) -> int:
         return 1
     print(f"OK: {pages} pages in {args.out}, a plain MkDocs project without hooks; build it with "
           f"'mkdocs build --strict -f {args.out / 'mkdocs.yml'}'")
+    return 0
+
+
+def cmd_publish(args) -> int:
+    """What hooks/publish_hooks.py does after an MkDocs build, for a site built by another engine."""
+    from .publish import PublishError, publish
+
+    if not (args.site / "index.html").is_file():
+        print(f"cpguide publish: {shorten(str(args.site))} has no index.html: give the folder a build wrote "
+              "(e.g. DIR/site after `zensical build` in DIR)", file=sys.stderr)
+        return 1
+    content = load_content(args.content)
+    try:
+        publish(args.site, [a.id for a in content.local_authorities])
+    except PublishError as exc:
+        print(f"cpguide publish: {exc}", file=sys.stderr)
+        return 1
+    print(f"OK: search index, offline lists and service worker written into {args.site}")
     return 0
 
 

@@ -1,0 +1,147 @@
+"""The site built with Zensical, the successor of Material for MkDocs 9 (end of life 5 May 2027).
+
+As the README's "Building with Zensical" says: `cpguide generate --out DIR --links sources`, then
+`zensical build --strict` in DIR, then `cpguide publish DIR/site` (search index, offline lists,
+service worker). Checked here: the same set of pages as the MkDocs build, and in Chromium a reader
+works out a date with the calculator, ticks a checklist and finds it ticked after a reload, and finds
+something with search, with no script error and no request to another host. One build and one
+browser context for the whole file, to keep its cost small.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SITE_TODAY
+from cpguide.cli import main
+from cpguide.site import routes
+
+from .browser_helpers import wait_for_checklist, wait_for_page_scripts
+
+ZENSICAL = Path(sys.executable).parent / "zensical"
+
+
+def _run(cmd: list[str], cwd: Path, env: dict) -> None:
+    result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=env)
+    assert result.returncode == 0, f"{' '.join(cmd)} failed:\n{result.stdout}\n{result.stderr}"
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory) -> Path:
+    """The site as the README builds it with Zensical."""
+    assert ZENSICAL.exists(), f"zensical is not installed in {ZENSICAL.parent}: run `make venv` (requirements.lock pins it)"
+    project = tmp_path_factory.mktemp("zensical") / "project"
+    env = dict(os.environ, CPGUIDE_TODAY=SITE_TODAY)
+    cpguide = [sys.executable, "-m", "cpguide.cli"]
+    _run(cpguide + ["generate", "--out", str(project), "--links", "sources"], ROOT, env)
+    _run([str(ZENSICAL), "build", "--strict"], project, env)
+    _run(cpguide + ["publish", str(project / "site")], ROOT, env)
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
+def zensical_server(zensical_site):
+    handler = functools.partial(_Quiet, directory=str(zensical_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def _pages(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("index.html")
+            if not p.relative_to(site).parts[0] in ("pagefind", "offline")}
+
+
+def test_same_pages_as_the_mkdocs_build(zensical_site, site_dir):
+    pages = _pages(zensical_site)
+    assert pages == _pages(site_dir)
+    assert routes.output_path("calculator/parents.md") in pages  # generated pages are there, not only written ones
+
+
+def test_offline_lists_and_service_worker_are_written(zensical_site, content):
+    """What "Keep them on this device" saves (docs/assets/js/offline.mjs) names pages the build has."""
+    assert (zensical_site / "sw.js").is_file()
+    for authority in content.local_authorities:
+        urls = json.loads((zensical_site / "offline" / f"{authority.id}.json").read_text())["urls"]
+        assert f"{authority.id}/" in urls
+        missing = [u for u in urls if not (zensical_site / (u + "index.html" if u.endswith("/") or not u else u)).is_file()]
+        assert not missing, missing
+
+
+def test_a_reader_uses_the_zensical_build(browser, zensical_server, urls, content, capsys, monkeypatch):
+    context = browser.new_context(base_url=zensical_server)
+    page = context.new_page()
+    problems = []
+    page.on("console", lambda m: m.type == "error" and problems.append(m.text))
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.on("request", lambda r: r.url.startswith(("http:", "https:")) and not r.url.startswith(zensical_server)
+            and problems.append(f"request to another host: {r.url}"))
+    try:
+        _calculator_works_out_a_date(page, content, capsys, monkeypatch)
+        _a_tick_survives_a_reload(page, urls["checklist"])
+        _search_finds_something(page)
+    finally:
+        context.close()
+    assert not problems, problems
+
+
+def _calculator_works_out_a_date(page, content, capsys, monkeypatch):
+    authority = next(a for a in content.local_authorities if a.rules)
+    page.goto("/calculator/")
+    page.wait_for_function("window.__calculatorReady === true", timeout=15_000)
+    page.select_option("#cp-calc-authority", authority.id)
+    page.check("#cp-calc-conference-icpc")
+    page.fill("#cp-calc-date", "2027-06-15")
+    page.fill("#cp-calc-time", "10:00")
+    page.click("[data-cpguide-calculator] button[type=submit]")
+    page.wait_for_selector(".cp-calc__result h2")
+    shown = page.eval_on_selector_all(".cp-calc__result [data-rule]", "els => els.map(e => [e.dataset.rule, e.dataset.due])")
+    # the same deadlines as the engine's command line works out for the same meeting
+    monkeypatch.setenv("CPGUIDE_TODAY", SITE_TODAY)
+    capsys.readouterr()
+    assert main(["deadlines", "--authority", authority.id, "--conference", "icpc", "--date", "2027-06-15",
+                 "--time", "10:00", "--format", "json"]) == 0
+    expected = {(d["rule_id"], d["due"] or "") for d in json.loads(capsys.readouterr().out)["deadlines"]}
+    assert any(due for _, due in expected), "the scenario has no dated deadline"
+    assert {tuple(s) for s in shown} == expected
+
+
+def _a_tick_survives_a_reload(page, checklist_url):
+    boxes = 'article input[type="checkbox"][data-item]'
+    page.goto(checklist_url)
+    wait_for_checklist(page)
+    assert page.locator(boxes).count() >= 2
+    page.locator(boxes).nth(1).check()
+    page.evaluate("window.__checklistReady = null")
+    page.reload()
+    wait_for_checklist(page)
+    assert page.locator(boxes).nth(1).is_checked()
+    assert not page.locator(boxes).nth(0).is_checked()
+
+
+def _search_finds_something(page):
+    page.goto("/glossary/")
+    wait_for_page_scripts(page)
+    page.locator("#cp-search-input").focus()
+    page.wait_for_function("() => window.__searchReady === true", timeout=15_000)
+    page.keyboard.type("core group", delay=30)
+    page.wait_for_function("t => document.querySelector('[data-cpguide-search]').dataset.shown === t", arg="core group",
+                           timeout=20_000)
+    hrefs = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.getAttribute('href'))")
+    assert hrefs, "search found nothing for 'core group'"
