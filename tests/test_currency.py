@@ -124,13 +124,22 @@ def test_every_page_says_where_its_documents_came_from(tree):
         assert notice < html.index("Found at:"), uri
 
 
-def test_the_real_national_framework_states_its_edition(site_dir):
+def test_the_real_national_framework_states_its_edition(site_dir, content):
     html = (site_dir / "national" / "timescales" / "index.html").read_text(encoding="utf-8")
     assert html.count("not yet checked against") == 4  # one for each national figure
     overview = (site_dir / "national" / "index.html").read_text(encoding="utf-8")
     assert "Replaced by Working Together to Safeguard Children 2026" in overview
-    banes = (site_dir / "bath-and-north-east-somerset" / "index.html").read_text(encoding="utf-8")
-    assert "Published: October 2017" in banes and "Older than Working Together to Safeguard Children 2026" in banes
+    for authority, document in _older_than_2026(content):
+        page = (site_dir / authority.id / "index.html").read_text(encoding="utf-8")
+        assert f"Published: {parse_when(document['published']).words}" in page, authority.id
+        assert "Older than Working Together to Safeguard Children 2026" in page, authority.id
+
+
+def _older_than_2026(content) -> list:
+    """(authority, document) for each local document that says it was published, and reviewed if at
+    all, before 2026, the year the national guidance in force was published."""
+    return [(a, d) for a in content.local_authorities for d in a.documents
+            if d.get("published") and int(max(d["published"], d.get("last_reviewed", ""))[:4]) < 2026]
 
 
 def _git(tree: Path, *args: str, day: str | None = None) -> None:
@@ -172,10 +181,19 @@ def test_what_changed_says_so_without_a_history(tree):
     assert "built without the history of its content" in _amendments(tree)
 
 
-def test_printed_sheets_say_when_a_document_may_no_longer_be_current(site_dir):
-    sheet = (site_dir / "bath-and-north-east-somerset" / "checklists" / "icpc" / "deadlines-chairs" / "index.html")
-    html = sheet.read_text(encoding="utf-8")
-    assert "October 2017) — older than Working Together to Safeguard Children 2026 (statutory guidance), " \
-           "the national guidance in force" in html
-    assert "chapter 3 (Department for Education (HM Government), December 2023) — replaced by Working Together " \
-           "to Safeguard Children 2026 (statutory guidance)" in html
+def test_printed_sheets_say_when_a_document_may_no_longer_be_current(site_dir, content):
+    checked = 0
+    for authority in content.local_authorities:
+        sheet = site_dir / authority.id / "checklists" / "icpc" / "deadlines-chairs" / "index.html"
+        if not sheet.exists():
+            continue
+        html = sheet.read_text(encoding="utf-8")
+        assert "chapter 3 (Department for Education (HM Government), December 2023) — replaced by Working Together " \
+               "to Safeguard Children 2026 (statutory guidance)" in html, authority.id
+        cited = {r["source"]["document"] for r in authority.rules}
+        for _, document in _older_than_2026(content):
+            if document["id"] in cited:
+                assert f"{parse_when(document['published']).words}) — older than Working Together to Safeguard " \
+                       "Children 2026 (statutory guidance), the national guidance in force" in html, authority.id
+        checked += 1
+    assert checked

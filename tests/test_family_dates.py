@@ -56,17 +56,22 @@ def test_the_page_and_the_calculator_say_each_rule_in_the_same_words(content):
     node = shutil.which("node")
     assert node, "node not found: install Node.js 20 (Debian package nodejs)"
     rules = {r["id"]: r for a in content.authorities for r in rules_for(content, a)}
+    # two rules of a made-up authority, whose sentences are known from questions.yml's wording
+    base = next(iter(rules.values()))
+    rules["x-reports"] = dict(base, id="x-reports", kind="reports-to-family", responsible=["social-worker"], authority="x")
+    rules["x-minutes"] = dict(base, id="x-minutes", kind="minutes-circulated", responsible=["safeguarding-unit", "notetaker"],
+                              authority="x")
     words = calculator_data(content)["words"]
     root = Path(__file__).resolve().parent.parent
     out = subprocess.run([node, str(root / "tests" / "family_sentences.mjs")], capture_output=True, text=True, cwd=root,
                          input=json.dumps({"words": words, "rules": list(rules.values()), "when": "WHEN"}), timeout=60)
     assert out.returncode == 0, out.stderr
     js = json.loads(out.stdout)
-    assert len(js) == len(rules) > 10
+    assert len(js) == len(rules) > 2
     for rule_id, rule in rules.items():
         assert js[rule_id] == rule_sentence(content, rule, "WHEN"), rule_id
         assert js[rule_id][:1].isupper() and "WHEN" in js[rule_id] and "{" not in js[rule_id]
     # responsible: [social-worker]; questions.yml: "{who} should give you the reports {when}." and "your social worker"
-    assert js["ua-reports-to-family"] == "Your social worker should give you the reports WHEN."
+    assert js["x-reports"] == "Your social worker should give you the reports WHEN."
     # responsible: [safeguarding-unit, notetaker], both "the council": said once
-    assert js["wb-minutes-circulated-icpc"] == "The council should send you the notes of the meeting WHEN."
+    assert js["x-minutes"] == "The council should send you the notes of the meeting WHEN."

@@ -60,10 +60,10 @@ def test_the_project_is_plain_mkdocs_without_hooks(project):
         assert (project / "docs" / asset).is_file(), asset
 
 
-def test_every_page_is_the_same_as_in_the_normal_build(site_dir, project_site):
+def test_every_page_is_the_same_as_in_the_normal_build(site_dir, project_site, content):
     """Each page's article and table of contents, whitespace between blocks aside."""
     pages = sorted(p.relative_to(site_dir) for p in site_dir.rglob("index.html"))
-    assert len(pages) > 150
+    assert len(pages) > 10
     assert {p.relative_to(project_site) for p in project_site.rglob("index.html")} == set(pages)
     differ = []
     for rel in pages:
@@ -72,7 +72,10 @@ def test_every_page_is_the_same_as_in_the_normal_build(site_dir, project_site):
             differ.append(str(rel))
     assert not differ, f"{len(differ)} pages differ, e.g. {differ[:5]}"
     # the table of contents of a page written as HTML is there, not only equally empty
-    assert 'href="#wb-agenda-s1"' in _toc((project_site / routes.output_path("west-berkshire/agenda.md")).read_text(encoding="utf-8"))
+    town = next((a for a in content.local_authorities if a.agendas), None)
+    if town is not None:
+        section = town.agendas[0]["sections"][0]["id"]
+        assert f'href="#{section}"' in _toc((project_site / routes.output_path(f"{town.id}/agenda.md")).read_text(encoding="utf-8"))
 
 
 def _article(page: str) -> str:
@@ -96,8 +99,8 @@ def test_a_broken_link_in_a_page_written_as_html_stops_generate(tmp_path, monkey
 
     def with_broken_links(content, version="dev", links="urls"):
         build = real(content, version, links)
-        w = HtmlWriter("west-berkshire/agenda.md", routes.relative_url, Abbreviations({}))
-        body = w.body([w.heading(1, "Broken"), w.paragraph(w.a("gone", "west-berkshire/nowhere.md")
+        w = HtmlWriter("some-town/agenda.md", routes.relative_url, Abbreviations({}))
+        body = w.body([w.heading(1, "Broken"), w.paragraph(w.a("gone", "some-town/nowhere.md")
                                                            + w.a("no anchor", "glossary.md", "no-such-term")
                                                            + w.a("fine", "glossary.md"))])
         build.pages.append(Page("broken/page.md", "Broken", "", ("Broken",), html=body))
@@ -107,19 +110,20 @@ def test_a_broken_link_in_a_page_written_as_html_stops_generate(tmp_path, monkey
     out = tmp_path / "out"
     assert main(["generate", "--out", str(out)]) == 1
     err = capsys.readouterr().err
-    assert "broken/page.md: link to 'west-berkshire/nowhere.md', which is not a page or file" in err
+    assert "broken/page.md: link to 'some-town/nowhere.md', which is not a page or file" in err
     assert "broken/page.md: link to 'glossary.md#no-such-term', which has no such anchor" in err
     assert "'glossary.md'," not in err and "nothing was written" in err
     assert not out.exists()
 
 
-def test_links_as_served_or_to_source_files(project, tmp_path):
+def test_links_as_served_or_to_source_files(project, tmp_path, content):
     """MkDocs leaves links in raw HTML as they are: by default they are the URLs it serves. Zensical rewrites
     them as it rewrites Markdown links: `--links sources` writes them to the source files."""
-    assert 'href="../checklists/"' in (project / "docs" / "west-berkshire" / "chairs.md").read_text(encoding="utf-8")
+    town = content.local_authorities[0].id
+    assert 'href="../checklists/"' in (project / "docs" / town / "chairs.md").read_text(encoding="utf-8")
     out = tmp_path / "for-zensical"
     assert main(["generate", "--out", str(out), "--links", "sources"]) == 0
-    page = (out / "docs" / "west-berkshire" / "chairs.md").read_text(encoding="utf-8")
+    page = (out / "docs" / town / "chairs.md").read_text(encoding="utf-8")
     assert 'href="checklists/index.md"' in page and 'href="../checklists/"' not in page
 
 

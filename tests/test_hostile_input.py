@@ -254,7 +254,7 @@ def test_validate_reports_hostile_files_without_a_traceback(tree, secret_file):
 
 def test_closed_pipe_is_not_a_traceback():
     """`cpguide deadlines … | head -c 1`: the reader stops reading before the command has written."""
-    command = [sys.executable, "-m", "cpguide.cli", "deadlines", "--authority", "west-berkshire", "--conference", "icpc",
+    command = [sys.executable, "-m", "cpguide.cli", "deadlines", "--authority", "national", "--conference", "icpc",
                "--date", "2026-06-15", "--format", "json"]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     process.stdout.close()
@@ -274,7 +274,7 @@ def test_unwritable_export_folder_is_one_line_not_a_traceback(tmp_path):
 @pytest.mark.parametrize("args", [
     ["{long}"],
     ["deadlines", "--authority", "{long}", "--conference", "icpc", "--date", "2026-06-15", "--format", "text"],
-    ["deadlines", "--authority", "west-berkshire", "--conference", "{long}", "--date", "2026-06-15", "--format", "text"],
+    ["deadlines", "--authority", "national", "--conference", "{long}", "--date", "2026-06-15", "--format", "text"],
     ["coverage", "--source", "{long}.txt"],
 ])
 def test_a_long_argument_is_cut_short_in_the_message(args):

@@ -63,26 +63,6 @@ def test_each_professionals_page_has_the_section_near_the_top_with_a_jump_link(s
             assert re.search(rf'href="[^"]*#{item_id}"', source_line), item_id
 
 
-# The wording below was read in the source documents by hand (sources/), not taken from the content.
-BY_HAND = {
-    "west-berkshire": ["in the form of a written, legible and signed report",
-                       "A report template is provided with all professional invitations.",
-                       "arrange for a suitably briefed representative from your agency to attend on your behalf",
-                       "You should arrive at least fifteen minutes before the Conference is scheduled to start"],
-    "bath-and-north-east-somerset": ["Agency reports will be read prior to all CP Conferences."],
-    "unnamed-authority": ["All agencies invited to and attending the conference should also have shared their reports with the family."],
-}
-
-
-@pytest.mark.parametrize("authority_id", sorted(BY_HAND))
-def test_the_source_wording_a_professional_needs_is_quoted(site_dir, content, authority_id):
-    if authority_id not in content.authorities:
-        pytest.skip("not in this content")
-    quotes = " ".join(_quotes(_section(_article(site_dir, authority_id))))
-    for wording in BY_HAND[authority_id]:
-        assert wording in quotes, wording
-
-
 @pytest.fixture
 def tree(tmp_path) -> Path:
     shutil.copytree(GOOD, tmp_path / "good")

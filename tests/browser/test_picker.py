@@ -133,10 +133,13 @@ def test_change_link_leads_back_to_the_picker(page, chosen):
     "{not json", json.dumps({"v": 1, "authority": {"id": 3}}),
     json.dumps({"v": 1, "authority": {"id": "x", "name": "X", "path": "//evil.example/"}}),
     json.dumps({"v": 2, "authority": {"id": "x", "name": "X", "path": "x/"}}),  # a format this site does not know
-    json.dumps({"id": "west-berkshire", "name": "West Berkshire", "path": "west-berkshire/"}),  # the picker's old format
-    "west-berkshire",  # the calculator's old format
+    "OLD PICKER",  # the picker's old format, with a real authority of the content
+    "OLD CALCULATOR",  # the calculator's old format: the id alone
 ])
-def test_corrupted_choice_is_ignored(page, stored):
+def test_corrupted_choice_is_ignored(page, stored, content):
+    real = content.local_authorities[0]
+    stored = {"OLD PICKER": json.dumps({"id": real.id, "name": real.name, "path": f"{real.id}/"}),
+              "OLD CALCULATOR": real.id}.get(stored, stored)
     page.goto("/glossary/")
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, stored])
     page.reload()
