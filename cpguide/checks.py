@@ -245,16 +245,59 @@ def _same_span(a: tuple[int, str], b: tuple[int, str]) -> bool:
 
 
 def text_mismatches(content: Content) -> list[tuple[str, dict, set]]:
-    """(authority, rule, timings its text states) for each rule whose text states timings, none of
-    them its own amount and unit."""
+    """(authority, rule, timings its words state) for each rule whose words (its `span`, or else its
+    text) state timings, none of them its own amount and unit."""
     found = []
     for authority in content.authorities.values():
         for rule in authority.rules:
-            stated = stated_timings(rule.get("text", ""))
+            stated = stated_timings(rule.get("span") or rule.get("text", ""))
             own = (rule["amount"], rule["unit"])
             if stated and not any(_same_span(own, s) for s in stated):
                 found.append((authority.id, rule, stated))
     return found
+
+
+_INITIAL = re.compile(r"\b(initial|ICPCs?)\b", re.IGNORECASE)
+_REVIEW = re.compile(r"\b(review|RCPCs?)\b", re.IGNORECASE)
+
+
+def span_problems(rule: dict) -> tuple[str, str, str] | None:
+    """(key, problem, what to do) when a rule does not say which of its text's timings it is, or its
+    span is not in its text, or names one kind of conference and the rule is for another."""
+    text, span = rule.get("text", ""), rule.get("span")
+    if span is None:
+        if len({_minutes_or_self(t) for t in stated_timings(text)}) > 1:
+            return ("text", f"rule '{rule['id']}': its text gives several timings "
+                            f"({', '.join(_unit_words(*t) for t in sorted(stated_timings(text)))})",
+                    "add span: with the words of the text this rule comes from, e.g. \"5 working days before a review conference\"")
+        return None
+    if " ".join(span.split()).lower() not in " ".join(text.split()).lower():
+        return ("span", f"rule '{rule['id']}': its span is not words of its text", "copy the words exactly from text")
+    initial, review = bool(_INITIAL.search(span)), bool(_REVIEW.search(span))
+    wrong = {"rcpc"} if initial and not review else {"icpc"} if review and not initial else set()
+    if wrong & set(rule["conference_types"]):
+        said = "an initial conference" if initial else "a review conference"
+        return ("conference_types", f"rule '{rule['id']}' is for {', '.join(rule['conference_types'])} conferences, "
+                                    f"but its span speaks of {said} only",
+                f"set conference_types: [{'icpc' if initial else 'rcpc'}], or choose the span that speaks of this conference")
+    return None
+
+
+def _minutes_or_self(timing: tuple[int, str]) -> tuple[int, str]:
+    """30 minutes and half an hour are one timing; 48 hours and 2 days are two."""
+    return (timing[0] * 60, "minutes") if timing[1] == "hours" else timing
+
+
+def _span_errors(content: Content) -> list[ContentError]:
+    errors = []
+    for authority in content.authorities.values():
+        for index, rule in enumerate(authority.rules):
+            problem = span_problems(rule)
+            if problem:
+                key, what, fix = problem
+                doc = authority.docs["timescales.yml"]
+                errors.append(ContentError(shown(doc.path, content), doc.line_of(("rules", index, key)), what, fix))
+    return errors
 
 
 def _unit_words(amount: int, unit: str) -> str:
@@ -268,7 +311,8 @@ def _text_error(content: Content, authority_id: str, rule: dict, stated: set) ->
     says = ", ".join(_unit_words(*s) for s in sorted(stated))
     return ContentError(
         shown(doc.path, content), doc.line_of(("rules", index, "amount")),
-        f"rule '{rule['id']}' has amount: {rule['amount']} and unit: {rule['unit']}, but its text states {says}",
+        f"rule '{rule['id']}' has amount: {rule['amount']} and unit: {rule['unit']}, but its "
+        f"{'span' if rule.get('span') else 'text'} states {says}",
         "make amount and unit say what the source says (the text is the source's wording and stays as it is)")
 
 
@@ -428,6 +472,7 @@ def content_errors(content: Content) -> list[ContentError]:
     """Every consistency problem, as errors with file and line (run once the content itself loads)."""
     errors = schema_line_errors(content)
     errors += [_conflict_error(content, c) for c in unrecorded_conflicts(content)]
+    errors += _span_errors(content)
     errors += [_text_error(content, *m) for m in text_mismatches(content)]
     errors += [_breach_error(content, b) for b in national_breaches(content)]
     errors += [_family_error(content, *p) for p in family_problems(content)]

@@ -185,3 +185,99 @@ def test_a_section_numbered_out_of_order_must_say_so(tree):
     (tree / AGENDA).write_text(text.replace('number: "1"\n', 'number: "10"\n        anomaly: "Numbered 10 in the source."\n', 1),
                                encoding="utf-8")
     load_content(tree / "checklists")
+
+
+# --- one sentence, several timings: each rule says which words it comes from (span) ----------------
+
+SENTENCE = "Reports are shared at least 48 hours in advance of an initial conference and 3 working days before a review conference."
+TWO_RULES = """
+  - id: t-reports-icpc
+    kind: reports-to-family
+    label: Reports
+    conference_types: [icpc]
+    amount: 48
+    unit: hours
+    direction: before
+    limit: at-least
+    from: conference
+    responsible: [professionals]
+    audiences: [parents]
+    text: "{sentence}"
+    span: "{icpc}"
+    source: {{document: t-doc, section: Plan}}
+  - id: t-reports-rcpc
+    kind: reports-to-family
+    label: Reports
+    conference_types: [rcpc]
+    amount: 3
+    unit: working_days
+    direction: before
+    limit: at-least
+    from: conference
+    responsible: [professionals]
+    audiences: [parents]
+    text: "{sentence}"
+    span: "{rcpc}"
+    source: {{document: t-doc, section: Plan}}
+"""
+
+
+def _two_rules(tree: Path, icpc="at least 48 hours in advance of an initial conference",
+               rcpc="3 working days before a review conference") -> str:
+    text = TWO_RULES.format(sentence=SENTENCE, icpc=icpc, rcpc=rcpc)
+    with (tree / RULES).open("a", encoding="utf-8") as f:
+        f.write(text)
+    return (tree / RULES).read_text(encoding="utf-8")
+
+
+def test_rules_from_one_sentence_each_name_their_words(tree):
+    _two_rules(tree)
+    load_content(tree / "checklists")
+
+
+def test_swapping_the_two_timings_of_one_sentence_is_refused(tree):
+    """The review conference given the initial conference's 48 hours (and the other way round): less notice."""
+    text = _two_rules(tree)
+    swapped = text.replace("amount: 48\n    unit: hours", "amount: X\n    unit: H").replace(
+        "amount: 3\n    unit: working_days\n    direction: before\n    limit: at-least\n    from: conference\n"
+        "    responsible: [professionals]\n    audiences: [parents]\n    text: \"Reports",
+        "amount: 48\n    unit: hours\n    direction: before\n    limit: at-least\n    from: conference\n"
+        "    responsible: [professionals]\n    audiences: [parents]\n    text: \"Reports").replace(
+        "amount: X\n    unit: H", "amount: 3\n    unit: working_days")
+    (tree / RULES).write_text(swapped, encoding="utf-8")
+    errors = errors_for(tree)
+    icpc_line = line_of(tree, RULES, "amount: 3", after="t-reports-icpc")
+    rcpc_line = line_of(tree, RULES, "amount: 48", after="t-reports-rcpc")
+    assert errors == [
+        f"{RULES}:{icpc_line}: rule 't-reports-icpc' has amount: 3 and unit: working_days, but its span states 48 hours — "
+        "make amount and unit say what the source says (the text is the source's wording and stays as it is)",
+        f"{RULES}:{rcpc_line}: rule 't-reports-rcpc' has amount: 48 and unit: hours, but its span states 3 working days — "
+        "make amount and unit say what the source says (the text is the source's wording and stays as it is)"], errors
+
+
+def test_swapping_the_spans_too_is_refused_by_the_conference_type(tree):
+    _two_rules(tree, icpc="3 working days before a review conference", rcpc="at least 48 hours in advance of an initial conference")
+    text = (tree / RULES).read_text(encoding="utf-8")
+    (tree / RULES).write_text(text.replace("amount: 48\n    unit: hours", "amount: 3\n    unit: working_days", 1)
+                              .replace("amount: 3\n    unit: working_days\n    direction: before\n    limit: at-least\n"
+                                       "    from: conference\n    responsible: [professionals]\n    audiences: [parents]\n"
+                                       f"    text: \"{SENTENCE}\"\n    span: \"at least",
+                                       "amount: 48\n    unit: hours\n    direction: before\n    limit: at-least\n"
+                                       "    from: conference\n    responsible: [professionals]\n    audiences: [parents]\n"
+                                       f"    text: \"{SENTENCE}\"\n    span: \"at least"), encoding="utf-8")
+    errors = errors_for(tree)
+    assert len(errors) == 2 and all("but its span speaks of" in e for e in errors), errors
+    assert errors[0].startswith(f"{RULES}:{line_of(tree, RULES, 'conference_types: [icpc]', after='t-reports-icpc')}:")
+
+
+@pytest.mark.parametrize("span, says", [
+    (None, "its text gives several timings (3 working days, 48 hours) — add span:"),
+    ("3 working days before the review", "its span is not words of its text"),
+])
+def test_a_rule_of_a_sentence_with_several_timings_must_name_its_own_words(tree, span, says):
+    text = _two_rules(tree)
+    wrong = text.replace('    span: "3 working days before a review conference"\n',
+                         "" if span is None else f'    span: "{span}"\n')
+    (tree / RULES).write_text(wrong, encoding="utf-8")
+    errors = errors_for(tree)
+    assert len(errors) == 1 and "t-reports-rcpc" in errors[0] and says in errors[0], errors
