@@ -46,6 +46,18 @@ def rule_sentence(content: Content, rule: dict, when: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def addressed_to_families(content: Content, item_id: str) -> bool:
+    """Whether a family answer may quote an item: not when it is part of a statement read out to others
+    (`addressed_to` without parents, such as the professionals' dissent statement), which stays on the
+    staff pages. Guidance written for staff that describes what happens to a family is quoted: it is
+    often all that an authority's documents say about it."""
+    entry = content.index[item_id]
+    for node in (entry.item, *reversed(entry.ancestors)):
+        if node.get("addressed_to"):
+            return "parents" in node["addressed_to"]
+    return True
+
+
 def question_errors(content: Content, display) -> list[ContentError]:
     """A topic naming a question that does not exist, a wrong checklist item, or a questions file outside national/."""
     errors = []

@@ -41,7 +41,7 @@ OFFLINE_DIR = "offline"
 # the item "in context", where it is indexed), and the citation lines of "What to bring and prepare":
 # a search finds each statement once, where it stands, and not every page that names a document.
 # Pagefind holds every indexed word in memory (about 190 bytes each), so repeats cost the build too.
-EXCLUDE_SELECTORS = ["[data-search-exclude]", ".headerlink", ".cp-family-tools",
+EXCLUDE_SELECTORS = ["[data-search-exclude]", ".headerlink", ".cp-family-tools", ".cp-keep",
                      "details.quote > blockquote", "details.quote > p", ".cp-prepare-source"]
 # The attribute docs/overrides/main.html puts on every page that search should index.
 INDEXED_MARK = b"data-pagefind-body"
@@ -139,8 +139,20 @@ def _page_urls(folder: Path, site_dir: Path) -> list[str]:
     return sorted(p.parent.relative_to(site_dir).as_posix() + "/" for p in folder.rglob("index.html"))
 
 
+# What the service worker keeps for every reader once it starts (scripts/service-worker.mjs, globPatterns).
+PRECACHED = ["assets/stylesheets/*.min.css", "assets/javascripts/bundle.*.min.js"]
+
+
+def _bytes(site_dir: Path, urls: list[str]) -> int:
+    """What keeping these URLs downloads: each page's index.html or the file itself."""
+    return sum(path.stat().st_size for u in urls
+               if (path := site_dir / (u + "index.html" if u == "" or u.endswith("/") else u)).is_file())
+
+
 def offline_lists(site_dir: Path, authority_ids: list[str]) -> int:
-    """Write offline/<id>.json for each authority: the site-relative URLs to save for it. Returns the count."""
+    """Write offline/<id>.json for each authority: the site-relative URLs to save for it, and `bytes`,
+    what keeping them downloads (with the service worker's own precache), which the offer to keep the
+    pages states before anything is kept. Returns the count."""
     shared = ["", "about/offline/"]  # the home page, the page listing what is kept
     calculator = site_dir / CALCULATOR_PAGES
     if calculator.is_dir():
@@ -149,6 +161,7 @@ def offline_lists(site_dir: Path, authority_ids: list[str]) -> int:
     for folder, suffixes in (("assets/js", (".js", ".mjs")), ("assets/css", (".css",)),  # the site's own, small
                              ("assets/vendor", (".js", ".mjs", ".css")), ("assets/images", (".png", ".svg"))):
         shared += sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / folder).glob("*") if p.suffix in suffixes)
+    precached = sum(p.stat().st_size for pattern in PRECACHED for p in site_dir.glob(pattern))
     out = site_dir / OFFLINE_DIR
     out.mkdir(exist_ok=True)
     written = 0
@@ -158,8 +171,9 @@ def offline_lists(site_dir: Path, authority_ids: list[str]) -> int:
             continue
         rules = f"{CALCULATOR_DATA}/{authority}.json"
         urls = _page_urls(folder, site_dir) + shared + ([rules] if (site_dir / rules).is_file() else [])
-        (out / f"{authority}.json").write_text(json.dumps({"authority": authority, "urls": urls}, separators=(",", ":")),
-                                               encoding="utf-8")
+        size = _bytes(site_dir, urls) + precached
+        (out / f"{authority}.json").write_text(json.dumps({"authority": authority, "bytes": size, "urls": urls},
+                                                          separators=(",", ":")), encoding="utf-8")
         written += 1
     return written
 

@@ -88,13 +88,34 @@ def test_every_parents_page_answers_the_questions_in_order_with_jump_links(site_
         assert page.index('class="cp-jump"') < page.index(f'<h2 id="{anchors[0]}"'), authority
 
 
-def test_each_answer_shows_the_source_wording_one_tap_away(site_dir, content):
+def _answer_of(page: str, anchor: str) -> str:
+    """The HTML of one answer: from the heading with this id (a topic's, or a question's) to the next question."""
+    at = page.index(f'id="{anchor}"')
+    start = page.rfind("<h2", 0, at)
+    end = page.find("<h2", at)
+    return page[start:end if end > 0 else None]
+
+
+def test_each_answer_quotes_what_is_addressed_to_families_once(site_dir, content):
+    """Each topic's source wording is one tap away in its answer, each quotation once an answer, and
+    never a statement read out to others (a statement for professionals stays on the staff pages)."""
     for authority, page in parents_pages(site_dir, content).items():
         for topic in content.authorities[authority].data("family.yml").get("topics", []):
-            start = page.index(f'id="{topic["id"]}"')
-            nxt = page.find("<h", start + 1)
-            block = page[start:nxt if nxt > 0 else None]
-            assert '<details class="quote">' in block and "<blockquote>" in block, f"{authority}: {topic['id']}"
+            answer = _answer_of(page, topic["id"])
+            assert '<details class="quote">' in answer and "<blockquote>" in answer, f"{authority}: {topic['id']}"
+            quotes = [" ".join(html.unescape(re.sub(r"<[^>]+>", "", q)).split())
+                      for q in re.findall(r"<blockquote>(.*?)</blockquote>", answer, re.S)]
+            repeated = {q for q in quotes if quotes.count(q) > 1}
+            assert not repeated, f"{authority}: {topic['id']} quotes twice: {sorted(repeated)[:2]}"
+            for item_id in topic["grounded_in"]:
+                entry = content.index[item_id]
+                others = [n["addressed_to"] for n in (entry.item, *entry.ancestors) if n.get("addressed_to")]
+                shown = content.resolve(entry.item)
+                wording = " ".join((shown.get("text") or shown.get("title") or "").split())
+                if others and "parents" not in others[-1]:
+                    assert wording not in quotes, f"{authority}: {topic['id']} quotes {item_id}, addressed to {others[-1]}"
+                else:
+                    assert wording in quotes, f"{authority}: {topic['id']} does not quote {item_id}"
 
 
 def silent_where_rules_answer(content, authority, page: str) -> list[str]:

@@ -15,6 +15,7 @@ from .model import Page, SiteContext
 from .html import Html
 from .sections import YOUR_DATES, nav_path
 from .parents_page import parents_body
+from . import professionals_page
 from . import prepare_section
 from .render import AUDIENCE_NAMES, FACT_TOPICS, PHASE_NAMES, actors_label, label_of, types_label
 from .templating import macros
@@ -334,8 +335,8 @@ class AuthorityPages:
             return parents_body(self)
         a, w = self.authority, self.w
         body = self.role_intro(audience)
-        if audience == "professionals":
-            body += prepare_section.prepare_section(self)
+        if audience == "professionals" and professionals_page.words(self):  # their own tasks first
+            return body + professionals_page.sections(self) + self.audience_deadlines(audience, silences=False)
         body += self.audience_deadlines(audience)
         guides = [g for g in a.guides if g["audience"] == audience]
         body.append(w.heading(2, "What happens and what you do"))
@@ -365,7 +366,7 @@ class AuthorityPages:
 
     def role_intro(self, audience: str) -> list[Html]:
         a, w = self.authority, self.w
-        links = prepare_section.jump_link(self) if audience == "professionals" else []
+        links = professionals_page.jump_links(self) + prepare_section.jump_link(self) if audience == "professionals" else []
         links += [w.a("Your dates: deadline calculator", f"calculator/{audience}.md", query=f"?authority={a.id}"),
                  w.a("Checklists to tick and print", self.own_page("checklists/index"))]
         if a.statements:
@@ -387,14 +388,14 @@ class AuthorityPages:
                                                                  self.link(item_id, "see it in context"))))
         return self.w.details("quote", self.w.text(summary), inner)
 
-    def audience_deadlines(self, audience: str) -> list[Html]:
-        return list(self.deadline_table(audience))
+    def audience_deadlines(self, audience: str, silences: bool = True) -> list[Html]:
+        return list(self.deadline_table(audience, silences))
 
-    def deadline_table(self, audience: str) -> tuple[Html, ...]:
+    def deadline_table(self, audience: str, with_silences: bool = True) -> tuple[Html, ...]:
         """The heading "Dates that matter to you", the place for the reader's own dates and the table of the audience's deadlines, if any."""
         w = self.w
         rules = [r for r in self.authority.rules if audience in r["audiences"]]
-        silent = self.silences(audience)
+        silent = self.silences(audience) if with_silences else ""  # else said where the page answers each
         if not rules and not silent:
             return ()
         rows = []

@@ -160,7 +160,8 @@ def _page(ctx: SiteContext, audience: str | None, data: dict, calendar: BankHoli
     before, _, after = page["how"].partition("{link}")
     how = (f"[{md(parents['how'])}]({rules_page})." if parents else
            f"{md(before)}{' ' if before.endswith(' ') else ''}[{md(page['how_link'])}]({rules_page}){md(after)}")
-    front = ["---", "hide:", "  - toc"] + (["family: true"] if parents else []) + ["---", ""]  # the timeline needs the width
+    # the timeline needs the width; the offer to keep pages offline shows once a date is saved here
+    front = ["---", "hide:", "  - toc", "keep_offer: after-date"] + (["family: true"] if parents else []) + ["---", ""]
     intro = parents["intro"] if parents else page["intro"] if audience is None else page["intros"][audience]
     body = front + [f"# {md(_title(page, audience))}", "", md(intro), "",
                     md(page["views"]) + " " + " · ".join(views), "",

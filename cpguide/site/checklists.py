@@ -24,6 +24,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
+from ..tasks import own_items
 from ..content import Authority, Entry
 from ..family import questions_data
 from ..interface import interface_words
@@ -273,7 +274,8 @@ class SheetBuilder:
             return self.family_sheet(phase)
         guides = [g for g in self.authority.guides if g["audience"] == audience and g["phase"] == phase
                   and self.type in g.get("conference_types", CONFERENCE_TYPES)]
-        groups = [Group(g["title"], self.items(g["items"]), g["id"]) for g in guides]
+        # the chair's own tasks are on the chairs' sheets, not on another audience's (cpguide/tasks.py)
+        groups = [Group(g["title"], self.items(own_items(self.content, g["items"], audience)), g["id"]) for g in guides]
         title = f"{AUDIENCE_NAMES[audience]}: {PHASE_NAMES[phase][0].lower()}{PHASE_NAMES[phase][1:]}"
         return self.sheet(f"{audience}-{phase}", phase, title, audience, phase, groups, nav_title=PHASE_NAMES[phase])
 

@@ -9,7 +9,7 @@ word for word) is collapsed.
 
 from __future__ import annotations
 
-from ..family import questions_data, rule_sentence, rules_answering, topics_by_question
+from ..family import addressed_to_families, questions_data, rule_sentence, rules_answering, topics_by_question
 from .render import PHASE_NAMES
 from .html import Html
 from .templating import macros
@@ -44,14 +44,16 @@ def _answer(pages, labels: dict, question: dict, topics: list[dict]) -> list[Htm
     # Answered by the family topics, or else by the authority's own rules of the question's kinds: the
     # page never says the papers are silent on what its timescales give a date for.
     rules = [] if topics else rules_answering(a, question)
+    quoted: set[str] = set()  # the wording already quoted in this answer: each quotation once
     if not topics and not rules and not (question.get("contacts") and a.meta.get("contacts")):
         body += pages.paragraphs(question["when_silent"])
     for topic in topics:
-        body += _topic(pages, labels, topic)
+        body += _topic(pages, labels, topic, quoted)
     for rule in rules:
-        body += _rule(pages, labels, rule)
-    if question.get("contacts") and a.meta.get("contacts"):
-        body.append(w.details("quote", w.text(labels.get("contacts", "")), [pages.item_list(a.meta["contacts"])]))
+        body += _rule(pages, labels, rule, quoted)
+    contacts = [c for c in a.meta.get("contacts", []) if "parents" in c.get("audiences", ["parents"])]
+    if question.get("contacts") and contacts:
+        body.append(w.details("quote", w.text(labels.get("contacts", "")), [pages.item_list(contacts)]))
     if question.get("kinds"):  # the reader's own dates for this question, once they have given a conference date
         body.append(Html(CONFERENCE.your_dates("parents", a.id, " ".join(question["kinds"]))))
     if question.get("dates_link"):
@@ -59,7 +61,19 @@ def _answer(pages, labels: dict, question: dict, topics: list[dict]) -> list[Htm
     return body
 
 
-def _rule(pages, labels: dict, rule: dict) -> list[Html]:
+def _family_quotes(pages, ids: list[str], quoted: set[str]) -> list[str]:
+    """The items a family answer quotes: only those addressed to families, each wording once an answer."""
+    shown = []
+    for item_id in ids:
+        item = pages.content.resolve(pages.content.index[item_id].item)
+        wording = " ".join((item.get("text") or item.get("title") or "").split()).casefold()
+        if addressed_to_families(pages.content, item_id) and wording not in quoted:
+            quoted.add(wording)
+            shown.append(item_id)
+    return shown
+
+
+def _rule(pages, labels: dict, rule: dict, quoted: set[str]) -> list[Html]:
     """A timescale rule as the answer: who does what and when, in plain words; the source one tap away."""
     w = pages.w
     body = [w.paragraph(w.text(rule_sentence(pages.content, rule, pages.ctx.rule_words[rule["id"]])))]
@@ -68,7 +82,9 @@ def _rule(pages, labels: dict, rule: dict) -> list[Html]:
     extra = [labels.get(only, "")] if only else []
     extra += [_calculator_words(pages)["only"][outcome]] if outcome and outcome in _calculator_words(pages).get("only", {}) else []
     body += [w.paragraph(w.em(w.text(e))) for e in extra if e]
-    body.append(pages.quotes([rule["id"]], labels.get("quotes", "")))
+    ids = _family_quotes(pages, [rule["id"]], quoted)
+    if ids:
+        body.append(pages.quotes(ids, labels.get("quotes", "")))
     return body
 
 
@@ -76,7 +92,7 @@ def _calculator_words(pages) -> dict:
     return questions_data(pages.content).get("calculator", {}).get("results", {})
 
 
-def _topic(pages, labels: dict, topic: dict) -> list[Html]:
+def _topic(pages, labels: dict, topic: dict, quoted: set[str]) -> list[Html]:
     w = pages.w
     body = [w.heading(3, w.text(topic["title"]), topic["id"])]
     only = {("icpc",): "first_only", ("rcpc",): "review_only"}.get(tuple(topic.get("conference_types") or ()))
@@ -84,7 +100,9 @@ def _topic(pages, labels: dict, topic: dict) -> list[Html]:
         body.append(w.paragraph(w.em(w.text(labels.get(only, "")))))
     body += pages.paragraphs(topic["plain"])
     taps = [w.details("cp-more", w.text(labels.get("more", "")), pages.paragraphs(topic["more"]))] if topic.get("more") else []
-    taps.append(pages.quotes(topic["grounded_in"], labels.get("quotes", "")))
+    ids = _family_quotes(pages, topic["grounded_in"], quoted)
+    if ids:
+        taps.append(pages.quotes(ids, labels.get("quotes", "")))
     body.append(Html(FAMILY.taps(taps)))
     return body
 

@@ -22,13 +22,21 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _keep(page, authority) -> None:
-    """One visit: choose the authority in the picker, go to its pages, wait until they are kept."""
+    """One visit: choose the authority in the picker, go to its pages, ask to keep them, wait until they are kept."""
     page.goto("/authorities/")
     page.wait_for_function("() => window.__pickerReady === location.pathname", timeout=10_000)
     page.get_by_role("button", name=f"Use this authority: {authority.name}").click()
     page.get_by_role("link", name="Go to its pages").click()
     page.wait_for_url(f"**/{authority.id}/")
+    page.wait_for_function("() => window.__pickerReady === location.pathname", timeout=10_000)
+    assert _kept_anything(page) == [], "pages were kept before the reader asked"
+    page.locator(".cp-keep").get_by_role("button", name="Keep them on this device").click()
     page.wait_for_function("id => window.__offlineReady === id", arg=authority.id, timeout=60_000)
+
+
+def _kept_anything(page) -> list:
+    """Service workers registered and caches opened by this site (nothing until the reader asks)."""
+    return page.evaluate("async () => [...(await navigator.serviceWorker.getRegistrations()).map(r => r.scope), ...await caches.keys()]")
 
 
 @pytest.fixture
@@ -180,16 +188,44 @@ def test_updates_reach_the_kept_copy_at_the_next_visit_online(page, chosen, site
 
 
 def test_a_first_visit_keeps_no_other_authority(page, chosen, content):
-    """Nothing of another authority is downloaded, and nothing at all until the reader chooses one."""
+    """Nothing of another authority is downloaded, and nothing kept until the reader asks: the offer only
+    reads how much keeping would download (the build's list for this authority)."""
     requests = []
     page.context.on("request", lambda r: requests.append(r.url))
     page.goto(f"/{chosen.id}/parents/")
     wait_for_page_scripts(page)
     page.wait_for_load_state("networkidle")
-    assert not [u for u in requests if "/offline/" in u or "/agenda/" in u], requests
+    assert not [u for u in requests if "/agenda/" in u or ("/offline/" in u and not u.endswith(f"/offline/{chosen.id}.json"))], requests
+    assert _kept_anything(page) == []
     _keep(page, chosen)
     others = [a.id for a in content.local_authorities if a.id != chosen.id]
     assert not [u for u in requests if any(f"/{o}/" in u or f"/{o}.json" in u for o in others)], requests
+
+
+def test_the_offer_says_how_much_near_the_top_and_the_calculator_keeps_nothing_by_itself(page, chosen, site_dir):
+    """A parent works out their dates: nothing is kept. The offer to keep the pages then sits under the
+    dates and near the top of their parents' page, saying how much it downloads, as the build measured it."""
+    import json
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"/calculator/parents/?authority={chosen.id}&conference=icpc&date=2026-12-08")
+    page.wait_for_function("window.__calculatorReady === true", timeout=15_000)
+    page.wait_for_function("() => window.__pickerReady === location.pathname", timeout=10_000)
+    offer = page.locator(".cp-keep")
+    offer.wait_for(state="visible")
+    assert _kept_anything(page) == [], "working out dates started keeping pages"
+    size = json.loads((site_dir / "offline" / f"{chosen.id}.json").read_text(encoding="utf-8"))["bytes"]
+    assert size > 100_000
+    shown = f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{round(size / 1e3)} KB"
+    assert shown in offer.inner_text(), (shown, offer.inner_text())
+    page.goto(f"/{chosen.id}/parents/")
+    page.wait_for_function("() => window.__pickerReady === location.pathname", timeout=10_000)
+    offer.wait_for(state="visible")
+    assert offer.bounding_box()["y"] < 844, "the offer is not on the first screen of the parents' page"
+    assert _kept_anything(page) == []
+    offer.get_by_role("button", name="Keep them on this device").click()
+    page.wait_for_function("id => window.__offlineReady === id", arg=chosen.id, timeout=60_000)
+    assert _kept_anything(page) != []
 
 
 # --- Built for file:// ------------------------------------------------------------------------

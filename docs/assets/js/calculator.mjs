@@ -467,7 +467,7 @@ export async function mount(root) {
       return;
     }
     const result = compute(data.rules, request, calendar);
-    rememberChoice(select, { conference: request.conference, date: isoDate(request.date) });
+    rememberChoice(select, { conference: request.conference, date: isoDate(request.date), time: raw.time || undefined });
     render(result, data, request);
     last = { result, data, request };
   }

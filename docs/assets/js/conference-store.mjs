@@ -1,6 +1,8 @@
 /* The reader's conference, kept in this browser only: every script reads and writes it here.
    One localStorage key, versioned JSON:
-   {"v": 1, "authority": {"id", "name", "path"}, "conference"?: "rcpc", "date"?: "2026-05-29"}.
+   {"v": 1, "authority": {"id", "name", "path"}, "conference"?: "rcpc", "date"?: "2026-05-29", "time"?: "09:30",
+    "offline"?: true}: time is the start time given to the calculator with the date; offline, that the
+   reader asked to keep the authority's pages on this device (offline.mjs).
    Anything else under the key (older format, broken JSON) reads as nothing chosen. */
 
 export const KEY = "cpguide.conference";
@@ -11,6 +13,7 @@ const EVENT = "cpguide:conference";
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 const PATH = /^[a-z0-9][a-z0-9/_-]*\/?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 function storage() {
   try {
@@ -43,6 +46,8 @@ export function read() {
   const out = { authority: { id: a.id, name: a.name, path: a.path } };
   if (typeof value.conference === "string" && ID.test(value.conference)) out.conference = value.conference;
   if (validDate(value.date)) out.date = value.date;
+  if (out.date && typeof value.time === "string" && TIME.test(value.time)) out.time = value.time;
+  if (value.offline === true) out.offline = true;
   return out;
 }
 
@@ -60,16 +65,20 @@ function write(value) {
   return true;
 }
 
-/** Remember an authority ({id, name, path}); its conference and date stay if it is the same
-    authority, unless given. false: the browser refused. */
+/** Remember an authority ({id, name, path}); its conference, date (with its time) and the wish to keep
+    its pages offline stay if it is the same authority, unless given. false: the browser refused. */
 export function remember(authority, details = {}) {
   const before = read();
   const same = before && before.authority.id === authority.id;
   const value = { v: FORMAT, authority: { id: authority.id, name: authority.name, path: authority.path } };
   const conference = "conference" in details ? details.conference : same ? before.conference : undefined;
   const date = "date" in details ? details.date : same ? before.date : undefined;
+  const time = "date" in details ? details.time : same ? before.time : undefined; // a new date, its own time
+  const offline = "offline" in details ? details.offline : same ? before.offline : undefined;
   if (conference) value.conference = conference;
   if (date && validDate(date)) value.date = date;
+  if (value.date && typeof time === "string" && TIME.test(time)) value.time = time;
+  if (offline === true) value.offline = true;
   return write(value);
 }
 

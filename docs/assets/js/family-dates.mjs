@@ -132,7 +132,7 @@ function item(group, request, words, outcome, times = true) {
   const first = earliest(group);
   const rule = first.rule;
   const lines = [el('p', { class: 'cp-fam__date' }, el('strong', {}, shownDate(first, words, times))),
-    el('p', {}, sentence(rule, R.when[rule.limit] ?? R.when.within, words))];
+    el('p', {}, sentence(rule, (!times && R.when[`${rule.limit}_day`]) || R.when[rule.limit] || R.when.within, words))];
   if (outcome && R.only[outcome]) lines.push(el('p', {}, R.only[outcome]));
   if ((rule.authority ?? NATIONAL) === NATIONAL) lines.push(el('p', {}, R.national));
   const moved = first.notes.find((n) => n.code === 'moved');

@@ -1,8 +1,8 @@
 /* Using the site without signal: the service worker, the reader's authority kept on the device, and
    the list of pages kept.
 
-   cpguide.js calls start() once the reader has chosen their authority (and on the picker and the
-   page listing what is kept), over http(s). It registers sw.js (written by Workbox after the build,
+   cpguide.js calls start() once the reader has asked to keep their authority's pages ("Keep them on
+   this device"), over http(s); the page listing what is kept only reads the caches (mountList). It registers sw.js (written by Workbox after the build,
    scripts/service-worker.mjs), which keeps every page and file as it is opened and serves the kept
    copy when there is no signal. start() also keeps all of the chosen authority's pages, its checklists and the
    calculator with its rules and the bank holidays, from the list the build wrote for it
@@ -10,7 +10,15 @@
    site, never for a reader who has not chosen. Nothing of another authority, nothing from another
    host. mountList() shows, on the page about using the site without signal, what is kept. */
 
-import { onReaderChange, readerAuthority } from "./reader.mjs";
+import { onReaderChange } from "./reader.mjs";
+import { read } from "./conference-store.mjs";
+
+/** The authority whose pages the reader asked to keep ("Keep them on this device"), or null: choosing
+    an authority, or working out dates with it, keeps nothing by itself. */
+function keptAuthority() {
+  const choice = read();
+  return choice && choice.offline ? choice.authority : null;
+}
 
 const SITE = new URL("../../", import.meta.url); // this file is assets/js/offline.mjs
 const PAGES = "cpguide-pages"; // the cache names the service worker uses (scripts/service-worker.mjs)
@@ -82,7 +90,7 @@ function showKept(authority) {
 }
 
 async function keepChosen() {
-  const authority = readerAuthority();
+  const authority = keptAuthority();
   try {
     if (authority) {
       await navigator.serviceWorker.ready;
@@ -96,7 +104,7 @@ async function keepChosen() {
 }
 
 let started = false;
-/** Register the service worker; keep the reader's authority when they have chosen one (now or later). */
+/** Register the service worker; keep the authority the reader asked to keep (now or later). */
 export async function start() {
   if (!supported()) {
     window.__offlineReady = "unsupported";

@@ -47,7 +47,7 @@ async function draw(root) {
   const [words, holidays, data] = await Promise.all([json("words.json"), json("bank-holidays.json"),
     json(`${encodeURIComponent(choice.authority.id)}.json`)]);
   const calendar = new Calendar(holidays);
-  const { request, errors } = validate({ conference: choice.conference, date: choice.date, audience }, calendar, words);
+  const { request, errors } = validate({ conference: choice.conference, date: choice.date, time: choice.time, audience }, calendar, words);
   if (errors.length) { // e.g. a remembered date now outside the bank-holiday table
     root.hidden = true;
     return;
@@ -69,15 +69,16 @@ async function draw(root) {
   root.hidden = false;
 }
 
-/** A parent's own dates, in their words (family-dates.mjs), without times of day (the remembered
-    conference has a date, not a time). Under an answer of a parents' page (data-kinds): only the dates
+/** A parent's own dates, in their words (family-dates.mjs), with times of day when the calculator kept
+    the conference's start time, else without (an exact time then reads "on this day"). Under an answer of a parents' page (data-kinds): only the dates
     of its kinds, and nothing where the rules give none of them (the answer itself says so). The page's
     whole list (data-view="family"): every date, the meeting in its place, and a way to forget. */
 function drawFamily(root, result, request, words, calculator) {
   const kinds = root.dataset.kinds ? root.dataset.kinds.split(" ") : null;
   const R = words.family.results;
   const dated = result.deadlines.filter((d) => d.due !== null && (!kinds || kinds.includes(d.rule.kind)));
-  const list = dated.length || !kinds ? dateList(dated, request, words, { meeting: !kinds, times: false }) : null;
+  const times = request.time !== null && request.time !== undefined; // a start time was kept with the date
+  const list = dated.length || !kinds ? dateList(dated, request, words, { meeting: !kinds, times }) : null;
   root.hidden = !list;
   if (!list) return root.replaceChildren();
   root.replaceChildren(el("div", { class: "admonition info cp-your-dates cp-fam__answer" },
