@@ -59,7 +59,9 @@ async function keepAuthority(authority) {
   const pages = await caches.open(PAGES);
   const files = await caches.open(FILES);
   await pages.addAll(urls.filter((u) => u.endsWith("/")).map(fresh));
-  await files.addAll(urls.filter((u) => !u.endsWith("/")).map(fresh));
+  // and the version itself: the page where the reader tapped "Keep" is not yet served by the worker,
+  // so without this the next page with no signal would ask the network for it in vain
+  await files.addAll([...urls.filter((u) => !u.endsWith("/")), new URL("offline/version.json", SITE).href].map(fresh));
   await kept.put(listUrl, new Response(`${stamp}\n${urls.length}`));
   return urls.length;
 }
