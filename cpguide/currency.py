@@ -104,8 +104,10 @@ def unchecked(content: Content, rule: dict) -> tuple[dict, dict] | None:
     in_force = national_in_force(content)
     if not in_force or document is in_force or not document.get("superseded_by"):
         return None
-    checked = rule.get("checked_against") or document.get("checked_against")
-    return None if checked == in_force["id"] else (document, in_force)
+    from .checked import checked_against_edition
+
+    checked = checked_against_edition(rule, in_force["id"]) or document.get("checked_against") == in_force["id"]
+    return None if checked else (document, in_force)
 
 
 DATE_FIELDS = ("published", "last_reviewed", "next_review")

@@ -23,6 +23,8 @@ from . import selection
 from .family import question_errors
 from .ids import ID_HINT, is_id
 from .interface import interface_errors
+from .checked import checked_errors
+from .law import law_errors
 from .prepare import prepare_errors
 from .safefiles import UnsafeFile, check_inside, unsafe_entries
 from .schemas import FILE_TYPES, is_valid, validator_for
@@ -57,6 +59,8 @@ def load_content(root: Path = DEFAULT_ROOT, only: set[str] | None = None) -> Con
         _check_references(content, errors)
         errors.extend(question_errors(content, _display))
         errors.extend(interface_errors(content, _display))
+        errors.extend(law_errors(content, _display))
+        errors.extend(checked_errors(content, _display))
         errors.extend(prepare_errors(content, _display))
         errors.extend(example_errors(content, _display))
     if not errors:  # the consistency checks need complete content: no follow-on noise

@@ -42,6 +42,7 @@ FILE_TYPES = {
     "questions.yml": "questions.schema.json",
     "interface.yml": "interface.schema.json",
     "expected-deadlines.yml": "expected-deadlines.schema.json",
+    "law.yml": "law.schema.json",
 }
 
 

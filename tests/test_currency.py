@@ -76,7 +76,12 @@ def test_national_figures_say_they_are_unchecked_until_a_maintainer_records_the_
     rule = content.index["t-nat-first-core-group"].item
     old, new = unchecked(content, rule)
     assert (old["id"], new["id"]) == ("t-wt", "t-wt-2026")
-    rule["checked_against"] = "t-wt-2026"
+    # Local procedures stating the figure do not make it checked against the new edition's text…
+    assert rule["checked_against"] and unchecked(content, rule) == (old, new)
+    # …a check of the guidance itself, naming the edition, does.
+    rule["checked_against"] = rule["checked_against"] + [
+        {"kind": "statutory-guidance", "document": "Working Together 2026 (test)", "publisher": "Test", "edition": "2026",
+         "guidance": "t-wt-2026", "where": "paragraph 9", "url": "https://example.org/wt26", "checked": "2026-12-01"}]
     assert unchecked(content, rule) is None
 
 

@@ -34,7 +34,7 @@ def add_parser(subparsers) -> None:
     p.add_argument("--conference", metavar="icpc|rcpc", help="initial (icpc) or review (rcpc) conference")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="date of the conference")
     p.add_argument("--time", metavar="HH:MM", help="start time (default 10:00, and the output says so)")
-    p.add_argument("--strategy-date", metavar="YYYY-MM-DD", help="date of the (last) strategy discussion")
+    p.add_argument("--strategy-date", metavar="YYYY-MM-DD", help="date of the strategy discussion at which the section 47 enquiries were initiated")
     p.add_argument("--outcome", metavar="cp|cin", help="decided plan: child protection (cp) or child in need (cin)")
     p.add_argument("--audience", metavar="parents|professionals|social-workers|chairs",
                    help="only the deadlines this audience needs")

@@ -19,6 +19,7 @@ GENERATOR_MODULES = [
     "cpguide.site.compare",
     "cpguide.site.disagreements",
     "cpguide.site.glossary",
+    "cpguide.site.law_page",
     "cpguide.site.sources_files",
     "cpguide.site.opendata_pages",
 ]

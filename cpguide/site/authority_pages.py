@@ -16,7 +16,7 @@ from .html import Html
 from .sections import YOUR_DATES, nav_path
 from .parents_page import parents_body
 from . import professionals_page
-from . import prepare_section
+from . import national_law, prepare_section
 from .render import AUDIENCE_NAMES, FACT_TOPICS, PHASE_NAMES, actors_label, label_of, types_label
 from .templating import macros
 
@@ -216,6 +216,8 @@ class AuthorityPages:
                 "because they appear to come from the same authority."]))
         if meta.get("summary"):
             body += self.paragraphs([meta["summary"]])
+        if a.is_national:
+            body += national_law.overview_section(self)
         body += self.overdue_notice()
         body.append(w.heading(2, "Source documents"))
         rows = [[w.text(doc["title"]), w.text(doc["publisher"]), w.text(doc["date"]),
@@ -442,6 +444,8 @@ class AuthorityPages:
                     if limits else "none set for this kind of deadline")))
             elif self.edition_words(rule):
                 body.append(w.paragraph(w.strong("Edition:") + " " + self.edition_words(rule)))
+            if self.authority.is_national:
+                body += national_law.checked_lines(self, rule)
             small = self.meta_lines(entry, {k: v for k, v in rule.items() if k in ("source", "typos", "notes")})
             if small:
                 body.append(w.paragraph(w.lines(small)))

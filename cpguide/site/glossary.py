@@ -6,6 +6,7 @@ from typing import Iterator
 
 from ..interface import interface_words
 from .model import Asset, Page, SiteContext
+from .national_law import checked_markdown
 from .render import filled, md, small_print
 
 SRC = "glossary.md"
@@ -30,6 +31,7 @@ def generate(ctx: SiteContext) -> Iterator[Page | Asset]:
         if term.get("aliases"):
             body += [filled(say["aliases"], aliases=", ".join(md(a) for a in term["aliases"])), ""]
         body += [small_print(filled(say["used_in"], sources=used_in(ctx, term)), "cp-meta"), ""]
+        body += checked_markdown(ctx.content, term)
     yield Page(SRC, say["title"], f"# {md(say['title'])}\n\n" + "\n".join(body) + "\n", (say["title"],))
 
 

@@ -78,5 +78,15 @@ def parents_questions(src_uri: str, content, build: SiteBuild, *_: str) -> str:
     return "\n".join(f"- {md(q['question'])}" for q in questions_data(content).get("questions", [])) + "\n"
 
 
+def whats_changing(src_uri: str, content, build: SiteBuild, *_: str) -> str:
+    """The link to 'What is changing' (law.yml's words), for each audience's hub."""
+    from ..law import law_data
+    from .law_page import SRC
+
+    words = law_data(content).get("words")
+    return f"[{md(words['link'])}]({_rel(src_uri, SRC)})" if words else ""
+
+
 HANDLERS = {"authorities": authorities, "audiences": audiences, "audience-authorities": audience_authorities,
-            "parents-questions": parents_questions, "version": version}
+            "parents-questions": parents_questions, "version": version,
+            "whats-changing": whats_changing}

@@ -1,0 +1,62 @@
+"""What each national fact was checked against (`checked_against`, common.schema.json#/$defs/checkedAgainst).
+
+Every national rule, and every glossary definition that cites the national framework, must say which
+texts it was checked against: document, edition, paragraph or page, address and day. A fact checked
+only against pages that state it (local procedures) needs at least two of them from different
+publishers, and the site says it is not checked against the statutory text itself. A rule counts as
+checked against an edition of the guidance only when a check of kind statutory-guidance names it.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from .content import Content
+from .errors import ContentError
+
+PRIMARY = ("statute", "statutory-guidance")
+
+
+def against_statutory_text(checks: list[dict]) -> bool:
+    return any(c["kind"] in PRIMARY for c in checks)
+
+
+def checked_against_edition(item: dict, document_id: str) -> bool:
+    return any(c["kind"] == "statutory-guidance" and c.get("guidance") == document_id for c in item.get("checked_against", []))
+
+
+def publishers(checks: list[dict]) -> set[str]:
+    return {" ".join(c["publisher"].lower().split()) for c in checks}
+
+
+def national_facts(content: Content) -> Iterator[tuple[str, int, dict]]:
+    """(file name, index, item) for each national rule and each glossary term citing a national document."""
+    national = content.national
+    if national is None:
+        return
+    own = {d["id"] for d in national.documents}
+    for i, rule in enumerate(national.rules):
+        yield "timescales.yml", i, rule
+    for i, term in enumerate(national.terms):
+        if any(s["document"] in own for s in term.get("sources", [])):
+            yield "glossary.yml", i, term
+
+
+def checked_errors(content: Content, display) -> list[ContentError]:
+    errors = []
+    for name, index, item in national_facts(content):
+        doc = content.national.docs[name]
+        key = "rules" if name == "timescales.yml" else "terms"
+        where = display(doc.path, content.root)
+        checks = item.get("checked_against")
+        if not checks:
+            errors.append(ContentError(where, doc.line_of((key, index, "id")),
+                                       f"national fact '{item['id']}' has no checked_against",
+                                       "record each text you checked it against: kind, document, publisher, edition, where "
+                                       "(paragraph or page), url and the day you checked (see schema/common.schema.json)"))
+        elif not against_statutory_text(checks) and len(publishers(checks)) < 2:
+            errors.append(ContentError(where, doc.line_of((key, index, "checked_against")),
+                                       f"national fact '{item['id']}' is checked against one publisher's pages only",
+                                       "without the statute or the statutory guidance itself, cite at least two public "
+                                       "procedures from different publishers that state it"))
+    return errors
