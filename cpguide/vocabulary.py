@@ -44,6 +44,8 @@ WHERE = {
     "item_kinds": ("common.schema.json", "$defs/itemKind"),
     "deadline_kinds": ("timescales.schema.json", "$defs/kind"),
     "fact_topics": ("authority.schema.json", "properties/facts/items/properties/topic"),
+    "check_kinds": ("common.schema.json", "$defs/checkedAgainst/items/properties/kind"),
+    "change_kinds": ("law.schema.json", "$defs/change/properties/kind"),
 }
 
 CONFERENCE_TYPES = labels(*WHERE["conference_types"])  # {"icpc": "initial child protection conference (ICPC)", …}
@@ -55,10 +57,13 @@ OUTCOMES = labels(*WHERE["outcomes"])
 ITEM_KINDS = labels(*WHERE["item_kinds"])
 DEADLINE_KINDS = labels(*WHERE["deadline_kinds"])
 FACT_TOPICS = labels(*WHERE["fact_topics"])
+CHECK_KINDS = labels(*WHERE["check_kinds"])  # what a text a national fact was checked against is
+CHANGE_KINDS = labels(*WHERE["change_kinds"])  # a coming change: an Act, or a programme
 
 
 def exported() -> dict[str, dict[str, str]]:
     """Every word list, for the JSON the JavaScript reads (words.json)."""
     return {"conference_types": CONFERENCE_TYPES, "conference_abbreviations": CONFERENCE_ABBREVIATIONS,
             "audiences": AUDIENCES, "actors": ACTORS, "phases": PHASES, "outcomes": OUTCOMES,
-            "item_kinds": ITEM_KINDS, "deadline_kinds": DEADLINE_KINDS, "fact_topics": FACT_TOPICS}
+            "item_kinds": ITEM_KINDS, "deadline_kinds": DEADLINE_KINDS, "fact_topics": FACT_TOPICS,
+            "check_kinds": CHECK_KINDS, "change_kinds": CHANGE_KINDS}

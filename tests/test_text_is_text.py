@@ -59,6 +59,8 @@ FIELDS = [
     ("national/glossary.yml", ("terms", 0, "term"), ["glossary/"], "glossary term"),
     ("national/glossary.yml", ("terms", 0, "definition"), ["glossary/"], "glossary definition"),
     ("national/glossary.yml", ("terms", 0, "plain"), ["glossary/"], "plain words"),
+    ("national/glossary.yml", ("terms", 0, "checked_against", 0, "document"), ["glossary/"], "checked against (glossary)"),
+    ("national/timescales.yml", ("rules", 0, "checked_against", 0, "where"), ["national/timescales/"], "checked against (rule)"),
 ]
 DISCREPANCIES = {"discrepancies": [{"id": "t-disc", "title": "x", "type": "disagreement", "note": "x",
                                    "items": ["t-rule-plan"]}]}
@@ -120,7 +122,8 @@ def write_content(tmp: Path, strings: list[str]) -> Path:
     # abbreviations that are also words of markup and entities: tooltips only ever in the text
     glossary = docs["national/glossary.yml"] = yaml.safe_load((checklists / "national/glossary.yml").read_text(encoding="utf-8"))
     glossary["terms"] += [{"id": f"t-term-{word}", "term": f"Test term {word}", "abbreviation": word, "definition": "x",
-                           "sources": [{"document": "t-wt", "section": "x"}]} for word in ("amp", "lt", "quot", "abbr", "title")]
+                           "sources": [{"document": "t-wt", "section": "x"}],
+                           "checked_against": copy.deepcopy(glossary["terms"][0]["checked_against"])} for word in ("amp", "lt", "quot", "abbr", "title")]
     authority = docs["test-town/authority.yml"] = yaml.safe_load((checklists / "test-town/authority.yml").read_text(encoding="utf-8"))
     authority.update(summary="x", distinctive=["x"], notes=["x"],
                      contacts=[{"id": "t-contact", "text": "x", "source": {"document": "t-doc", "section": "x"},

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..law import law_data, status, words_of
+from ..vocabulary import CHANGE_KINDS
 from .model import Page, SiteContext
 from .render import md
 from .sections import nav_path
@@ -37,7 +38,7 @@ def change_section(change: dict, ctx: SiteContext, say: dict) -> list[str]:
     lines += [f"### {md(say['plain_heading'])}", "", md(change["plain"]), "",
               f"### {md(say['who_heading'])}", "", md(change["who_plain"]), "",
               f"### {md(say['staff_heading'])}", "", md(change["staff"]), "", md(change["who_staff"]), "",
-              f"**{md(say['law_label'])}** {md(change['law'])}" + (f" {md(change['commencement'])}" if change.get("commencement") else ""), ""]
+              f"**{md(say['law_label'])}** {md(change['law'])} ({md(CHANGE_KINDS[change['kind']])})." + (f" {md(change['commencement'])}" if change.get("commencement") else ""), ""]
     for note in change.get("notes", []):
         lines += [f"*{md(say['notes_heading'])}:* {md(note)}", ""]
     lines += [f"**{md(say['evidence_heading'])}**", ""]

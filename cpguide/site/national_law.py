@@ -4,21 +4,11 @@ the link to 'What is changing', and under each national fact what it was checked
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from ..checked import against_statutory_text, publishers
 from ..law import edition_sentence, law_data, words_of
+from ..vocabulary import CHECK_KINDS
 from .html import Html
 from .law_page import SRC as CHANGING
-
-
-
-@lru_cache(maxsize=1)
-def kind_words() -> dict[str, str]:
-    """What each kind of text is, in words: the schema's x-labels (one vocabulary, defined once)."""
-    from ..schemas import raw_schemas
-
-    return raw_schemas()["common.schema.json"]["$defs"]["checkedAgainst"]["items"]["properties"]["kind"]["x-labels"]
 
 
 def overview_section(pages) -> list[Html]:
@@ -51,7 +41,7 @@ def checked_lines(pages, item: dict) -> list[Html]:
     lines = [w.strong(w.text(say["checked_heading"] + ":"))]
     for c in checks:
         line = say["checked_line"].format(document=c["document"], publisher=c["publisher"], edition=c["edition"],
-                                          where=c["where"], kind=kind_words()[c["kind"]], date=words_of(c["checked"]))
+                                          where=c["where"], kind=CHECK_KINDS[c["kind"]], date=words_of(c["checked"]))
         lines.append(w.small_print(w.external(line, c["url"]), "cp-meta", searchable=False))
     status = say["checked_primary"] if against_statutory_text(checks) else say["checked_secondary"].format(count=len(publishers(checks)))
     lines.append(w.small_print(w.text(status), "cp-unchecked" if not against_statutory_text(checks) else "cp-meta", strong=True))
@@ -70,7 +60,7 @@ def checked_markdown(content, term: dict) -> list[str]:
     out = [f"**{md(say['checked_heading'])}:**", ""]
     for c in checks:
         line = say["checked_line"].format(document=c["document"], publisher=c["publisher"], edition=c["edition"],
-                                          where=c["where"], kind=kind_words()[c["kind"]], date=words_of(c["checked"]))
+                                          where=c["where"], kind=CHECK_KINDS[c["kind"]], date=words_of(c["checked"]))
         out.append(f"- [{md(line)}]({c['url']})")
     status = say["checked_primary"] if against_statutory_text(checks) else say["checked_secondary"].format(count=len(publishers(checks)))
     return out + ["", small_print(md(status), "cp-meta"), ""]
