@@ -20,12 +20,21 @@ from .browser_helpers import AXE, WCAG_TAGS, describe_violations, run_axe
 
 
 def _parents_lines(content, authority_id: str, example: dict) -> list[dict]:
-    """The hand-worked dates a parent is shown: dated, first occurrences, of rules for parents."""
+    """The hand-worked dates a parent is shown: dated, first occurrences, of rules for parents; not a
+    national rule where the authority has its own of that kind (its limit is then staff wording)."""
     rules = {r["id"]: r for r in rules_for(content, authority_id)}
     return [dict(line, kind=rules[line["rule"]]["kind"], limit=rules[line["rule"]].get("limit"),
-                 direction=rules[line["rule"]]["direction"])
+                 direction=rules[line["rule"]]["direction"], recurring=bool(rules[line["rule"]].get("recurrence")))
             for line in example["expect"] if "date" in line and line.get("occurrence", 1) == 1
-            and "parents" in rules[line["rule"]].get("audiences", [])]
+            and "parents" in rules[line["rule"]].get("audiences", [])
+            and not _beside_own_rule(rules, rules[line["rule"]], authority_id, example["conference"])]
+
+
+def _beside_own_rule(rules: dict, rule: dict, authority_id: str, conference: str) -> bool:
+    """A national rule shown beside the authority's own rule of its kind, not as a date of its own."""
+    return rule["authority"] != authority_id and any(
+        r["authority"] == authority_id and r["kind"] == rule["kind"] and conference in r["conference_types"]
+        for r in rules.values())
 
 
 def _first_per_authority(pairs, wanted=lambda authority, example: True):
@@ -72,6 +81,8 @@ def ask(phone, authority, scenario) -> None:
     # the machine's locale, not the page's).
     phone.locator("#cp-calc-date").fill(scenario["date"])
     phone.locator("#cp-calc-time").fill(scenario["time"])
+    if scenario.get("strategy_discussion"):  # rules counted from it have a date only when it is given
+        phone.locator("#cp-calc-strategy_date").fill(scenario["strategy_discussion"])
     phone.get_by_role("button", name="Work out the dates").click()
     phone.locator(".cp-calc__result h2").wait_for()
 
@@ -154,7 +165,8 @@ def test_a_parent_gets_their_dates_in_plain_words(phone, content, worked, tmp_pa
     start = conference.decoded("dtstart")
     assert start.isoformat() == f"{example['date']}T{example['time']}:00", "the meeting must be a timed event"
     for line in lines:
-        event = events[f"{example['conference']}-{example['date']}-{line['rule']}@cpguide"]
+        occurrence = f"-{line.get('occurrence', 1)}" if line["recurring"] else ""  # a series' events are numbered
+        event = events[f"{example['conference']}-{example['date']}-{line['rule']}{occurrence}@cpguide"]
         moment = event.decoded("dtstart")
         assert moment.isoformat()[:10] == line["date"], (line["rule"], moment)
         if line.get("time") and hasattr(moment, "hour"):
@@ -179,7 +191,8 @@ def _disagreeing(content, worked) -> list[tuple[dict, dict]]:
     same plan): the papers disagree, and the answer must give both."""
     authority_id, example = worked
     rules = {r["id"]: r for r in rules_for(content, authority_id)}
-    lines = [(line, rules[line["rule"]]) for line in example["expect"] if "date" in line and line.get("occurrence", 1) == 1]
+    lines = [(line, rules[line["rule"]]) for line in example["expect"] if "date" in line and line.get("occurrence", 1) == 1
+             and rules[line["rule"]]["authority"] == authority_id]  # the authority's own papers, not the national limit
     plan = lambda rule: (rule.get("conditions") or {}).get("outcome")
     return [(x, y) for i, (x, rx) in enumerate(lines) for y, ry in lines[i + 1:]
             if rx["kind"] == ry["kind"] and x["date"] != y["date"] and (not plan(rx) or not plan(ry) or plan(rx) == plan(ry))
