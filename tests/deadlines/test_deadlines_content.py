@@ -27,6 +27,8 @@ SCENARIOS = {
         (30, "minutes", "before", "conference"): "2025-12-22",       # 09:30
         (15, "minutes", "before", "conference"): "2025-12-22",       # 09:45
         (1, "weeks", "before", "conference"): "2025-12-15",
+        (2, "days", "before", "conference"): "2025-12-19",           # Sat 20 Dec -> Fri 19 Dec
+        (5, "days", "before", "conference"): "2025-12-17",           # Wed 17 Dec, a working day
         (1, "working_days", "after", "conference"): "2025-12-23",
         (2, "working_days", "after", "conference"): "2025-12-24",
         (5, "working_days", "after", "conference"): "2025-12-31",    # 23, 24, 29, 30, 31
@@ -49,6 +51,8 @@ SCENARIOS = {
         (30, "minutes", "before", "conference"): "2026-05-29",
         (15, "minutes", "before", "conference"): "2026-05-29",
         (1, "weeks", "before", "conference"): "2026-05-22",
+        (2, "days", "before", "conference"): "2026-05-27",           # Wed 27 May, a working day
+        (5, "days", "before", "conference"): "2026-05-22",           # Sun 24 May -> Sat 23 no -> Fri 22 May
         (1, "working_days", "after", "conference"): "2026-06-01",
         (2, "working_days", "after", "conference"): "2026-06-02",
         (5, "working_days", "after", "conference"): "2026-06-05",
@@ -70,6 +74,8 @@ SCENARIOS = {
         (30, "minutes", "before", "conference"): "2026-04-02",
         (15, "minutes", "before", "conference"): "2026-04-02",
         (1, "weeks", "before", "conference"): "2026-03-26",
+        (2, "days", "before", "conference"): "2026-03-31",           # Tue 31 Mar, a working day
+        (5, "days", "before", "conference"): "2026-03-27",           # Sat 28 Mar -> Fri 27 Mar
         (1, "working_days", "after", "conference"): "2026-04-07",
         (2, "working_days", "after", "conference"): "2026-04-08",
         (5, "working_days", "after", "conference"): "2026-04-13",
