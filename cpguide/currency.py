@@ -80,8 +80,12 @@ def currency(content: Content, document: dict, on: date, in_force: dict | None =
     replaced = document.get("superseded_by")
     if replaced in content.documents:
         replaced = content.documents[replaced][1]["title"]
-    return Currency(document, published, reviewed, next_review, bool(next_review and next_review.last < on),
-                    predates, replaced)
+    return Currency(document, published, reviewed, next_review, review_overdue(next_review, on), predates, replaced)
+
+
+def review_overdue(next_review: When | None, on: date) -> bool:
+    """A next review is overdue once it is wholly over: "2025-09" on 1 October 2025, not on 30 September."""
+    return bool(next_review and next_review.last < on)
 
 
 def _is_national(content: Content, document: dict) -> bool:
@@ -135,8 +139,7 @@ def with_review_state(documents: list[dict], on: date) -> list[dict]:
     """The same documents, each marked `review_overdue` when its next review is wholly before `on`."""
     marked = []
     for document in documents:
-        due = parse_when(document.get("next_review"))
-        marked.append({**document, "review_overdue": bool(due and due.last < on)})
+        marked.append({**document, "review_overdue": review_overdue(parse_when(document.get("next_review")), on)})
     return marked
 
 

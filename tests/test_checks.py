@@ -65,7 +65,8 @@ def test_a_text_stating_its_own_timing_in_words_passes(tree):
     add_rule(tree, id="t-rule-visit", kind="family-pre-meeting", amount=30, unit="minutes", text="Half an hour before.")
     add_rule(tree, id="t-rule-review", kind="next-review-conference", amount=6, unit="months",
              text="Reviews are within 6 monthly thereafter.")
-    load_content(tree / "checklists")
+    content = load_content(tree / "checklists")  # no error: the words state the timing the fields give
+    assert content.index["t-rule-visit"].item["amount"] == 30 and content.index["t-rule-review"].item["unit"] == "months"
 
 
 def test_an_unrecorded_conflict_names_both_rules_and_both_places(tree):
@@ -80,6 +81,63 @@ def test_an_unrecorded_conflict_names_both_rules_and_both_places(tree):
     assert "discrepancies.yml" in found[0]
 
 
+# Two rules of one kind that differ in one part of their timing only: each such pair names a different
+# moment, so the documents disagree and the pair must be recorded (a check comparing the amount alone
+# passed all three).
+ONE_WORKING_DAY = "The plan will be sent within one working day."
+ALIKE_BUT = {
+    "direction": dict(direction="before", anchor="conference"),
+    "anchor": dict(direction="after", anchor="core-group"),
+}
+RULE_WITH = """
+  - id: {id}
+    kind: {kind}
+    label: A rule
+    conference_types: [icpc]
+    amount: {amount}
+    unit: working_days
+    direction: {direction}
+    from: {anchor}
+    responsible: [chair]
+    audiences: [parents]
+    text: "{text}"
+    source: {{document: t-doc, section: Plan}}{conditions}
+"""
+
+
+def add_plan_rule(tree: Path, kind: str = "plan-circulated", conditions: str = "", **fields) -> None:
+    with (tree / RULES).open("a", encoding="utf-8") as f:
+        f.write(RULE_WITH.format(kind=kind, conditions=conditions, **fields))
+
+
+@pytest.mark.parametrize("differs", sorted(ALIKE_BUT))
+def test_rules_with_the_same_amount_but_another_direction_or_anchor_conflict(tree, differs):
+    add_plan_rule(tree, id="t-rule-plan-other", amount=1, text=ONE_WORKING_DAY, **ALIKE_BUT[differs])
+    found = [e for e in errors_for(tree) if "no discrepancy records it" in e]
+    assert len(found) == 1 and "'t-rule-plan-other'" in found[0], found
+
+
+def test_rules_for_different_outcomes_never_conflict(tree):
+    """Rules only one of which can apply to a conference (one for a child protection plan, one for a
+    child in need plan) are not a disagreement, whatever their timings."""
+    for rule_id, outcome, amount, words in (("t-rule-minutes-cp", "cp", 2, "two"), ("t-rule-minutes-cin", "cin", 5, "five")):
+        add_plan_rule(tree, kind="minutes-circulated", id=rule_id, amount=amount, direction="after", anchor="conference",
+                      text=f"The minutes will be sent within {words} working days.",
+                      conditions=f"\n    conditions: {{outcome: {outcome}}}")
+    content = load_content(tree / "checklists")  # no error
+    assert {"t-rule-minutes-cp", "t-rule-minutes-cin"} <= set(content.index)
+
+
+def test_rules_for_overlapping_outcomes_conflict(tree):
+    """Two rules that can apply to the same conference (the same outcome) with different timings do."""
+    for rule_id, amount, words in (("t-rule-minutes-cp", 2, "two"), ("t-rule-minutes-cp-slow", 5, "five")):
+        add_plan_rule(tree, kind="minutes-circulated", id=rule_id, amount=amount, direction="after", anchor="conference",
+                      text=f"The minutes will be sent within {words} working days.",
+                      conditions="\n    conditions: {outcome: cp}")
+    found = [e for e in errors_for(tree) if "no discrepancy records it" in e]
+    assert any("'t-rule-minutes-cp'" in e and "'t-rule-minutes-cp-slow'" in e for e in found), found
+
+
 def test_a_recorded_conflict_passes(tree):
     add_rule(tree, id="t-rule-plan-slow", kind="plan-circulated", amount=5, unit="working_days",
              text="The plan will be sent within 5 working days.")
@@ -87,7 +145,9 @@ def test_a_recorded_conflict_passes(tree):
         "# yaml-language-server: $schema=../../schema/discrepancies.schema.json\n"
         "discrepancies:\n  - id: t-plan-one-or-five\n    title: One or five working days\n    type: disagreement\n"
         "    note: The document says both.\n    items: [t-rule-plan, t-rule-plan-slow]\n", encoding="utf-8")
-    load_content(tree / "checklists")
+    content = load_content(tree / "checklists")  # no error: the disagreement is recorded
+    town = next(a for a in content.local_authorities if any(d["id"] == "t-plan-one-or-five" for d in a.discrepancies))
+    assert {r["id"] for r in town.rules} >= {"t-rule-plan", "t-rule-plan-slow"}
 
 
 def test_a_rule_over_the_national_limit_is_refused_unless_recorded(tree):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cpguide.currency import currency, parse_when, unchecked
+from cpguide.currency import currency, parse_when, unchecked, with_review_state
 from cpguide.loader import load_content
 
 GOOD = Path(__file__).parent / "fixtures" / "good"
@@ -36,6 +36,8 @@ def test_dates_are_days_months_or_years():
 def test_review_overdue_once_the_next_review_is_past(content, next_review, on, overdue):
     document = {"id": "x-doc", "title": "X", "publisher": "X", "date": "not given", "next_review": next_review}
     assert currency(content, document, on).overdue is overdue
+    # the same answer where the calculator's data and the command line mark their documents
+    assert with_review_state([document], on)[0]["review_overdue"] is overdue
 
 
 @pytest.fixture

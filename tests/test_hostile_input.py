@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from cpguide.loader import load_content
+from cpguide.safefiles import UnsafeFile, read_bytes
 
 from good_tree import errors_for
 
@@ -81,6 +82,18 @@ def test_sources_folder_that_is_a_symlink_is_refused(tree, tmp_path):
     os.symlink(tmp_path / "elsewhere", tree / "sources")
     errors = errors_for(tree)
     assert errors and all("symbolic link" in e for e in errors), errors
+
+
+def test_a_link_in_the_middle_of_a_path_is_refused(tmp_path, secret_file):
+    """A folder on the way to a file that is a link: opening the file itself without following links
+    (O_NOFOLLOW) does not see it, so each part of the path is checked."""
+    root = tmp_path / "project"
+    (root / "sources").mkdir(parents=True)
+    os.symlink(secret_file.parent, root / "sources" / "copies")
+    with pytest.raises(UnsafeFile) as refused:
+        read_bytes(root / "sources" / "copies" / secret_file.name, root)
+    assert refused.value.reason.startswith("sources/copies is a symbolic link"), refused.value.reason
+    assert SECRET not in str(refused.value)
 
 
 def test_authority_folder_that_is_a_symlink_is_refused(tree):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 YEARS_BEFORE = 1
 YEARS_AFTER = 5
@@ -28,6 +28,13 @@ def today() -> date:
     """Today, or CPGUIDE_TODAY when set (a fixed clock for tests and reproducible builds)."""
     fixed = os.environ.get("CPGUIDE_TODAY")
     return date.fromisoformat(fixed) if fixed else date.today()
+
+
+def now_utc() -> datetime:
+    """Now in UTC to the second, or midnight UTC of CPGUIDE_TODAY when set (a file made twice is the same)."""
+    if os.environ.get("CPGUIDE_TODAY"):
+        return datetime.combine(today(), datetime.min.time(), timezone.utc)
+    return datetime.now(timezone.utc).replace(microsecond=0)
 
 
 def bank_holidays(first_year: int, last_year: int) -> dict[date, str]:

@@ -7,7 +7,6 @@ stderr saying what is wrong and what is accepted, a non-zero exit, and nothing o
 from __future__ import annotations
 
 import difflib
-from datetime import date
 import json
 import sys
 
@@ -15,7 +14,7 @@ from ..content import NATIONAL
 from ..currency import documents_cited, with_review_state
 from ..loader import load_content
 from ..messages import shorten
-from .calendar import BankHolidayCalendar
+from .calendar import BankHolidayCalendar, today
 from .engine import InputError, compute, rules_for, validate
 from .words import render
 
@@ -80,7 +79,7 @@ def cmd_deadlines(args) -> int:
     authority = content.authorities[args.authority]
     rules = rules_for(content, authority.id)
     result = compute(rules, request, calendar)
-    documents = with_review_state(documents_cited(content, rules), date.today())  # overdue as of today
+    documents = with_review_state(documents_cited(content, rules), today())  # overdue as of today (CPGUIDE_TODAY)
     meta = {"id": authority.id, "name": authority.name, "documents": documents}
     if args.format == "json":
         from .render import result_json

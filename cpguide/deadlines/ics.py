@@ -9,10 +9,11 @@ the description. The web calculator builds the same events in JavaScript (docs/a
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from icalendar import Calendar, Event
 
+from .calendar import now_utc
 from .engine import Result, iso
 from .render import citation, deadline_notes
 from .words import ACTORS, CONFERENCE_TYPES, format_date
@@ -66,7 +67,7 @@ def conference_event(request, stamp: datetime) -> Event:
 def result_ics(result: Result, names: dict[str, str], stamp: datetime | None = None) -> bytes:
     """`names` maps authority ids (and 'national') to the names shown in event titles."""
     request = result.request
-    stamp = stamp or datetime.now(timezone.utc).replace(microsecond=0)
+    stamp = stamp or now_utc()
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

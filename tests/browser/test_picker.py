@@ -33,7 +33,9 @@ def chosen(content):
     """The authority the reader picks: one with checklists and deadline rules if there is one."""
     local = content.local_authorities
     assert local, "no local authority in the content"
-    return next((a for a in local if a.rules and (a.agendas or a.standard_sets)), local[0])
+    found = next((a for a in local if a.rules and (a.agendas or a.standard_sets)), None)
+    assert found is not None, "no authority has both deadline rules and checklists to follow the reader through"
+    return found
 
 
 def test_new_reader_picks_an_authority_and_finds_it_everywhere(page, chosen, content):
@@ -94,24 +96,24 @@ def test_new_reader_picks_an_authority_and_finds_it_everywhere(page, chosen, con
 
     article = page.locator("article")
     checklists = article.locator('a[href$="checklists/"]')
-    if checklists.count():
-        checklists.first.click()
-        page.wait_for_url(re.compile(rf"/{re.escape(chosen.id)}/checklists/$"))
-        wait_for_picker(page)
-        assert page.locator(".cp-your-authority").count() == 1
-        page.go_back()
-        page.wait_for_url(re.compile(rf"/{re.escape(chosen.id)}/$"))
+    assert checklists.count(), "the authority's page links to its checklists"
+    checklists.first.click()
+    page.wait_for_url(re.compile(rf"/{re.escape(chosen.id)}/checklists/$"))
+    wait_for_picker(page)
+    assert page.locator(".cp-your-authority").count() == 1
+    page.go_back()
+    page.wait_for_url(re.compile(rf"/{re.escape(chosen.id)}/$"))
 
     # Its deadline calculator, through its own page for parents and families.
     page.goto(f"/{chosen.id}/parents/")
     wait_for_picker(page)
     calculator = page.locator(f'article a[href*="calculator/"][href*="authority={chosen.id}"]')
-    if calculator.count():
-        calculator.first.click()
-        page.wait_for_url(re.compile(rf"/calculator/.*authority={re.escape(chosen.id)}"))
-        wait_for_picker(page)
-        assert page.locator("[data-cpguide-calculator]").count() >= 1
-        assert page.locator(".cp-your-authority").count() == 1
+    assert calculator.count(), "the authority's page for parents links to its calculator"
+    calculator.first.click()
+    page.wait_for_url(re.compile(rf"/calculator/.*authority={re.escape(chosen.id)}"))
+    wait_for_picker(page)
+    assert page.locator("[data-cpguide-calculator]").count() >= 1
+    assert page.locator(".cp-your-authority").count() == 1
 
     assert not page.console_errors, page.console_errors
     assert not page.offsite_requests, page.offsite_requests

@@ -154,6 +154,22 @@ def test_an_old_value_reads_as_nothing_chosen(page, two):
     assert page.locator(".cp-your-authority").count() == 0
 
 
+def test_forget_my_choices_removes_the_old_key_too(page, two):
+    """A reader who chose with an earlier version has its key as well: forgetting removes both."""
+    first, _ = two
+    page.goto("/glossary/")
+    page.evaluate("([k, v, id]) => { localStorage.setItem(k, v); localStorage.setItem('cpguide.authority', id); }",
+                  [KEY, json.dumps({"v": 1, "authority": {"id": first.id, "name": first.name, "path": f"{first.id}/"}}),
+                   first.id])
+    page.reload()
+    wait(page)
+    old = "() => localStorage.getItem('cpguide.authority')"
+    assert page.evaluate(old) == first.id, "opening a page writes nothing: the removal below is the forgetting's"
+    page.locator(".cp-your-authority").get_by_role("button", name="Forget my choices").click()
+    assert stored(page) is None
+    assert page.evaluate(old) is None
+
+
 @pytest.mark.parametrize("query, field, words", [
     ("time=24:00", "time", "is not a time"),
     ("time=25", "time", "is not a time"),

@@ -56,7 +56,7 @@ def _axe_content(page) -> list[dict]:
 
 def _states(page, selector: str) -> list[str]:
     """axe-core run with each matching button hovered, then focused: violations found in any state."""
-    found = []
+    found, checked = [], 0
     # the state itself, not Material's 125 ms fade into it
     page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
     buttons = page.locator(selector)
@@ -64,11 +64,13 @@ def _states(page, selector: str) -> list[str]:
         button = buttons.nth(i)
         if not button.is_visible():
             continue
+        checked += 1
         button.hover()
         found += [f"hover {selector}#{i}: {describe_violations([v])}" for v in _axe_content(page)]
         button.focus()
         page.mouse.move(0, 0)
         found += [f"focus {selector}#{i}: {describe_violations([v])}" for v in _axe_content(page)]
+    assert checked, f"no visible button matches {selector!r} on {page.url}: nothing was checked"
     return found
 
 

@@ -249,23 +249,26 @@ def test_the_installed_command_works():
     assert json.loads(result.stdout)["deadlines"]
 
 
-def test_the_sources_and_how_current_they_are_are_named(tmp_path):
+@pytest.mark.parametrize("today, overdue", [("2025-09-30", False), ("2025-10-01", True)])
+def test_the_sources_and_how_current_they_are_are_named(tmp_path, today, overdue):
     """The command line says which documents its rules come from, with their dates, and flags a review
-    that is overdue (a next review in January 2020 is over whatever day the test runs)."""
+    that is overdue on CPGUIDE_TODAY: one due in September 2025 is overdue from 1 October."""
     import shutil
 
     good = Path(__file__).resolve().parents[1] / "fixtures" / "good"
     shutil.copytree(good, tmp_path / "good")
     meta = tmp_path / "good" / "checklists" / "test-town" / "authority.yml"
     meta.write_text(meta.read_text().replace("    date: not given\n",
-                                             '    date: not given\n    published: "2017-10"\n    next_review: "2020-01"\n', 1))
+                                             '    date: not given\n    published: "2017-10"\n    next_review: "2025-09"\n', 1))
     args = [sys.executable, "-m", "cpguide.cli", "--content", str(tmp_path / "good" / "checklists"), "deadlines",
             "--authority", "test-town", "--conference", "icpc", "--date", "2026-06-15"]
-    text = subprocess.run(args + ["--format", "text"], capture_output=True, text=True, check=True).stdout
-    assert "Source: Test procedures: published October 2017; next review due January 2020 (review overdue)" in text
-    data = json.loads(subprocess.run(args + ["--format", "json"], capture_output=True, text=True, check=True).stdout)
+    env = dict(os.environ, CPGUIDE_TODAY=today)
+    text = subprocess.run(args + ["--format", "text"], capture_output=True, text=True, check=True, env=env).stdout
+    source = "Source: Test procedures: published October 2017; next review due September 2025"
+    assert (source + " (review overdue)" if overdue else source + "\n") in text, text
+    data = json.loads(subprocess.run(args + ["--format", "json"], capture_output=True, text=True, check=True, env=env).stdout)
     town = next(d for d in data["authority"]["documents"] if d["id"] == "t-doc")
-    assert town["published"] == "2017-10" and town["next_review"] == "2020-01" and town["review_overdue"] is True
+    assert town["published"] == "2017-10" and town["next_review"] == "2025-09" and town["review_overdue"] is overdue
 
 
 def test_the_calculator_data_names_each_cited_document_with_its_dates(content):

@@ -104,7 +104,9 @@ def test_months_keep_the_day_or_clamp_to_the_month_end(day, months):
 
 
 @SETTINGS
-@given(st.dates(min_value=date(2025, 3, 1), max_value=date(2031, 12, 31)), times, st.integers(1, 15), st.integers(1, 12))
+# conferences late enough in the range that the review (12 months at most) and the visit after it (15
+# working days at most) still fall before 2031-12-31, the last day whose bank holidays are known
+@given(st.dates(min_value=date(2025, 3, 1), max_value=date(2030, 10, 31)), times, st.integers(1, 15), st.integers(1, 12))
 def test_series_increase_and_stop_at_the_review(day, start, every, months):
     rules_ = [
         {"id": "first", "kind": "first-cp-visit", "authority": "local", "amount": 2, "unit": "working_days",
@@ -119,11 +121,9 @@ def test_series_increase_and_stop_at_the_review(day, start, every, months):
     for d in result.deadlines:
         by_id.setdefault(d.rule["id"], []).append(d)
     review = by_id["review"][0]
-    if review.due is None:
-        return
+    assert review.due is not None, (day, months)
     occurrences = by_id.get("visits", [])
-    if occurrences and occurrences[-1].status == "out-of-range":
-        return  # the next visit would be after the last day whose bank holidays are known
+    assert all(d.status == "dated" for d in occurrences), [(d.status, d.due) for d in occurrences]
     visits = [d.due for d in occurrences]
     assert visits == sorted(set(visits))
     assert all(v <= review.due for v in visits)
