@@ -140,7 +140,7 @@ def test_family_pages_are_accessible_at_phone_size(phone, content):
     from cpguide.site.model import SiteContext
 
     ctx = SiteContext(content)
-    pages = ["/for/parents/"] + [f"/{a.id}/parents/" for a in content.local_authorities]
+    pages = ["/for/parents/", "/national/changing/"] + [f"/{a.id}/parents/" for a in content.local_authorities]
     # the families' first checklist where the folder gives one (a folder without family topics has none)
     pages += ["/" + routes.page_url(c.src) for a in content.local_authorities for c in checklists_of(ctx, a)
               if c.key == "parents-before"]
