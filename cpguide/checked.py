@@ -1,6 +1,7 @@
 """What each national fact was checked against (`checked_against`, common.schema.json#/$defs/checkedAgainst).
 
-Every national rule, and every glossary definition that cites the national framework, must say which
+Every national rule, and every glossary definition that cites the national framework or states what an
+Act or Working Together says, must say which
 texts it was checked against: document, edition, paragraph or page, address and day. A fact checked
 only against pages that state it (local procedures) needs at least two of them from different
 publishers, and the site says it is not checked against the statutory text itself. A rule counts as
@@ -9,12 +10,15 @@ checked against an edition of the guidance only when a check of kind statutory-g
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from .content import Content
 from .errors import ContentError
 
 PRIMARY = ("statute", "statutory-guidance")
+# A definition that states what an Act or the statutory guidance says is a national fact too.
+STATES_THE_LAW = re.compile(r"\bAct \d{4}\b|Working Together")
 
 
 def against_statutory_text(checks: list[dict]) -> bool:
@@ -38,7 +42,7 @@ def national_facts(content: Content) -> Iterator[tuple[str, int, dict]]:
     for i, rule in enumerate(national.rules):
         yield "timescales.yml", i, rule
     for i, term in enumerate(national.terms):
-        if any(s["document"] in own for s in term.get("sources", [])):
+        if any(s["document"] in own for s in term.get("sources", [])) or STATES_THE_LAW.search(term["definition"]):
             yield "glossary.yml", i, term
 
 

@@ -240,3 +240,28 @@ def test_each_hub_and_the_national_framework_link_to_what_is_changing(site_dir):
         assert 'href="../../national/changing/"' in html, hub
     overview = (site_dir / "national" / "index.html").read_text(encoding="utf-8")
     assert 'href="changing/"' in overview and "Which edition of Working Together is in force" in overview
+
+
+def test_a_definition_stating_what_an_act_says_needs_checked_against_too(tree):
+    path = tree / "checklists" / "national" / "glossary.yml"
+    path.write_text(path.read_text(encoding="utf-8") + (
+        "  - id: t-term-cin\n    term: Child in need\n"
+        "    definition: Under section 17 of the Children Act 1989, a child who needs services.\n"
+        "    sources: [{document: t-doc, section: \"1\"}]\n"), encoding="utf-8")
+    errors = errors_for(tree)
+    assert any("national fact 't-term-cin' has no checked_against" in e for e in errors), errors
+
+
+def test_open_data_and_pages_say_what_each_national_fact_was_checked_against(content, site_dir):
+    from cpguide import opendata
+
+    national = json.loads(opendata.files(content, "test")["authorities/national.json"])
+    icpc = next(r for r in national["timescales"] if r["id"] == "nat-icpc-held")
+    assert {c["publisher"] for c in icpc["checked_against"]} >= {"Devon County Council", "London Borough of Bexley"}
+    assert all(c["checked"] == "2026-12-06" for c in icpc["checked_against"])
+    timescales = (site_dir / "national" / "timescales" / "index.html").read_text(encoding="utf-8")
+    assert timescales.count("Checked against:") == 4  # one for each national rule
+    assert "Not checked against the text of Working Together itself" in timescales
+    assert "no-23-initial-case-conferences" in timescales and "bexley.proceduresonline.com" in timescales
+    glossary = (site_dir / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert "Checked against the text of the law or the statutory guidance itself." in glossary  # section 47, from legislation.gov.uk
