@@ -8,7 +8,7 @@ import sys
 from importlib import import_module
 from pathlib import Path
 
-from .errors import ContentInvalid
+from .errors import SCREENFUL, ContentInvalid
 from .loader import DEFAULT_ROOT, load_content
 from .messages import PrintableStream, one_line, remember_arguments, shorten
 
@@ -134,9 +134,11 @@ def _run(argv: list[str]) -> int:
         sys.stdout.flush()  # a closed pipe shows up here, inside the handler, not at exit
         return status
     except ContentInvalid as exc:
-        for error in exc.errors:
+        for error in exc.errors[:SCREENFUL]:
             print(shorten(f"error: {error}"), file=sys.stderr)
-        print(f"{len(exc.errors)} error(s); nothing was built.", file=sys.stderr)
+        if len(exc.errors) > SCREENFUL:
+            print(f"… and {len(exc.errors) - SCREENFUL:,} more errors not shown: fix these first", file=sys.stderr)
+        print(f"{len(exc.errors):,} error(s); nothing was built.", file=sys.stderr)
         return 2
     except BrokenPipeError:  # e.g. `cpguide coverage | head`: the reader has what they wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -27,4 +27,10 @@ class ContentInvalid(Exception):
 
     def __init__(self, errors: list[ContentError]):
         self.errors = errors
-        super().__init__(f"{len(errors)} content error(s):\n" + "\n".join(f"  {e}" for e in errors))
+        shown = [f"  {e}" for e in errors[:SCREENFUL]]
+        if len(errors) > SCREENFUL:
+            shown.append(f"  … and {len(errors) - SCREENFUL:,} more not shown: fix these first")
+        super().__init__(f"{len(errors):,} content error(s):\n" + "\n".join(shown))
+
+
+SCREENFUL = 40  # errors shown (the build's message, cpguide validate); the rest are counted

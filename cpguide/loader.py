@@ -25,6 +25,7 @@ from .ids import ID_HINT, is_id
 from .interface import interface_errors
 from .checked import checked_errors
 from .law import law_errors
+from .misleading import misleading_errors
 from .prepare import prepare_errors
 from .safefiles import UnsafeFile, check_inside, unsafe_entries
 from .schemas import FILE_TYPES, is_valid, validator_for
@@ -65,6 +66,7 @@ def load_content(root: Path = DEFAULT_ROOT, only: set[str] | None = None) -> Con
         errors.extend(example_errors(content, _display))
     if not errors:  # the consistency checks need complete content: no follow-on noise
         errors.extend(content_errors(content))
+        errors.extend(misleading_errors(content, _display))
     if errors:
         raise ContentInvalid(errors)
     return content
@@ -154,8 +156,21 @@ def _schema_errors(doc: YamlDocument, validator, shown: str) -> Iterator[Content
     if doc.data is None:
         yield ContentError(shown, 1, "file is empty", "see CONTRIBUTING.md for what this file holds")
         return
-    for error in sorted(validator.iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))):
-        yield _describe(error, doc, shown)
+    # One error per cause: the same rule broken by many entries (a thousand entries of the wrong kind)
+    # is reported at the first, with how many more there are.
+    causes: dict[tuple, list[ValidationError]] = {}
+    for error in validator.iter_errors(doc.data):
+        causes.setdefault((error.validator, tuple(map(str, error.relative_schema_path)), _shape(error.absolute_path)), []).append(error)
+    for errors in sorted(causes.values(), key=lambda es: list(map(str, es[0].absolute_path))):
+        first = _describe(errors[0], doc, shown)
+        if len(errors) > 1:
+            first = ContentError(first.file, first.line, f"{first.message} (and {len(errors) - 1:,} more like it)", first.hint)
+        yield first
+
+
+def _shape(path) -> tuple:
+    """A JSON path with its list indexes left out: terms/0/term and terms/7/term are one place."""
+    return tuple(step for step in path if not isinstance(step, int))
 
 
 def _describe(error: ValidationError, doc: YamlDocument, shown: str) -> ContentError:

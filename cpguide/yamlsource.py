@@ -126,9 +126,11 @@ def load_yaml(path: Path, display: str | None = None, root: Path | None = None) 
 def read_text(path: Path, root: Path, shown: str) -> str:
     """The text of a content file: a regular UTF-8 file inside `root`, without NUL bytes."""
     try:
-        data = read_bytes(path, root)
+        data = read_bytes(path, root, MAX_CONTENT_BYTES)
     except UnsafeFile as exc:
-        raise YamlSyntaxError(ContentError(shown, None, exc.reason, "content files are plain YAML files in the repository")) from None
+        hint = ("content files hold at most 1 MB (the largest today is under 100 KB): check that this is the file you meant"
+                if "bytes" in exc.reason else "content files are plain YAML files in the repository")
+        raise YamlSyntaxError(ContentError(shown, None, exc.reason, hint)) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -143,6 +145,11 @@ def read_text(path: Path, root: Path, shown: str) -> str:
 
 
 MAX_DEPTH = 24  # the deepest real content (an agenda's sub-points) nests 12 levels
+# Stated limits, so one file cannot make a page of many megabytes or a build of minutes (a 50,000-term
+# glossary took 5 minutes to build into a 26 MB page): the longest list today (the national glossary)
+# has under 100 entries and the largest file under 100 KB.
+MAX_ENTRIES = 2_000
+MAX_CONTENT_BYTES = 1_000_000
 # No leading zero: PyYAML (YAML 1.1) reads 010 as 8, an editor using YAML 1.2 shows 10.
 _PLAIN_WHOLE_NUMBER = re.compile(r"-?(0|[1-9][0-9]{0,8})")
 _RESOLVER = yaml.resolver.Resolver()
@@ -151,32 +158,44 @@ _STR = "tag:yaml.org,2002:str"
 
 def _refuse_unsafe(text: str, shown: str) -> None:
     """Walk the parser's events (no recursion, nothing built) and refuse what content never needs."""
-    open_mappings: list[list[bool]] = []  # per open collection: [is a mapping, next node is a key]
+    open_mappings: list[list] = []  # per open collection: [is a mapping, next node is a key, entries]
     depth = 0
     for event in yaml.parse(text, Loader=_FastLoader):
         if isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
             open_mappings.pop()
-            _node_done(open_mappings)
+            _node_done(open_mappings, shown, event)
             continue
         if not isinstance(event, yaml.NodeEvent):
             continue
         line = event.start_mark.line + 1
         is_key = bool(open_mappings) and open_mappings[-1][0] and open_mappings[-1][1]
         _check_node(event, is_key, shown, line)
+        _count_entry(open_mappings, is_key, shown, line)
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
                 raise _refused(shown, line, f"nested more than {MAX_DEPTH} levels deep",
                                "content never nests this deep: check the indentation")
-            open_mappings.append([isinstance(event, yaml.MappingStartEvent), True])
+            open_mappings.append([isinstance(event, yaml.MappingStartEvent), True, 0])
         else:
-            _node_done(open_mappings)
+            _node_done(open_mappings, shown, event)
 
 
-def _node_done(open_mappings: list[list[bool]]) -> None:
+def _node_done(open_mappings: list[list], shown: str, event) -> None:
     if open_mappings and open_mappings[-1][0]:
         open_mappings[-1][1] = not open_mappings[-1][1]
+
+
+def _count_entry(open_mappings: list[list], is_key: bool, shown: str, line: int) -> None:
+    """One more entry (a list's item, a mapping's key) in the collection open around this node."""
+    if not open_mappings or (open_mappings[-1][0] and not is_key):
+        return
+    open_mappings[-1][2] += 1
+    if open_mappings[-1][2] > MAX_ENTRIES:
+        raise _refused(shown, line, f"more than {MAX_ENTRIES:,} entries in one list or mapping",
+                       f"content keeps each list under {MAX_ENTRIES:,} entries (the longest today has under 100): "
+                       "check that this is the file you meant")
 
 
 def _check_node(event, is_key: bool, shown: str, line: int) -> None:

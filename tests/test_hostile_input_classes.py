@@ -270,3 +270,139 @@ def test_no_wording_goes_through_str_format():
             if not (literal or literal_html or code_constant or html_itself):
                 found.append(f"{path.relative_to(project)}:{node.lineno}")
     assert not found, "use cpguide.wording.fill / Html.filled for: " + ", ".join(found)
+
+
+# --- 11. valid, but misleading ---------------------------------------------------------------------
+
+AUTHORITY = f"{TOWN}/authority.yml"
+
+
+def _second_authority(tree: Path, folder: str, name: str) -> None:
+    text = (tree / AUTHORITY).read_text(encoding="utf-8")
+    text = text.replace("id: test-town", f"id: {folder}").replace("id: t-doc", "id: t2-doc")
+    text = text.replace("name: Test Town Council", f"name: {name}").replace("short_name: Test Town\n", "")
+    (tree / "checklists" / folder).mkdir()
+    write(tree, f"checklists/{folder}/authority.yml", text)
+
+
+@pytest.mark.parametrize("name", ["Test Town Council", "TEST TOWN  COUNCIL", "Test-Town Council", "Tést Town Council"])
+def test_a_second_authority_with_a_look_alike_name_is_refused(tree, name):
+    _second_authority(tree, "testtown", name)
+    errors = errors_for(tree)
+    assert any(e.startswith("checklists/testtown/authority.yml:3:") and "reads the same" in e for e in errors), errors
+
+
+def test_a_name_with_letters_of_another_alphabet_is_refused(tree):
+    line = replace_line(tree, AUTHORITY, "name:", "name: T\u0435st Town Council")  # Cyrillic ie
+    error = only_error(tree)
+    assert error.startswith(f"{AUTHORITY}:{line}:") and "Cyrillic" in error
+
+
+def _prompt_link(tree: Path, link: str) -> int:
+    return replace_line(tree, f"{TOWN}/agenda.yml", 'text: "Chair welcomes everyone."',
+                        f'text: "Chair welcomes everyone."\n            links: [{link}]') + 1
+
+
+@pytest.mark.parametrize("text, url", [
+    ("www.gov.uk", "https://gov.uk.example.net/"),
+    ("See westberks.gov.uk for the form", "https://westberks.gov.uk.evil.example/form"),
+    ("gov.uk", "https://evil.example/gov.uk"),
+])
+def test_link_text_naming_another_site_is_refused(tree, text, url):
+    line = _prompt_link(tree, f'{{text: "{text}", url: "{url}"}}')
+    error = only_error(tree)
+    assert error.startswith(f"{TOWN}/agenda.yml:{line}:") and "names" in error
+
+
+@pytest.mark.parametrize("text, url", [("www.gov.uk", "https://www.gov.uk/x"), ("gov.uk", "https://assets.gov.uk/"),
+                                       ("The council's form", "https://evil.example/")])
+def test_link_text_naming_its_own_site_is_accepted(tree, text, url):
+    _prompt_link(tree, f'{{text: "{text}", url: "{url}"}}')
+    load_content(tree / "checklists")
+
+
+@pytest.mark.parametrize("url", ["mailto:chair@test-town.example?cc=someone@evil.example",
+                                 "mailto:chair@test-town.example?bcc=someone@evil.example", "javascript:alert(1)"])
+def test_a_link_that_is_not_a_web_address_is_refused(tree, url):
+    line = _prompt_link(tree, f'{{text: "Write to the chair", url: "{url}"}}')
+    assert any(e.startswith(f"{TOWN}/agenda.yml:{line}") for e in errors_for(tree))
+
+
+@pytest.mark.parametrize("abbreviation", ["the", "The", "plan", "a1"])
+def test_an_abbreviation_that_can_be_an_ordinary_word_is_refused(tree, abbreviation):
+    line = replace_line(tree, GLOSSARY, "abbreviation:", f"abbreviation: {abbreviation}")
+    error = only_error(tree)
+    assert error.startswith(f"{GLOSSARY}:{line}:") and "ordinary word" in error
+
+
+def test_an_item_id_used_by_a_part_of_the_page_is_refused(tree):
+    line = replace_line(tree, f"{TOWN}/agenda.yml", "- id: t-agenda-1-welcome", "- id: your-dates")
+    error = only_error(tree)
+    assert error.startswith(f"{TOWN}/agenda.yml:{line}:") and "your-dates" in error
+
+
+def test_a_heading_never_takes_an_items_id(tree):
+    """A heading's id made from its text ("Source documents") gave a second element an item's id."""
+    import re
+
+    from cpguide.site import build_site
+
+    replace_line(tree, f"{TOWN}/agenda.yml", "- id: t-agenda-1-welcome", "- id: source-documents")
+    build = build_site(load_content(tree / "checklists"))
+    for page in build.pages:
+        ids = re.findall(r'\bid="([^"]+)"', str(page.html.html if page.html else ""))
+        assert len(ids) == len(set(ids)), (page.src_uri, sorted(i for i in ids if ids.count(i) > 1))
+    overview = next(p for p in build.pages if p.src_uri == "test-town/index.md")
+    assert 'id="source-documents_1"' in str(overview.html.html)
+
+
+# --- 12. limits that say so --------------------------------------------------------------------------
+
+def _glossary(tree: Path, count: int, words: int = 8) -> None:
+    definition = " ".join(["Words about this term, written out at length."] * words)
+    terms = "".join(f"  - id: t-term-{i}\n    term: Term {i}\n    definition: {definition}\n"
+                    f"    sources: [{{document: t-doc, section: Glossary}}]\n" for i in range(count))
+    write(tree, f"{TOWN}/glossary.yml", "# yaml-language-server: $schema=../../../../../schema/glossary.schema.json\n"
+          "terms:\n" + terms)
+
+
+def test_a_list_past_the_stated_limit_is_refused_with_its_line(tree):
+    from cpguide.yamlsource import MAX_ENTRIES
+
+    _glossary(tree, MAX_ENTRIES + 1, words=1)
+    error = only_error(tree)
+    line = 2 + 4 * MAX_ENTRIES + 1  # the header, "terms:", then four lines a term
+    assert error.startswith(f"{TOWN}/glossary.yml:{line}:") and f"more than {MAX_ENTRIES:,} entries" in error
+
+
+def test_a_list_at_the_stated_limit_is_accepted(tree):
+    from cpguide.yamlsource import MAX_ENTRIES
+
+    _glossary(tree, MAX_ENTRIES, words=1)
+    assert f"t-term-{MAX_ENTRIES - 1}" in load_content(tree / "checklists").index
+
+
+def test_a_file_past_the_stated_size_is_refused(tree):
+    _glossary(tree, 1_900, words=12)
+    assert (tree / TOWN / "glossary.yml").stat().st_size > 1_000_000
+    error = only_error(tree)
+    assert error.startswith(f"{TOWN}/glossary.yml:") and "1,000,000 bytes" in error
+
+
+def test_one_error_per_cause_not_per_entry(tree):
+    write(tree, f"{TOWN}/glossary.yml", "terms:\n" + "  - []\n" * 1_500)
+    errors = errors_for(tree)
+    assert len(errors) <= 3, errors
+    assert any("(and 1,499 more like it)" in e for e in errors), errors
+
+
+def test_at_most_a_screenful_of_errors_then_a_count(tree, monkeypatch, capsys):
+    import cpguide.cli
+    from cpguide.errors import ContentError
+
+    many = [ContentError(f"checklists/f{i}.yml", i, "broken") for i in range(500)]
+    monkeypatch.setattr(cpguide.cli, "load_content", lambda root: (_ for _ in ()).throw(ContentInvalid(many)))
+    assert cpguide.cli.main(["validate"]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) <= 45 and "460 more" in lines[-2] and "500 error(s)" in lines[-1], lines[-3:]
+    assert len(str(ContentInvalid(many)).splitlines()) <= 45

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from functools import partial
 
-from markdown.extensions.toc import slugify, unique
+from markdown.extensions.toc import slugify
 
 from ..wording import fill
 from .templating import Markup, macros
@@ -172,6 +172,10 @@ class Abbreviations:
         return _new("".join(parts))  # each part escaped above, or made by the abbr macro
 
 
+class DuplicateId(ValueError):
+    """A page would have two elements with one id."""
+
+
 class HtmlWriter:
     """Helpers for writing one page; `url_of(from_src, to_src)` makes links relative to it.
 
@@ -181,8 +185,9 @@ class HtmlWriter:
     `text()` adds the glossary's tooltips to source text; join pieces with `Html(...).join` or
     `Html(...).format`, never with f-strings, which would turn them back into plain text."""
 
-    def __init__(self, src: str, url_of, abbreviations: Abbreviations):
+    def __init__(self, src: str, url_of, abbreviations: Abbreviations, item_ids: frozenset[str] = frozenset()):
         self.src = src
+        self.item_ids = item_ids  # a heading's id made from its text never takes one of these
         self.url_of = url_of
         self.abbr = abbreviations
         self.toc: list[tuple[int, str, str]] = []
@@ -252,15 +257,29 @@ class HtmlWriter:
         gets one from its text, as Python-Markdown's toc extension would."""
         inner = esc(inner)
         name = _strip_tags(inner)
-        anchor = anchor or unique(slugify(html.unescape(name), "-"), self.anchors)
-        self.anchors.add(anchor)
+        if anchor:
+            self._claim(anchor)
+        else:
+            base = anchor = slugify(html.unescape(name), "-")
+            count = 0
+            while anchor in self.anchors or anchor in self.item_ids or not anchor:  # as Python-Markdown's toc
+                count += 1
+                anchor = f"{base}_{count}"
+            self.anchors.add(anchor)
         self.toc.append((level, anchor, name))
         return _new(THEME.heading(level, inner, anchor, css))
 
     def anchor(self, anchor: str) -> str:
         """An id for an element other than a heading, recorded so links to it are checked."""
-        self.anchors.add(anchor)
+        self._claim(anchor)
         return anchor
+
+    def _claim(self, anchor: str) -> None:
+        """Two elements of a page never share an id (`cpguide validate` refuses an item id that a
+        part of the page uses: cpguide/misleading.py)."""
+        if anchor in self.anchors:
+            raise DuplicateId(f"{self.src}: two elements with the id '{anchor}'")
+        self.anchors.add(anchor)
 
     @staticmethod
     def paragraph(inner, css: str = "") -> Html:

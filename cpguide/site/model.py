@@ -62,6 +62,11 @@ class SiteContext:
         self.related, self.discrepancies_of = build_relations(content)
 
     @cached_property
+    def item_ids(self) -> frozenset[str]:
+        """Every item id: a heading's id made from its text never takes one (cpguide/site/html.py)."""
+        return frozenset(self.content.index)
+
+    @cached_property
     def rule_words(self) -> dict[str, str]:
         """Each rule in the calculator's own words, by rule id: worked out once per build."""
         return words_by_rule(self.content)
@@ -88,7 +93,7 @@ class SiteContext:
 
     def writer(self, src: str) -> HtmlWriter:
         """Helpers for writing the page `src` as HTML."""
-        return HtmlWriter(src, self.url_of, self.abbreviations)
+        return HtmlWriter(src, self.url_of, self.abbreviations, self.item_ids)
 
     # --- where things live -------------------------------------------------------------------
     def authority_dir(self, authority_id: str) -> str:
