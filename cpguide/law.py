@@ -15,6 +15,7 @@ from datetime import date
 from .content import Content
 from .currency import parse_when
 from .errors import ContentError
+from .wording import fill
 
 LAW_FILE = "law.yml"
 
@@ -50,23 +51,23 @@ def status(change: dict, on: date, words: dict) -> Status:
     flags = []
     start = change.get("in_force_from")
     if start and day(start) <= on and checked < day(start):
-        flags.append(words["passed_unchecked"].format(what=words["what_in_force"], date=words_of(start),
+        flags.append(fill(words["passed_unchecked"], what=words["what_in_force"], date=words_of(start),
                                                       checked=words_of(change["last_checked"])))
     expected = change.get("expected")
     if expected and not start:
         due = parse_when(expected["when"]).last
         if due < on and checked <= due:
-            flags.append(words["passed_unchecked"].format(what=words["what_expected"], date=expected["words"],
+            flags.append(fill(words["passed_unchecked"], what=words["what_expected"], date=expected["words"],
                                                           checked=words_of(change["last_checked"])))
     if start and day(start) <= on:
-        return Status("in_force", say["in_force"].format(date=words_of(start)), flags)
+        return Status("in_force", fill(say["in_force"], date=words_of(start)), flags)
     if start:
-        return Status("starts", say["starts"].format(date=words_of(start)), flags)
+        return Status("starts", fill(say["starts"], date=words_of(start)), flags)
     if change["kind"] == "programme":
-        return Status("programme", say["programme"].format(published=words_of(change["published"])), flags)
-    sentence = say["enacted"].format(enacted=words_of(change["enacted"]))
+        return Status("programme", fill(say["programme"], published=words_of(change["published"])), flags)
+    sentence = fill(say["enacted"], enacted=words_of(change["enacted"]))
     if expected:
-        return Status("expected", sentence + " " + say["expected"].format(when=expected["words"]), flags)
+        return Status("expected", sentence + " " + fill(say["expected"], when=expected["words"]), flags)
     return Status("enacted", sentence, flags)
 
 
@@ -96,9 +97,9 @@ def edition_sentence(content: Content, on: date) -> str:
     if found is None:
         return ""
     if found.perhaps:
-        return words["edition_uncertain"].format(date=words_of(on.isoformat()), newer=found.perhaps["title"],
+        return fill(words["edition_uncertain"], date=words_of(on.isoformat()), newer=found.perhaps["title"],
                                                  older=found.document["title"])
-    return words["edition_in_force"].format(date=words_of(on.isoformat()), title=found.document["title"])
+    return fill(words["edition_in_force"], date=words_of(on.isoformat()), title=found.document["title"])
 
 
 def law_errors(content: Content, display) -> list[ContentError]:

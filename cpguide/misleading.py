@@ -3,7 +3,7 @@
 - a second authority under a look-alike name: the same name written with other case, spacing,
   punctuation or accents, or with letters of another alphabet that look like Latin ones (Cyrillic
   "е" in "Wеst Berkshire");
-- a link whose text names one web site while its address leads to another;
+- a link whose text is the address of one web site while its address leads to another;
 - a glossary abbreviation that is an ordinary word ("the"): the site puts its tooltip on every
   occurrence of it, on every page;
 - an item id that a fixed part of a page uses as its id too (two elements with one id). A heading
@@ -64,8 +64,9 @@ def _look_alike_authorities(content: Content, display) -> Iterator[ContentError]
 
 # --- links -----------------------------------------------------------------------------------------
 
-# A web site named in text: dotted words ending in a top-level domain ("westberks.gov.uk", "www.gov.uk").
-_SITE = re.compile(r"(?<![\w@.-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:uk|com|org|net|gov|info|io|co|eu|nhs|police|edu))"
+# Link text that is a web address: it starts with a site's name ("www.gov.uk", "westberks.gov.uk/form",
+# "https://gov.uk"). Text that only mentions a site ("links to the guidance on GOV.UK") is not one.
+_SITE = re.compile(r"^\s*(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:uk|com|org|net|gov|info|io|co|eu|nhs|police|edu))"
                    r"(?![\w-])", re.IGNORECASE)
 
 

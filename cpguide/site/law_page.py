@@ -11,6 +11,7 @@ from ..vocabulary import CHANGE_KINDS
 from .model import Page, SiteContext
 from .render import md
 from .sections import nav_path
+from ..wording import fill
 
 SRC = "national/changing.md"
 FAMILY = "---\nfamily: true\n---\n\n"  # a parent reaches it from the families' hub: quick exit and Listen
@@ -22,8 +23,8 @@ def generate(ctx: SiteContext) -> Iterator[Page]:
         return
     say = data["words"]
     body = [f"# {md(say['title'])}", "", md(say["intro"]), "",
-            md(say["built"].format(date=words_of(ctx.build_date.isoformat()))) + " "
-            + md(say["last_checked"].format(date=words_of(data["last_checked"]))), ""]
+            md(fill(say["built"], date=words_of(ctx.build_date.isoformat()))) + " "
+            + md(fill(say["last_checked"], date=words_of(data["last_checked"]))), ""]
     for change in data["changes"]:
         body += change_section(change, ctx, say)
     yield Page(SRC, say["title"], FAMILY + "\n".join(body) + "\n", nav_path(ctx.content.national), say["title"])
@@ -47,5 +48,5 @@ def change_section(change: dict, ctx: SiteContext, say: dict) -> list[str]:
 
 def evidence_items(evidence: list[dict], say: dict) -> list[str]:
     """Each text read, linked (the schema keeps spaces, brackets and parentheses out of its address)."""
-    return [f"- [{md(e['text'])}]({e['url']}) ({md(say['read'].format(date=words_of(e['read'])))})" for e in evidence]
+    return [f"- [{md(e['text'])}]({e['url']}) ({md(fill(say['read'], date=words_of(e['read'])))})" for e in evidence]
 

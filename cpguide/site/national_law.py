@@ -9,6 +9,7 @@ from ..law import edition_sentence, law_data, words_of
 from ..vocabulary import CHECK_KINDS
 from .html import Html
 from .law_page import SRC as CHANGING
+from ..wording import fill
 
 
 def overview_section(pages) -> list[Html]:
@@ -27,7 +28,7 @@ def overview_section(pages) -> list[Html]:
 
 
 def evidence(w, e: dict, say: dict) -> Html:
-    return w.small_print(w.external(e["text"], e["url"]) + " (" + w.text(say["read"].format(date=words_of(e["read"]))) + ")",
+    return w.small_print(w.external(e["text"], e["url"]) + " (" + w.text(fill(say["read"], date=words_of(e["read"]))) + ")",
                          "cp-meta", searchable=False)
 
 
@@ -40,10 +41,10 @@ def checked_lines(pages, item: dict) -> list[Html]:
     say = data["words"]
     lines = [w.strong(w.text(say["checked_heading"] + ":"))]
     for c in checks:
-        line = say["checked_line"].format(document=c["document"], publisher=c["publisher"], edition=c["edition"],
+        line = fill(say["checked_line"], document=c["document"], publisher=c["publisher"], edition=c["edition"],
                                           where=c["where"], kind=CHECK_KINDS[c["kind"]], date=words_of(c["checked"]))
         lines.append(w.small_print(w.external(line, c["url"]), "cp-meta", searchable=False))
-    status = say["checked_primary"] if against_statutory_text(checks) else say["checked_secondary"].format(count=len(publishers(checks)))
+    status = say["checked_primary"] if against_statutory_text(checks) else fill(say["checked_secondary"], count=len(publishers(checks)))
     lines.append(w.small_print(w.text(status), "cp-unchecked" if not against_statutory_text(checks) else "cp-meta", strong=True))
     return [w.paragraph(w.lines(lines))]
 
@@ -59,8 +60,8 @@ def checked_markdown(content, term: dict) -> list[str]:
     say = data["words"]
     out = [f"**{md(say['checked_heading'])}:**", ""]
     for c in checks:
-        line = say["checked_line"].format(document=c["document"], publisher=c["publisher"], edition=c["edition"],
+        line = fill(say["checked_line"], document=c["document"], publisher=c["publisher"], edition=c["edition"],
                                           where=c["where"], kind=CHECK_KINDS[c["kind"]], date=words_of(c["checked"]))
         out.append(f"- [{md(line)}]({c['url']})")
-    status = say["checked_primary"] if against_statutory_text(checks) else say["checked_secondary"].format(count=len(publishers(checks)))
+    status = say["checked_primary"] if against_statutory_text(checks) else fill(say["checked_secondary"], count=len(publishers(checks)))
     return out + ["", small_print(md(status), "cp-meta"), ""]
