@@ -36,15 +36,28 @@ def add_parser(subparsers) -> None:
 
 
 def cmd_validate(args) -> int:
+    from .deadlines.calendar import today
     from .examples import missing_examples
+    from .law import passed_unchecked
 
     content = load_content(args.content)
     for authority in missing_examples(content):  # a note, not an error: the tests then have no dates to hold it to
         print(f"note: {_folder(authority, content)} has no examples.yml: no conference worked out by hand "
               "holds its deadlines to a calendar (see CONTRIBUTING.md, 'Working a conference out by hand')")
+    for file, line, flag in passed_unchecked(content, today()):  # the law moves on: a date passed since the last check
+        print(f"note: {_shown(file, content)}:{line}: {flag} Re-check it, then update the dates and last_checked.")
     entries = len(content.index)
     print(f"OK: {len(content.authorities)} folders, {entries} items, {len(content.documents)} source documents")
     return 0
+
+
+def _shown(path, content) -> str:
+    from pathlib import Path
+
+    try:
+        return str(Path(path).relative_to(content.root.parent))
+    except ValueError:
+        return str(path)
 
 
 def _folder(authority, content) -> str:

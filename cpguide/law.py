@@ -102,6 +102,18 @@ def edition_sentence(content: Content, on: date) -> str:
     return fill(words["edition_in_force"], date=words_of(on.isoformat()), title=found.document["title"])
 
 
+def passed_unchecked(content: Content, on: date) -> list[tuple[str, int | None, str]]:
+    """(file, line, what) for each change whose start or expected date has passed since its last check
+    on the day `on`: `cpguide validate` notes them, the page flags them."""
+    national = content.national
+    doc = national.docs.get(LAW_FILE) if national is not None else None
+    if doc is None:
+        return []
+    words = doc.data["words"]
+    return [(str(doc.path), doc.line_of(("changes", i, "last_checked")), flag)
+            for i, change in enumerate(doc.data["changes"]) for flag in status(change, on, words).flags]
+
+
 def law_errors(content: Content, display) -> list[ContentError]:
     """law.yml belongs in the national folder, and its editions must be national documents."""
     errors = []

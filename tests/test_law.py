@@ -105,13 +105,18 @@ def test_the_right_wording_is_not_caught():
         assert not OLD_COUNTING.search(text)
 
 
+def _words(page: Path) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8")).split())
+
+
 def test_the_built_pages_never_count_from_the_last_discussion(site_dir):
-    pages = [site_dir / "national" / "timescales" / "index.html", site_dir / "glossary" / "index.html",
-             site_dir / "calculator" / "parents" / "index.html", site_dir / "calculator" / "index.html"]
-    for page in pages:
-        text = " ".join(re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8")).split())
+    for page in (site_dir / "national" / "timescales" / "index.html", site_dir / "glossary" / "index.html",
+                 site_dir / "calculator" / "parents" / "index.html", site_dir / "calculator" / "index.html"):
+        text = _words(page)
         assert "section 47 enquiries were initiated" in text or "started the checks" in text, page
-        assert not OLD_COUNTING.search(text), page
+    found = [str(p.relative_to(site_dir)) for p in site_dir.rglob("*.html") if OLD_COUNTING.search(_words(p))]
+    found += [str(p.relative_to(site_dir)) for p in site_dir.rglob("*.json") if OLD_COUNTING.search(p.read_text(encoding="utf-8"))]
+    assert not found, found
 
 
 # --- checked against -------------------------------------------------------------------------------
@@ -265,3 +270,15 @@ def test_open_data_and_pages_say_what_each_national_fact_was_checked_against(con
     assert "no-23-initial-case-conferences" in timescales and "bexley.proceduresonline.com" in timescales
     glossary = (site_dir / "glossary" / "index.html").read_text(encoding="utf-8")
     assert "Checked against the text of the law or the statutory guidance itself." in glossary  # section 47, from legislation.gov.uk
+
+
+def test_validate_notes_a_date_passed_since_the_last_check(monkeypatch, capsys):
+    from cpguide.cli import main
+
+    monkeypatch.setenv("CPGUIDE_TODAY", "2028-01-01")  # after "late 2027", the expected start of the teams
+    assert main(["validate"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"note: checklists/national/law\.yml:\d+: Check needed: the expected start \(late 2027\)", out), out
+    monkeypatch.setenv("CPGUIDE_TODAY", "2026-12-06")
+    assert main(["validate"]) == 0
+    assert "Check needed" not in capsys.readouterr().out
