@@ -379,11 +379,12 @@ class ChecklistPage:
         self.family = checklist.audience == PARENTS  # a family's checklist: plain words, quick exit, Listen
         self.say = interface_words(ctx.content)["checklist_pages"]
         self.labels = questions_data(ctx.content).get("labels", {}) if self.family else {}
+        self.shown_disagreements: set[str] = set()  # in a pack, each disputed timing is shown in full once
 
     def page(self) -> Page:
         a, w = self.cl.authority, self.w
         title = self.cl.full_title
-        several = len(self.cl.sheets) > 1
+        several = len(self.cl.sheets) > 1 or self.cl.key == "pack"  # a pack is one, even of one sheet
         if self.family:
             intro = w.text(self.labels.get("checklist_intro", ""))
         else:
@@ -393,9 +394,12 @@ class ChecklistPage:
             body.append(w.paragraph(Html.filled(self.say["pack"], sheets=Html(", ").join(w.text(s.title) for s in self.cl.sheets)),
                                     "cp-screen-only"))
         words = interface_words(self.content)
+        if several:  # the reader's own dates, once saved in the calculator: at the top of the first page
+            body.append(Html(macros("conference.html").your_dates(CHAIRS, a.id, conference=self.cl.conference_type)))
         body.append(w.checklist_mount(self.cl.id, self.cl.version, {**words["checklist"], "forget": words["store"]["forget"]}))
-        if several:  # a pack: one header, its sheets as sections of one document
+        if several:  # a pack: one header, every recorded point, then its sheets
             body.append(self.header(self.cl.title, self.cl.sheets))
+            body += self.points(self.cl.sheets)
         for sheet in self.cl.sheets:
             body += self.sheet(sheet, heading_level=2 if several else 0)
         nav = nav_path(a) + ("Checklists", CONFERENCE_NAMES[self.cl.conference_type], AUDIENCE_NAMES[self.cl.audience])
@@ -443,6 +447,30 @@ class ChecklistPage:
         return w.definitions([(w.text(key), cell(key, value), "") for key, value in rows]
                              + [(interface_words(self.content)["checklist"]["conference_date"], w.writing_line(), "cp-print-only"),
                                 ("Notes", w.writing_box(), "cp-print-only")])
+
+    def points(self, sheets: list[Sheet]) -> list[Html]:
+        """Every discrepancy (anomaly or disagreement) the content records about a document the pack
+        uses, once each, with where the site explains it."""
+        w, a = self.w, self.cl.authority
+        documents = {d for sheet in sheets for d in sheet.documents}
+        found = [d for d in a.discrepancies if documents & self.documents_of(d["items"])]
+        if not found or not self.say.get("points_title"):
+            return []
+        lines = [w.item([Html.filled(self.say["point"], title=w.strong(w.text(d["title"])), note=w.text(d["note"]))
+                         + " " + w.a(w.text(self.say["point_link"]), f"{a.id}/disagreements.md", d["id"])], f"point-{d['id']}")
+                 for d in found]
+        return [w.heading(2, w.text(self.say["points_title"]), "points-to-check"), w.paragraph(w.text(self.say["points_intro"])),
+                w.bullets(lines)]
+
+    def documents_of(self, ids: list[str]) -> set[str]:
+        """The source documents of these items (their own source, or the nearest container's)."""
+        out = set()
+        for item_id in ids:
+            entry = self.content.index[item_id]
+            source = next((x.get("source") for x in (self.content.resolve(entry.item), *reversed(entry.ancestors)) if x.get("source")), None)
+            if source:
+                out.add(source["document"])
+        return out
 
     def disagreement(self, d_id: str) -> Html:
         """Every timing the documents give for this item, together, each with its source, and which is safe."""
@@ -492,7 +520,12 @@ class ChecklistPage:
                               self.ctx.page_of(self.content.index[item.deadline]), item.deadline, css="cp-deadline"))
         if item.meta:
             extras.insert(0, w.small_print(w.text(item.meta), "cp-who"))
-        if item.disagreement:
+        if item.disagreement and item.disagreement in self.shown_disagreements and len(self.cl.sheets) > 1:
+            d = self.content.index[item.disagreement].item
+            extras.append(w.small_print(w.a(Html.filled(self.say["disagree_again"], title=w.text(d["title"])), self.cl.src,
+                                            f"point-{item.disagreement}"), "cp-disagree-timings"))
+        elif item.disagreement:
+            self.shown_disagreements.add(item.disagreement)
             extras.append(self.disagreement(item.disagreement))
         if item.quotes:
             extras.append(self.quotes(item.quotes))

@@ -24,6 +24,7 @@ function wanted(root) {
   const choice = store.read();
   if (!choice || !choice.date || !choice.conference) return null;
   if (root.dataset.authority && root.dataset.authority !== choice.authority.id) return null;
+  if (root.dataset.conference && root.dataset.conference !== choice.conference) return null; // a pack for the other type
   return choice;
 }
 
