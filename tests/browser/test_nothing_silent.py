@@ -58,6 +58,8 @@ def test_a_teacher_is_told_about_their_report(page, content, meeting):
     page.check(f"#cp-calc-conference-{example['conference']}")
     page.fill("#cp-calc-date", example["date"])
     page.fill("#cp-calc-time", example["time"])
+    if example.get("strategy_discussion"):  # rules counted from it have a date only when it is given
+        page.fill("#cp-calc-strategy_date", example["strategy_discussion"])
     page.get_by_role("button", name="Work out the dates").click()
     page.wait_for_selector(".cp-calc__result h2")
     result = page.locator(".cp-calc__result")
