@@ -13,7 +13,7 @@ from .loader import DEFAULT_ROOT, load_content
 from .messages import PrintableStream, one_line, remember_arguments, shorten
 
 # sub-command modules (each defines add_parser(subparsers) setting `func`)
-COMMAND_MODULES = ["cpguide.cli", "cpguide.deadlines.cli", "cpguide.opendata", "cpguide.scaffold", "cpguide.sources_readme"]
+COMMAND_MODULES = ["cpguide.cli", "cpguide.deadlines_cli", "cpguide.opendata", "cpguide.scaffold", "cpguide.sources_readme"]
 
 
 def add_parser(subparsers) -> None:

@@ -27,7 +27,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from cpguide.deadlines.words import AUDIENCES
+from cpguide.vocabulary import AUDIENCES
 from cpguide.interface import interface_words
 from cpguide.site.routes import page_url
 

@@ -75,11 +75,12 @@ def test_the_python_names_are_the_schema_s():
     from cpguide.deadlines import engine, words
     from cpguide.site import authority_pages, render
 
-    assert words.AUDIENCES == render.AUDIENCE_NAMES == AUDIENCES
-    assert words.CONFERENCE_TYPES == CONFERENCE_TYPES
+    exported = words.vocabulary()  # what the calculator's JavaScript reads (words.json)
+    assert exported["audiences"] == render.AUDIENCE_NAMES == AUDIENCES
+    assert exported["conference_types"] == CONFERENCE_TYPES
     assert render.CONFERENCE_NAMES == schema_words(COMMON, "$defs/conferenceType", "x-abbreviations")
-    assert words.OUTCOMES == OUTCOMES
-    assert words.ACTORS == render.ACTOR_NAMES == schema_words(COMMON, "$defs/actor")
+    assert exported["outcomes"] == OUTCOMES
+    assert exported["actors"] == render.ACTOR_NAMES == schema_words(COMMON, "$defs/actor")
     assert render.PHASE_NAMES == schema_words(COMMON, "$defs/phase")
     assert render.FACT_TOPICS == schema_words("authority.schema.json", "properties/facts/items/properties/topic")
     assert authority_pages.KIND_NAMES == schema_words(COMMON, "$defs/itemKind")

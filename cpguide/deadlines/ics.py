@@ -16,7 +16,8 @@ from icalendar import Calendar, Event
 from .calendar import now_utc
 from .engine import Result, iso
 from .render import citation, deadline_notes
-from .words import ACTORS, CONFERENCE_TYPES, format_date
+from ..vocabulary import ACTORS, CONFERENCE_TYPES
+from .words import format_date
 
 PRODID = "-//cpguide//Child protection conference deadlines//EN"
 

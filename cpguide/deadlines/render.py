@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from ..currency import dates_in_words
 from .engine import DEFAULT_TIME, Deadline, Result, iso
-from .words import ACTORS, AUDIENCES, CONFERENCE_TYPES, OUTCOMES, format_date, render
+from ..vocabulary import ACTORS, AUDIENCES, CONFERENCE_TYPES, OUTCOMES
+from .words import format_date, render
 
 
 def deadline_notes(d: Deadline) -> list[str]:

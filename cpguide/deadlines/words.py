@@ -12,7 +12,7 @@ import re
 from datetime import date, datetime
 
 # The names of conference types, outcomes, audiences and actors are the schema's (cpguide/vocabulary.py).
-from ..vocabulary import ACTORS, AUDIENCES, CONFERENCE_TYPES, OUTCOMES, exported  # noqa: F401 (used by importers)
+from ..vocabulary import OUTCOMES, exported
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",

@@ -15,7 +15,8 @@ from typing import Iterator
 
 from ..deadlines.calendar import BankHolidayCalendar
 from ..deadlines.export import calculator_data
-from ..deadlines.words import AUDIENCES, CONFERENCE_TYPES, OUTCOMES, format_date
+from ..deadlines.words import format_date
+from ..vocabulary import AUDIENCES, CONFERENCE_TYPES, OUTCOMES
 from ..family import questions_data
 from ..interface import interface_words
 from ..wording import fill

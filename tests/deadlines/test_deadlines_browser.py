@@ -16,7 +16,8 @@ from icalendar import Calendar
 
 from conftest import SITE_TODAY
 from cpguide.cli import main
-from cpguide.deadlines.words import CONFERENCE_TYPES, format_date
+from cpguide.deadlines.words import format_date
+from cpguide.vocabulary import CONFERENCE_TYPES
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

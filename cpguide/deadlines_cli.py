@@ -1,4 +1,4 @@
-"""`cpguide deadlines`: the deadlines for one conference as JSON, a text timeline or an iCalendar file.
+"""`cpguide deadlines` (the deadline engine, cpguide/deadlines/, on the content the loader gives): the deadlines for one conference as JSON, a text timeline or an iCalendar file.
 
 Every option is checked here rather than by argparse, so that bad input gives exactly one line on
 stderr saying what is wrong and what is accepted, a non-zero exit, and nothing on stdout.
@@ -10,13 +10,13 @@ import difflib
 import json
 import sys
 
-from ..content import NATIONAL
-from ..currency import documents_cited, with_review_state
-from ..loader import load_content
-from ..messages import shorten
-from .calendar import BankHolidayCalendar, today
-from .engine import InputError, compute, rules_for, validate
-from .words import render
+from .content import NATIONAL
+from .currency import documents_cited, with_review_state
+from .deadlines.calendar import BankHolidayCalendar, today
+from .deadlines.engine import InputError, compute, rules_for, validate
+from .deadlines.words import render
+from .loader import load_content
+from .messages import shorten
 
 FORMATS = ("json", "text", "ics")
 OPTIONS = {"conference": "--conference", "date": "--date", "time": "--time", "strategy_date": "--strategy-date",
@@ -82,15 +82,15 @@ def cmd_deadlines(args) -> int:
     documents = with_review_state(documents_cited(content, rules), today())  # overdue as of today (CPGUIDE_TODAY)
     meta = {"id": authority.id, "name": authority.name, "documents": documents}
     if args.format == "json":
-        from .render import result_json
+        from .deadlines.render import result_json
 
         print(json.dumps(result_json(result, meta), indent=2, ensure_ascii=False))
     elif args.format == "text":
-        from .render import result_text
+        from .deadlines.render import result_text
 
         sys.stdout.write(result_text(result, meta))
     else:
-        from .ics import result_ics
+        from .deadlines.ics import result_ics
 
         names = {a.id: a.name for a in content.authorities.values()}
         names[NATIONAL] = content.national.name if content.national else NATIONAL
