@@ -28,6 +28,9 @@
   // the button starts keeping anything (it remembers the authority, as the picker does).
   function offerToKeep(offer, store) {
     if (!("serviceWorker" in navigator && "caches" in window)) return;
+    // Near the top of a family page, but after the jump links to the answers: those come first on the phone's screen
+    var jump = document.querySelector(".cp-jump");
+    if (jump && offer.compareDocumentPosition(jump) & Node.DOCUMENT_POSITION_FOLLOWING) jump.after(offer);
     var say = notices(), sized = "";
     function update() {
       var choice = store.read();
