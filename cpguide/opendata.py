@@ -38,6 +38,7 @@ def authority_json(content: Content, authority: Authority, words: dict[str, str]
         "glossary": authority.terms,
         "family": authority.data("family.yml").get("topics", []),
         "discrepancies": discrepancies,
+        **({"law": authority.data("law.yml")} if "law.yml" in authority.docs else {}),  # schema/law.schema.json
     }
 
 

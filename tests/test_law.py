@@ -264,6 +264,9 @@ def test_open_data_and_pages_say_what_each_national_fact_was_checked_against(con
     icpc = next(r for r in national["timescales"] if r["id"] == "nat-icpc-held")
     assert {c["publisher"] for c in icpc["checked_against"]} >= {"Devon County Council", "London Borough of Bexley"}
     assert all(c["checked"] == "2026-12-06" for c in icpc["checked_against"])
+    law = national["law"]  # the editions and the coming changes with their dates, as law.yml gives them
+    assert [e["document"] for e in law["editions"]] == ["wt-2023", "wt-2026"]
+    assert {c["anchor"]: c.get("enacted") for c in law["changes"]}["change-family-group-decision-making"] == "2026-04-29"
     timescales = (site_dir / "national" / "timescales" / "index.html").read_text(encoding="utf-8")
     assert timescales.count("Checked against:") == 4  # one for each national rule
     assert "Not checked against the text of Working Together itself" in timescales
