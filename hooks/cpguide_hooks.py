@@ -62,9 +62,6 @@ def _configure(config: MkDocsConfig) -> MkDocsConfig:
         config.nav = merge_nav(build.nav, list(config.nav or []))
     except NavError as exc:
         raise PluginError(str(exc)) from None
-    if config.plugins.get("material/offline") and config.plugins["material/offline"].config.enabled:
-        # instant loading does not work from file:// (Material's offline docs)
-        config.theme["features"] = [f for f in config.theme["features"] if f != "navigation.instant"]
     return config
 
 

@@ -24,8 +24,6 @@ def _file_build(config: MkDocsConfig) -> bool:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["cpguide_file_build"] = _file_build(config)
     if config.extra["cpguide_file_build"]:
-        # Material's instant loading does not work from file:// (its offline docs)
-        config.theme["features"] = [f for f in config.theme["features"] if f != "navigation.instant"]
         config.extra_javascript.append("assets/js/file-build.js")  # says where features cannot work
     return config
 

@@ -75,7 +75,7 @@ def _texts_to_search(content) -> dict[str, str]:
     from cpguide import opendata
     from cpguide.deadlines.export import calculator_data
 
-    files = [*ROOT.glob("checklists/**/*.yml"), ROOT / "sources" / "README.md", ROOT / "README.md", ROOT / "CONTRIBUTING.md",
+    files = [*ROOT.glob("checklists/**/*.yml"), ROOT / "sources" / "README.md", ROOT / "README.md", ROOT / "MAINTAINERS.md", ROOT / "CONTRIBUTING.md",
              *ROOT.glob("docs/**/*.md"), *ROOT.glob("cpguide/**/*.py"), *ROOT.glob("docs/assets/js/*.mjs")]
     texts = {str(f.relative_to(ROOT)): f.read_text(encoding="utf-8") for f in files if f.is_file()}
     texts.update({f"data/{name}": text for name, text in opendata.files(content, "test").items()})

@@ -36,7 +36,7 @@ def relative_url(from_page: str, to: str) -> str:
 
 # How the pages written as HTML link to other pages: "urls", as MkDocs serves them (MkDocs leaves links in
 # raw HTML as they are); "sources", to the source file ("../x/agenda.md"), for an engine that rewrites
-# links in raw HTML as MkDocs does in Markdown (Zensical: README, "Material for MkDocs 9 reaches end of life").
+# links in raw HTML as MkDocs does in Markdown (Zensical: MAINTAINERS.md, "Building with Zensical").
 LINK_STYLES = ("urls", "sources")
 
 

@@ -1,6 +1,6 @@
 """The site built with Zensical, the successor of Material for MkDocs 9 (end of life 5 May 2027).
 
-As the README's "Building with Zensical" says: `cpguide generate --out DIR --links sources`, then
+As MAINTAINERS.md's "Building with Zensical" says: `cpguide generate --out DIR --links sources`, then
 `zensical build --strict` in DIR, then `cpguide publish DIR/site` (search index, offline lists,
 service worker). Checked here: the same set of pages as the MkDocs build, and in Chromium a reader
 works out a date with the calculator, ticks a checklist and finds it ticked after a reload, and finds
@@ -37,7 +37,7 @@ def _run(cmd: list[str], cwd: Path, env: dict) -> None:
 
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory) -> Path:
-    """The site as the README builds it with Zensical."""
+    """The site as MAINTAINERS.md builds it with Zensical."""
     assert ZENSICAL.exists(), f"zensical is not installed in {ZENSICAL.parent}: run `make venv` (requirements.lock pins it)"
     project = tmp_path_factory.mktemp("zensical") / "project"
     env = dict(os.environ, CPGUIDE_TODAY=SITE_TODAY)
