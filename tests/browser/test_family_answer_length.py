@@ -17,14 +17,17 @@ def phone(browser, server):
     context.close()
 
 
-# Every question linked from the jump links: its h2, and how far the next h2 of the page is below it.
+# Every question linked from the jump links: its h2, and how far the next h2 of the page is below it
+# (for the page's last answer, as on a page whose papers give a parent no dates, the article's end).
 HEIGHTS = """() => {
   const headings = [...document.querySelectorAll('article h2')];
   const top = el => el.getBoundingClientRect().top + scrollY;
+  const end = el => el.getBoundingClientRect().bottom + scrollY;
   return [...document.querySelectorAll('.cp-jump a')].map(a => {
     const h2 = document.getElementById(decodeURIComponent(a.hash.slice(1)));
     const next = headings[headings.indexOf(h2) + 1];
-    return {question: a.textContent.trim(), anchor: h2.id, height: next ? top(next) - top(h2) : null,
+    const below = next ? top(next) : end(h2.closest('article'));
+    return {question: a.textContent.trim(), anchor: h2.id, height: below - top(h2),
             open: [...document.querySelectorAll('article details[open]')].length};
   });
 }"""
@@ -39,7 +42,6 @@ def test_each_answer_fits_about_one_phone_screen(phone, content):
         assert answers, f"{authority.id}: no jump links to answers"
         for answer in answers:
             assert answer["open"] == 0, f"{authority.id}: something is open before the parent opens it"
-            assert answer["height"] is not None, f"{authority.id}: nothing follows the answer {answer['question']!r}"
             measured += 1
             if answer["height"] > MOST:
                 too_long.append(f"{authority.name}: {answer['question']!r} (#{answer['anchor']}) is "
