@@ -41,6 +41,7 @@ SCENARIOS = {
         (3, "months", "after", "conference"): "2026-03-20",          # Sun 22 Mar -> Fri 20 Mar
         (6, "months", "after", "conference"): "2026-06-22",
         (15, "working_days", "after", "strategy-discussion"): "2025-12-22",  # 2-5, 8-12, 15-19, 22 Dec
+        (15, "days", "after", "strategy-discussion"): "2025-12-16",  # Mon 1 Dec + 15 calendar days: Tue 16 Dec
     }),
     # RCPC Friday 29 May 2026 10:00. Spring bank holiday Mon 25 May; 29 Aug and 29 Nov 2026 are weekends.
     "spring": (Request("rcpc", date(2026, 5, 29)), {
@@ -88,6 +89,7 @@ SCENARIOS = {
         (3, "months", "after", "conference"): "2026-07-02",
         (6, "months", "after", "conference"): "2026-10-02",
         (15, "working_days", "after", "strategy-discussion"): "2026-04-07",  # … 1, 2 Apr, (3, 6), 7 Apr
+        (15, "days", "after", "strategy-discussion"): "2026-03-27",  # Fri 13 Mar + 15 days: Sat 28 Mar -> Fri 27 Mar
     }),
 }
 
