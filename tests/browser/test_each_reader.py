@@ -212,3 +212,53 @@ def test_a_pack_carries_the_saved_dates_and_every_recorded_point_once(page, cont
                 "els => els.filter(e => e.querySelector('strong')).map(e => e.textContent.split('(')[1])")))
             assert shown == distinct, f"{path}: a disagreement's timings printed {shown} times for {distinct} points"
     assert packs, "no conference pack in the content"
+
+
+def test_a_parents_own_dates_show_the_start_time_kept_with_the_date(phone, content):
+    """The calculator keeps the start time with the date; the parents' page then says when the chair meets
+    them: 30 minutes before 09:30 is 09:00."""
+    checked = 0
+    for authority in content.local_authorities:
+        rules = [r for r in authority.rules if "parents" in r["audiences"] and r.get("limit") == "exactly"
+                 and r["unit"] == "minutes" and r["direction"] == "before" and "icpc" in r["conference_types"]]
+        if not rules:
+            continue
+        phone.goto(f"/calculator/parents/?authority={authority.id}&conference=icpc&date={SAVED_DAY}&time=09:30")
+        phone.wait_for_function("window.__calculatorReady === true", timeout=15_000)
+        phone.goto(f"/{authority.id}/parents/")
+        _ready(phone)
+        for rule in rules:
+            minutes = 9 * 60 + 30 - rule["amount"]
+            item = phone.locator(f"[data-cpguide-your-dates][data-view] li[data-rule='{rule['id']}']").first
+            item.wait_for(state="attached", timeout=10_000)
+            assert f"{minutes // 60:02d}:{minutes % 60:02d}" in item.text_content(), f"{authority.id}: {item.text_content()[:200]}"
+        checked += 1
+    assert checked, "no authority has a parents' rule at an exact time"
+
+
+def test_disabled_buttons_look_disabled(phone, local):
+    phone.add_init_script("""window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+      Object.defineProperty(window, "speechSynthesis", { configurable: true, value: {
+        speak() {}, pause() {}, resume() {}, cancel() {} } });""")
+    phone.goto(f"/{local[0].id}/parents/")
+    phone.wait_for_function("() => window.__familyReady === location.pathname", timeout=10_000)
+    look = """b => { const s = getComputedStyle(b); return [s.borderTopStyle, s.backgroundColor, s.color, s.cursor]; }"""
+    pause = phone.locator("[data-listen=pause]")
+    assert pause.is_disabled()
+    disabled = pause.evaluate(look)
+    phone.locator("[data-listen=play]").click()
+    assert pause.is_enabled()
+    enabled = pause.evaluate(look)
+    assert disabled[0] != enabled[0] and disabled[1] != enabled[1] and disabled[3] == "not-allowed", (disabled, enabled)
+
+
+def test_no_table_of_the_calculator_is_wider_than_the_phone(phone, content):
+    for authority in (a for a in content.local_authorities if a.rules):
+        for conference in ("icpc", "rcpc"):
+            phone.goto(f"/calculator/?authority={authority.id}&conference={conference}&date={SAVED_DAY}")
+            phone.wait_for_function("window.__calculatorReady === true", timeout=15_000)
+            phone.wait_for_selector(".cp-calc__result h2")
+            wide = phone.evaluate("""w => [...document.querySelectorAll('.md-content table')]
+                .filter(t => t.getClientRects().length && (t.getBoundingClientRect().right > w + 0.5 || t.scrollWidth > t.clientWidth + 1))
+                .map(t => Math.round(Math.max(t.getBoundingClientRect().right - w, t.scrollWidth - t.clientWidth)))""", PHONE["width"])
+            assert not wide, f"{authority.id} {conference}: tables wider than the phone by {wide} px"
