@@ -395,6 +395,29 @@ def _topic_problems(content: Content, authority_id: str, topic: dict):
     if not own:
         yield (f"topic '{topic['id']}' is grounded in no item of its own authority",
                "list in grounded_in at least one item of this authority that says what the topic says")
+    right = topic.get("right")
+    if right and own and not _mentions(content, ids, right_keywords().get(right, [])):
+        yield (f"topic '{topic['id']}' explains the right '{right}', but none of its grounding items mentions it "
+               f"(none uses any of: {', '.join(right_keywords()[right])})",
+               "ground it on the items that say it; if the documents never mention the right, remove the topic "
+               "(the page then says plainly that they do not: checklists/national/questions.yml rights)")
+
+
+@lru_cache(maxsize=1)
+def right_keywords() -> dict[str, list[str]]:
+    """The family's rights and their key words (schema/family.schema.json, written once there)."""
+    from .schemas import raw_schemas
+
+    return raw_schemas()["family.schema.json"]["properties"]["topics"]["items"]["properties"]["right"]["x-keywords"]
+
+
+def _mentions(content: Content, ids: list[str], keywords: list[str]) -> bool:
+    texts = []
+    for target in ids:
+        if target in content.index:
+            item = content.resolve(content.index[target].item)
+            texts.append(" ".join(str(item.get(k, "")) for k in ("title", "text", "label")).lower())
+    return any(word in text for text in texts for word in keywords)
 
 
 def _family_error(content: Content, authority_id: str, index: int | None, problem: str, hint: str) -> ContentError:

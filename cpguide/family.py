@@ -30,6 +30,28 @@ def rules_answering(authority: Authority, question: dict) -> list[dict]:
     return [r for r in authority.rules if r["kind"] in kinds]
 
 
+def folder_answers(content: Content, authority: Authority, question: dict) -> list[str]:
+    """Ids of the authority's own items that answer a question it has no family topic for: the items
+    its `facts` of the question's fact topics are grounded in, and its parents' role-guide items that
+    name the question's actors. The page quotes them instead of saying the papers are silent."""
+    wanted = set(question.get("facts") or [])
+    ids = [g for fact in authority.meta.get("facts", []) if fact["topic"] in wanted for g in fact["grounded_in"]]
+    actors = set(question.get("actors") or [])
+    if actors:
+        ids += [item["id"] for guide in authority.guides if guide["audience"] == "parents" for item in guide["items"]
+                if actors & set(content.resolve(item).get("actors", []))]
+    return [i for i in dict.fromkeys(ids) if i in content.index and content.index[i].authority == authority.id]
+
+
+def absent_rights(content: Content, authority: Authority, question: dict) -> list[str]:
+    """What the page says under a question the family topics answer, for each right of that question
+    none of them explains (questions.yml `rights`): the papers do not mention it."""
+    explained = {t.get("right") for t in authority.data("family.yml").get("topics", [])}
+    rights = questions_data(content).get("rights", {})
+    return [p for right, says in rights.items() if says["question"] == question["anchor"] and right not in explained
+            for p in says["when_absent"]]
+
+
 def rule_sentence(content: Content, rule: dict, when: str) -> str:
     """The rule for a parent, in the words of questions.yml `calculator` (kinds, actors), as
     docs/assets/js/family-dates.mjs says it: "Your social worker should give you the reports {when}."."""

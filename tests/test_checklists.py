@@ -387,3 +387,17 @@ def test_rules_the_documents_disagree_on_are_one_box_showing_every_timing(conten
                                     assert rule["label"] in page, (c.src, r)
                             checked += 1
     assert checked, "no checklist shows a disagreement between rules: the test checked nothing"
+
+
+def test_a_familys_sheet_marks_the_councils_own_words_as_quotations(checklists, rendered, content):
+    """Without a family.yml checklist, a family's sheet lists the role guides' items for parents: the
+    council's own words, each label a quotation (<q>); a family.yml box is the site's plain words."""
+    checked = 0
+    for authority_id, lists in checklists.items():
+        own = bool(content.authorities[authority_id].data("family.yml").get("checklist"))
+        for c in lists:
+            if c.key.startswith("parents-"):
+                for _, _, label in BOX.findall(rendered[c.src]):
+                    assert label.startswith("<q>") != own, (c.src, label[:80])
+                    checked += 1
+    assert checked

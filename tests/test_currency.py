@@ -125,9 +125,9 @@ def test_every_page_says_where_its_documents_came_from(tree):
         assert "summarises" not in html, uri  # the copy is the document's own words
     _edit(tree, TOWN, "    file: t-doc.txt\n", "    file: t-doc.txt\n    copy: summary\n")
     for uri, html in pages().items():
-        notice = html.index("This site summarises the council's public procedures as retrieved on 6 December 2026. "
-                            'They may have changed since: <a href="https://test-town.example/procedures">see the '
-                            "council's page for the current version</a>.")
+        notice = html.index("This page sums up the council's public pages as we read them on 6 December 2026. They may "
+                            'have changed since. For the latest version, see <a href="https://test-town.example/procedures">'
+                            "the council's page</a>.")
         assert notice < html.index("Found at:"), uri
 
 

@@ -8,6 +8,8 @@ the sources (`grounded_in`) are excluded, as the issue asks.
 
 from __future__ import annotations
 
+import html
+
 from cpguide.checks import MAX_FAMILY_GRADE as MAX_GRADE
 from cpguide.checks import family_problems, family_topics, reading_grade as grade
 from cpguide.checks import plain_text as page_text
@@ -52,15 +54,44 @@ def test_the_family_checks_find_each_problem(content):
         ua["topics"][:] = saved
 
 
-def test_every_right_is_a_right_topic_for_every_authority(content):
+def test_each_right_is_explained_once_or_said_plainly_to_be_absent(site_dir, content):
+    """A right is one topic, grounded on items that mention it (validate checks both); a right the
+    documents never mention has no topic, and the page says so plainly under its question."""
+    from cpguide.family import questions_data
+
+    rights = questions_data(content)["rights"]
+    assert sorted(rights) == sorted(RIGHTS)
     failures = []
     for authority, topics in family_topics(content).items():
-        rights = [t["right"] for t in topics if t.get("right")]
-        for key, what in RIGHTS.items():
-            count = rights.count(key)
-            if count != 1:
-                failures.append(f"{authority}: {count} topics with `right: {key}` (the right {what}); there must be one")
+        explained = [t["right"] for t in topics if t.get("right")]
+        failures += [f"{authority}: {explained.count(r)} topics explain `right: {r}`" for r in RIGHTS if explained.count(r) > 1]
+        page = html.unescape((site_dir / authority / "parents" / "index.html").read_text(encoding="utf-8"))
+        for right, says in rights.items():
+            answered = [t for t in topics if t["question"] == says["question"]]
+            if right in explained or not answered:
+                continue  # explained by its topic, or the question's own words for silence say it
+            start = page.index(f'<h2 id="{says["question"]}"')
+            section = page[start:page.find("<h2", start + 1)]
+            failures += [f"{authority}: the right {RIGHTS[right]} is neither explained nor said to be absent"
+                         for p in says["when_absent"] if p not in section]
     assert family_topics(content) and not failures, "\n".join(failures)
+
+
+def test_a_right_grounded_on_an_item_that_does_not_mention_it_is_refused(tree):
+    from good_tree import errors_for
+
+    family = tree / "checklists" / "test-town" / "family.yml"
+    topic = ("# yaml-language-server: $schema=../../../../../schema/family.schema.json\ntopics:\n"
+             "  - id: t-family-right\n    phase: before\n    question: bring-someone\n    title: \"An interpreter\"\n"
+             "    right: {right}\n    plain: [\"You can ask.\"]\n    grounded_in: [{ground}]\n")
+    family.write_text(topic.format(right="interpreter", ground="t-agenda-1-welcome"), encoding="utf-8")
+    errors = errors_for(tree)
+    assert len(errors) == 1 and "checklists/test-town/family.yml:" in errors[0] \
+        and "explains the right 'interpreter', but none of its grounding items mentions it" in errors[0], errors
+    family.write_text(topic.format(right="plan-minutes", ground="t-rule-plan"), encoding="utf-8")  # "The plan will be sent…"
+    from cpguide.loader import load_content
+
+    load_content(tree / "checklists")
 
 
 def test_the_schema_names_exactly_the_rights_the_family_pages_must_explain():

@@ -206,3 +206,53 @@ def test_a_summarised_paper_is_not_called_word_for_word(tmp_path):
     summarised = parents_html(load_content(tmp_path / "checklists"))
     assert labels["summary_intro"] in summarised and labels["word_for_word_intro"] not in summarised
     assert labels["word_for_word_intro"] in parents_html(load_content(root / "checklists"))
+
+
+def _section(page: str, anchor: str) -> str:
+    text = html.unescape(page)
+    start = text.index(f'<h2 id="{anchor}"')
+    end = text.find("<h2", start + 1)
+    return text[start:end if end > 0 else None]
+
+
+def test_no_parents_page_says_the_papers_are_silent_where_its_folder_answers(site_dir, content):
+    """A question with no family topic is answered by what the folder holds on it (its facts, its role
+    guides for parents), quoted: never "the papers do not say" when a loaded item does."""
+    from cpguide.family import addressed_to_families, folder_answers
+
+    problems, answered = [], 0
+    for authority in content.local_authorities:
+        page = (site_dir / authority.id / "parents" / "index.html").read_text(encoding="utf-8")
+        with_topics = {t["question"] for t in authority.data("family.yml").get("topics", [])}
+        for question in questions_data(content)["questions"]:
+            found = [i for i in folder_answers(content, authority, question) if addressed_to_families(content, i)]
+            if question["anchor"] in with_topics or not found:
+                continue
+            section = _section(page, question["anchor"])
+            problems += [f"{authority.id}: '{question['question']}' says \"{p}\" although {found[0]} answers it"
+                         for p in question["when_silent"] if p in section]
+            first = content.resolve(content.index[found[0]].item)
+            if " ".join(first["text"].split())[:40] not in " ".join(section.split()):
+                problems.append(f"{authority.id}: '{question['question']}' does not quote {found[0]}")
+            answered += 1
+    assert not problems, "\n".join(problems)
+
+
+def test_a_fact_of_the_folder_answers_the_parents_question(tmp_path):
+    """The good fixture's town says (a fact grounded in its agenda) that children are invited: its
+    page answers "Will my child be there?" with that item, not with the words for silence."""
+    from cpguide.site import build_site
+
+    shutil.copytree(FIXTURE, tmp_path / "good")
+    meta = tmp_path / "good" / "checklists" / "test-town" / "authority.yml"
+    meta.write_text(meta.read_text(encoding="utf-8") + "facts:\n  - id: t-fact-child\n    topic: child-invited\n"
+                    "    value: \"Yes\"\n    grounded_in: [t-agenda-1-welcome]\n", encoding="utf-8")
+    content = load_content(tmp_path / "good" / "checklists")
+    page = next(p for p in build_site(content).pages if p.src_uri == "test-town/parents.md").html.html
+    question = next(q for q in questions_data(content)["questions"] if q["anchor"] == "your-child")
+    section = _section(page, "your-child")
+    assert not [p for p in question["when_silent"] if p in section]
+    assert questions_data(content)["labels"]["from_papers"] in section
+    assert "<blockquote>" in section and "Chair welcomes everyone." in section
+    who = _section(page, "who-comes")  # no fact on who comes: the words for silence stay
+    assert all(p in who for p in next(q for q in questions_data(content)["questions"] if q["anchor"] == "who-comes")["when_silent"])

@@ -34,6 +34,13 @@ def tree(tmp_path_factory) -> Path:
     for source in (FIXTURE / "sources").iterdir():
         shutil.copyfile(source, out / "sources" / source.name)
     assert sorted(p.name for p in (out / "checklists" / ID).iterdir()) == ["authority.yml", "timescales.yml"]
+    # as CONTRIBUTING says: the source listed in sources.yml, then the README's table written again
+    with (out / "sources" / "sources.yml").open(encoding="utf-8") as f:
+        listing = f.read()
+    (out / "sources" / "sources.yml").write_text(listing.replace("sources:\n", "sources:\n  - file: small-town-timescales.txt\n"
+                                                                 f"    authority: {ID}\n    what: \"Maintainer's summary of the "
+                                                                 "timescales\"\n    date: not given\n", 1), encoding="utf-8")
+    assert _cpguide(out, "sources-readme").returncode == 0
     return out
 
 

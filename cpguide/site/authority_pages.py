@@ -80,12 +80,19 @@ class AuthorityPages:
 
     def summary_notices(self) -> list[Html]:
         """At the top of every page built from a maintainer's summary: it is a summary, of when, and
-        where the council's current version is (the schema requires url and retrieved for one)."""
+        where the council's current version is (the schema requires url and retrieved for one). One
+        notice per day the pages were read, linking to each."""
         say = interface_words(self.ctx.content)["documents"]
-        return [self.w.paragraph(Html.filled(say["summary"],
-                    date=parse_when(doc["retrieved"]).words, link=self.w.external(say["summary_link"], doc["url"])),
-                    "cp-summary-notice")
-                for doc in self.authority.documents if doc.get("copy") == "summary" and doc.get("file")]
+        by_day: dict[str, list[dict]] = {}
+        for doc in self.authority.documents:
+            if doc.get("copy") == "summary" and doc.get("file"):
+                by_day.setdefault(doc["retrieved"], []).append(doc)
+        notices = []
+        for day, docs in sorted(by_day.items()):
+            links = [self.w.external(say["summary_link"] if len(docs) == 1 else d["title"], d["url"]) for d in docs]
+            notices.append(self.w.paragraph(Html.filled(say["summary"], date=parse_when(day).words, link=Html(", ").join(links)),
+                                            "cp-meta cp-summary-notice"))
+        return notices
 
     def overdue_notice(self) -> list[Html]:
         """The overview lists the documents whose review is overdue, or that are older than the national guidance."""

@@ -530,7 +530,10 @@ class ChecklistPage:
         if item.quotes:
             extras.append(self.quotes(item.quotes))
         children = self.item_list(sheet, item.children) if item.children else ""
-        return w.checkbox_item(box, w.text(item.text), extras, children)
+        label = w.text(item.text)
+        if self.family and not item.quotes:  # a family's sheet quoting the council's own words (roles.yml): say so
+            label = w.quoted(label)
+        return w.checkbox_item(box, label, extras, children)
 
 
 def items_count(checklist: Checklist) -> str:

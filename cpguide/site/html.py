@@ -235,6 +235,11 @@ class HtmlWriter:
         return _new(THEME.em(esc(inner), css))
 
     @staticmethod
+    def quoted(inner) -> Html:
+        """A source's words inside a line (a checkbox's label): <q>, a quotation to readers and tools."""
+        return _new(THEME.quoted(esc(inner)))
+
+    @staticmethod
     def code(text) -> Html:
         """Source text (a file name) as code."""
         return _new(THEME.code(esc(text)))

@@ -9,7 +9,8 @@ word for word) is collapsed.
 
 from __future__ import annotations
 
-from ..family import addressed_to_families, questions_data, rule_sentence, rules_answering, topics_by_question
+from ..family import (absent_rights, addressed_to_families, folder_answers, questions_data, rule_sentence,
+                      rules_answering, topics_by_question)
 from .render import PHASE_NAMES
 from .html import Html
 from .templating import macros
@@ -45,10 +46,16 @@ def _answer(pages, labels: dict, question: dict, topics: list[dict]) -> list[Htm
     # page never says the papers are silent on what its timescales give a date for.
     rules = [] if topics else rules_answering(a, question)
     quoted: set[str] = set()  # the wording already quoted in this answer: each quotation once
-    if not topics and not rules and not (question.get("contacts") and a.meta.get("contacts")):
+    # Or else by what the folder holds on it (its facts, its role guides), quoted: never called silence.
+    found = [] if topics or rules else _family_quotes(pages, folder_answers(pages.content, a, question), quoted)
+    if not topics and not rules and not found and not (question.get("contacts") and a.meta.get("contacts")):
         body += pages.paragraphs(question["when_silent"])
+    if found:
+        body += [w.paragraph(w.text(labels.get("from_papers", ""))), pages.quotes(found, labels.get("quotes", ""))]
     for topic in topics:
         body += _topic(pages, labels, topic, quoted)
+    if topics:  # a right its documents never mention is said plainly to be absent
+        body += pages.paragraphs(absent_rights(pages.content, a, question))
     for rule in rules:
         body += _rule(pages, labels, rule, quoted)
     contacts = [c for c in a.meta.get("contacts", []) if "parents" in c.get("audiences", ["parents"])]
