@@ -410,3 +410,14 @@ def test_at_most_a_screenful_of_errors_then_a_count(tree, monkeypatch, capsys):
     lines = capsys.readouterr().err.splitlines()
     assert len(lines) <= 45 and "460 more" in lines[-2] and "500 error(s)" in lines[-1], lines[-3:]
     assert len(str(ContentInvalid(many)).splitlines()) <= 45
+
+
+@pytest.mark.parametrize("value", ["t-rule-plan\n", "t-rule-plan\n\n", "\nt-rule-plan", "t-rule-plan "])
+def test_the_quick_and_the_full_schema_check_agree_on_an_id(tree, value):
+    """Python's `$` also matches before a final newline; JSON Schema's (ECMA 262) does not."""
+    from cpguide.schemas import is_valid, validator_for
+
+    data = yaml.safe_load((tree / RULES).read_text(encoding="utf-8"))
+    data["rules"][0]["id"] = value
+    full = list(validator_for("timescales.yml").iter_errors(data))
+    assert not is_valid("timescales.yml", data) and full, full
