@@ -272,3 +272,14 @@ def test_validate_notes_an_authority_without_examples(tree):
     assert result.returncode == 0, result.stderr
     assert "note: checklists/test-town has no examples.yml" in result.stdout
     assert "OK:" in result.stdout
+
+
+def test_a_hand_made_mailto_or_tel_link_names_file_and_line(tree):
+    """Phone numbers and e-mail addresses become links from the text itself (cpguide/site/html.py): a
+    mailto: or tel: written by hand in the YAML is refused where it is."""
+    for url in ("mailto:office@example.org", "tel:01234567890"):
+        replace_in(tree, AGENDA, '            text: "Chair welcomes everyone."',
+                   f'            text: "Chair welcomes everyone."\n            links:\n              - {{url: "{url}"}}')
+        errors = errors_for(tree)
+        assert any(f"{AGENDA}:{line_of(tree, AGENDA, url)}:" in e for e in errors), errors
+        replace_in(tree, AGENDA, f'            links:\n              - {{url: "{url}"}}\n', "")
