@@ -421,3 +421,11 @@ def test_the_quick_and_the_full_schema_check_agree_on_an_id(tree, value):
     data["rules"][0]["id"] = value
     full = list(validator_for("timescales.yml").iter_errors(data))
     assert not is_valid("timescales.yml", data) and full, full
+
+
+def test_an_address_in_text_becomes_a_mail_link_to_that_address_only():
+    """Link addresses are web addresses only (schema); an address in text is linked without what follows it."""
+    from cpguide.site.html import CONTACT, contact_href
+
+    match = CONTACT.search("Write to chair@test-town.example?cc=someone@evil.example&bcc=x@evil.example")
+    assert contact_href(match) == "mailto:chair@test-town.example"
