@@ -24,9 +24,15 @@ venv: $(VENV)/.installed ## Create the virtual environment with pinned dependenc
 serve: $(VENV)/.installed node_modules/.installed ## Build the site from the bundled content and serve it on http://127.0.0.1:8000
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
-preview: $(VENV)/.installed node_modules/.installed ## Serve one authority (and the national framework) fast: make preview AUTHORITY=west-berkshire
+preview: $(VENV)/.installed node_modules/.installed ## Serve one authority (and the national framework) fast: make preview AUTHORITY=north-somerset
 	@test -n "$(AUTHORITY)" || { echo "usage: make preview AUTHORITY=<folder under checklists/>[,<another>]"; exit 2; }
-	CPGUIDE_AUTHORITIES=$(AUTHORITY) $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	CPGUIDE_CONTENT=$(CURDIR)/checklists CPGUIDE_AUTHORITIES=$(AUTHORITY) $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+preview-build: $(VENV)/.installed node_modules/.installed ## Build one authority once, no server, no reload: make preview-build AUTHORITY=north-somerset (into build/preview/)
+	@test -n "$(AUTHORITY)" || { echo "usage: make preview-build AUTHORITY=<folder under checklists/>[,<another>]"; exit 2; }
+	CPGUIDE_CONTENT=$(CURDIR)/checklists CPGUIDE_AUTHORITIES=$(AUTHORITY) NO_MKDOCS_2_WARNING=1 \
+	  $(VENV)/bin/mkdocs build --strict --site-dir $(CURDIR)/build/preview
+	@echo "built: build/preview/ (open it with: python3 -m http.server -d build/preview 8000, then http://127.0.0.1:8000/)"
 
 build: $(VENV)/.installed node_modules/.installed ## Build the site into site/ (strict; with its search index and service worker)
 	$(VENV)/bin/mkdocs build --strict
@@ -60,4 +66,4 @@ lock: ## Re-pin dependencies with their hashes into requirements.lock (after cha
 clean: ## Remove the built site and caches
 	rm -rf site build .pytest_cache
 
-.PHONY: help venv serve preview build zensical validate coverage system-deps test benchmark lock clean
+.PHONY: help venv serve preview preview-build build zensical validate coverage system-deps test benchmark lock clean

@@ -24,9 +24,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 def content():
     """The content the site is built from: checklists/, or CPGUIDE_CONTENT (the suite runs against
     other content too, e.g. the smallest authority in tests/test_smallest_authority.py)."""
-    from cpguide.loader import DEFAULT_ROOT, load_content
+    from hand_worked import session_content
 
-    return load_content(DEFAULT_ROOT)
+    return session_content()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -9,6 +9,16 @@ from __future__ import annotations
 from datetime import date
 
 
+def session_content():
+    """The content the tests run on: checklists/ or CPGUIDE_CONTENT, only the authorities of
+    CPGUIDE_AUTHORITIES when it is set (as the site build does), so a session can run on one
+    authority (tests/test_walkthrough.py)."""
+    from cpguide.loader import DEFAULT_ROOT, load_content
+    from cpguide.selection import from_env
+
+    return load_content(DEFAULT_ROOT, only=from_env())
+
+
 def examples_of(content) -> list[tuple[str, dict]]:
     """(authority id, example) for every example of every authority the content has, in id order."""
     return [(a.id, e) for a in sorted(content.authorities.values(), key=lambda a: a.id) for e in a.examples]

@@ -39,9 +39,9 @@ def _teachers_meetings(content):
 
 def pytest_generate_tests(metafunc):
     if "meeting" in metafunc.fixturenames:
-        from cpguide.loader import DEFAULT_ROOT, load_content
+        from hand_worked import session_content
 
-        pairs = _teachers_meetings(load_content(DEFAULT_ROOT))
+        pairs = _teachers_meetings(session_content())
         metafunc.parametrize("meeting", pairs or [pytest.param(None, marks=pytest.mark.skip(
             reason="every authority's documents answer every question of a professional"))],
             ids=[e["id"] for _, e in pairs] or None)

@@ -51,9 +51,9 @@ def pytest_generate_tests(metafunc):
     """Parametrised from the authorities' examples.yml, whatever authorities the content has."""
     if "worked" not in metafunc.fixturenames:
         return
-    from cpguide.loader import DEFAULT_ROOT, load_content
+    from hand_worked import session_content
 
-    content = load_content(DEFAULT_ROOT)
+    content = session_content()
     pairs = examples_of(content)
     kind = metafunc.function.__dict__.get("wants")
     chosen = _first_per_authority(pairs, (lambda a, e: kind(content, a, e)) if kind else (lambda a, e: bool(_parents_lines(content, a, e))))

@@ -16,10 +16,10 @@ from .browser_helpers import describe_violations, run_axe, wait_for_page_scripts
 
 def pytest_generate_tests(metafunc):
     if "prepared" in metafunc.fixturenames:
-        from cpguide.loader import DEFAULT_ROOT, load_content
+        from hand_worked import session_content
         from cpguide.prepare import prepare_ids
 
-        content = load_content(DEFAULT_ROOT)
+        content = session_content()
         found = [(a.id, prepare_ids(a)[0]) for a in content.local_authorities if prepare_ids(a)]
         metafunc.parametrize("prepared", found or [pytest.param(None, marks=pytest.mark.skip(
             reason="no authority's folder says what a professional brings"))], ids=[a for a, _ in found] or None)

@@ -16,9 +16,9 @@ from hand_worked import example_id, examples_of, problems, request_of, today_of
 
 def pytest_generate_tests(metafunc):
     if "example" in metafunc.fixturenames:
-        from cpguide.loader import DEFAULT_ROOT, load_content
+        from hand_worked import session_content
 
-        pairs = examples_of(load_content(DEFAULT_ROOT))
+        pairs = examples_of(session_content())
         metafunc.parametrize("example", pairs, ids=[example_id(p) for p in pairs])
 
 
