@@ -429,3 +429,13 @@ def test_an_address_in_text_becomes_a_mail_link_to_that_address_only():
 
     match = CONTACT.search("Write to chair@test-town.example?cc=someone@evil.example&bcc=x@evil.example")
     assert contact_href(match) == "mailto:chair@test-town.example"
+
+
+def test_the_browsers_id_grammar_is_the_schemas():
+    """conference-store.mjs checks a remembered authority id with the same grammar as everything else."""
+    import re
+
+    project = Path(__file__).resolve().parent.parent
+    common = json.loads((project / "schema/common.schema.json").read_text(encoding="utf-8"))
+    script = (project / "docs/assets/js/conference-store.mjs").read_text(encoding="utf-8")
+    assert re.search(r"^const ID = /(.*)/;", script, re.MULTILINE)[1] == common["$defs"]["id"]["pattern"]

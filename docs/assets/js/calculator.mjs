@@ -353,8 +353,8 @@ function setBox(form, name, value) {
   box.value = parsedTime !== null
     ? `${String(Math.floor(parsedTime / 60)).padStart(2, '0')}:${String(parsedTime % 60).padStart(2, '0')}`
     : parsedDate !== null ? isoDate(parsedDate) : value;
-  // Only a value shaped like a date or a time is reported back: the address is never the site's words.
-  if (box.value === '' && value !== '' && /^[0-9:-]{1,10}$/.test(value)) {
+  // Only digits and date or time separators are reported back (29/05/2026, 24:00): never words from the address.
+  if (box.value === '' && value !== '' && /^[0-9:/.-]{1,10}$/.test(value)) {
     const refused = fromAddress.get(form) ?? {};
     refused[name] = value;
     fromAddress.set(form, refused);

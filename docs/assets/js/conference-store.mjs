@@ -10,7 +10,7 @@ const FORMAT = 1;
 // Earlier versions' key: never read, removed on any write.
 const OLD_KEYS = ["cpguide.authority"];
 const EVENT = "cpguide:conference";
-const ID = /^[a-z0-9][a-z0-9-]*$/;
+const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/; // the site's one id grammar (schema/common.schema.json $defs/id; a test keeps them equal)
 const PATH = /^[a-z0-9][a-z0-9/_-]*\/?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
