@@ -1,5 +1,5 @@
-"""Templates of the site's words (interface.yml, questions.yml, expected-deadlines.yml) and how they
-are filled.
+"""Templates of the site's words (interface.yml, questions.yml, expected-deadlines.yml, law.yml) and how
+they are filled.
 
 A template may hold `{name}` placeholders and nothing else of a format string: no attribute or index
 access (`{a.b}`, `{a[0]}`), no conversion or format spec (`{a!r}`, `{a:>9}`), no stray brace. Python's
