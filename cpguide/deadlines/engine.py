@@ -351,6 +351,14 @@ def compatible(a: dict, b: dict) -> bool:
     return not (sa and sb and (sa["max"] < sb["min"] or sb["max"] < sa["min"]))
 
 
+def national_counterparts(content, rule: dict) -> list[dict]:
+    """National rules of the same kind that apply to a conference type this rule applies to (the pages
+    show them beside each rule; checks/timings.py compares with them)."""
+    national = content.national.rules if content.national else []
+    return [n for n in national if n["kind"] == rule["kind"]
+            and set(n["conference_types"]) & set(rule["conference_types"]) and compatible(n, rule)]
+
+
 def _mark_disagreements(deadlines: list[Deadline]) -> None:
     """Where one authority gives a different timing for the same kind (rules that can apply together),
     each deadline lists the others, and the earliest due date is marked as the safe one."""

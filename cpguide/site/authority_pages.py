@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..checks import national_counterparts
+from ..deadlines.engine import national_counterparts
 from ..currency import parse_when
 from ..interface import interface_words
 from ..content import Authority, Entry

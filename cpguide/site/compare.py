@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Iterator
 
-from ..checks import national_counterparts
+from ..deadlines.engine import national_counterparts
 from ..interface import interface_words
 from ..spread import timescale_spread, timing_words
 from .model import Page, SiteContext

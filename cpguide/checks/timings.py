@@ -1,11 +1,5 @@
-"""Consistency checks on loaded content, made by `cpguide validate` (through load_content) and by the
-tests, which call the same functions: unrecorded disagreements, breaches of the national limits,
-rule texts that state another timing than the rule, and the families' pages (plain English,
-grounded in the sources).
-
-Each check returns findings; `content_errors` turns them into errors with file, line and what to fix.
-The pages show the same findings (national counterparts beside each rule).
-"""
+"""Timings and national limits: disagreements inside an authority that no discrepancy records, rules
+later than the national limit, and rule texts that state another timing than the rule."""
 
 from __future__ import annotations
 
@@ -14,36 +8,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from itertools import combinations
-from pathlib import Path
 
-from .content import Authority, Content
-from .deadlines.engine import compatible, timing
-from .errors import ContentError
-
-
-def shown(path: Path, content: Content) -> str:
-    """A content file as the maintainer knows it: relative to the project folder."""
-    try:
-        return str(Path(path).relative_to(content.root.parent))
-    except ValueError:
-        return str(path)
-
-
-def rule_place(content: Content, authority_id: str, rule_id: str) -> tuple[str, int | None]:
-    """(file, line) of a timescale rule."""
-    authority = content.authorities[authority_id]
-    doc = authority.docs["timescales.yml"]
-    index = next(i for i, r in enumerate(authority.rules) if r["id"] == rule_id)
-    return shown(doc.path, content), doc.line_of(("rules", index, "id"))
-
-
-def _discrepancies_file(content: Content, authority_id: str) -> str:
-    return shown(content.authorities[authority_id].folder / "discrepancies.yml", content)
-
-
-def _at(content: Content, authority_id: str, rule_id: str) -> str:
-    file, line = rule_place(content, authority_id, rule_id)
-    return f"{file}:{line}" if line else file
+from ..content import Authority, Content
+from ..deadlines.engine import compatible, timing
+from ..errors import ContentError
+from .places import discrepancies_file, rule_at, rule_place, shown
 
 
 # --- disagreements inside an authority -------------------------------------------------------------
@@ -91,20 +60,13 @@ def _conflict_error(content: Content, c: Conflict) -> ContentError:
     file, line = rule_place(content, c.authority, c.rules[1])
     return ContentError(
         file, line,
-        f"rules '{c.rules[0]}' ({_at(content, c.authority, c.rules[0])}) and '{c.rules[1]}' ({file}:{line}) give "
+        f"rules '{c.rules[0]}' ({rule_at(content, c.authority, c.rules[0])}) and '{c.rules[1]}' ({file}:{line}) give "
         f"different timings for {c.kind} ({c.conference_type}), and no discrepancy records it",
-        f"if the documents really disagree, add an entry to {_discrepancies_file(content, c.authority)} with "
+        f"if the documents really disagree, add an entry to {discrepancies_file(content, c.authority)} with "
         f"type: disagreement and items: [{c.rules[0]}, {c.rules[1]}]; otherwise correct the rule")
 
 
 # --- the national limits ---------------------------------------------------------------------------
-
-def national_counterparts(content: Content, rule: dict) -> list[dict]:
-    """National rules of the same kind that apply to a conference type this rule applies to."""
-    national = content.national.rules if content.national else []
-    return [n for n in national if n["kind"] == rule["kind"]
-            and set(n["conference_types"]) & set(rule["conference_types"]) and compatible(n, rule)]
-
 
 def recorded_deviations(authority: Authority) -> set[str]:
     return {i for d in authority.discrepancies if d.get("type") == "deviation" for i in d["items"]}
@@ -129,7 +91,7 @@ _SAMPLE_YEAR = 2026
 
 @lru_cache(maxsize=1)
 def _sample_calendar():
-    from .deadlines import BankHolidayCalendar
+    from ..deadlines import BankHolidayCalendar
 
     return BankHolidayCalendar.for_years(_SAMPLE_YEAR - 1, _SAMPLE_YEAR + 2)
 
@@ -142,7 +104,7 @@ def _sample_days() -> list[date]:
 def _limited_rules(content: Content, authority: Authority) -> list[dict]:
     """The authority's rules (with the national ones) that have a national limit to compare with,
     and the rules their series start from: the engine is run on these only."""
-    from .deadlines import rules_for
+    from ..deadlines import rules_for
 
     national_kinds = {r["kind"] for r in content.national.rules}
     own = {r["id"] for r in authority.rules}
@@ -173,7 +135,7 @@ def _surely_within(rule: dict, national: list[dict]) -> bool:
 def national_breaches(content: Content) -> list[Breach]:
     """Rules that give a later date than the national limit on some conference day, and are not
     recorded as a `deviation` in discrepancies.yml. One finding per rule and conference type."""
-    from .deadlines import Request, compute
+    from ..deadlines import Request, compute
 
     if content.national is None:
         return []
@@ -198,14 +160,14 @@ def national_breaches(content: Content) -> list[Breach]:
 
 def _breach_error(content: Content, b: Breach) -> ContentError:
     file, line = rule_place(content, b.authority, b.rule)
-    national = _at(content, "national", b.national_rule)
+    national = rule_at(content, "national", b.national_rule)
     return ContentError(
         file, line,
         f"rule '{b.rule}' ({b.kind}, {b.conference_type}) allows more time than the national limit "
         f"'{b.national_rule}' ({national}): after a conference on {b.conference.isoformat()} it is due "
         f"{b.due.isoformat()}, the national limit {b.national_due.isoformat()}",
         f"check the rule against its source; if the document really allows more time, record it in "
-        f"{_discrepancies_file(content, b.authority)} with type: deviation, items: [{b.rule}] and a note")
+        f"{discrepancies_file(content, b.authority)} with type: deviation, items: [{b.rule}] and a note")
 
 
 # --- what a rule's text says against its amount and unit -------------------------------------------
@@ -316,188 +278,10 @@ def _text_error(content: Content, authority_id: str, rule: dict, stated: set) ->
         "make amount and unit say what the source says (the text is the source's wording and stays as it is)")
 
 
-# --- the families' pages ---------------------------------------------------------------------------
-
-MAX_FAMILY_GRADE = 6.0
-
-
-def family_topics(content: Content) -> dict[str, list[dict]]:
-    """Authority id -> topics of its family.yml, for every authority that has one."""
-    return {a.id: a.data("family.yml").get("topics", []) for a in content.authorities.values()
-            if "family.yml" in a.docs}
-
-
-def paragraphs(topic: dict) -> list[str]:
-    """A topic's own words: what is shown first (`plain`) and what opens under "More" (`more`)."""
-    return topic["plain"] + topic.get("more", [])
-
-
-def plain_text(topics: list[dict]) -> str:
-    return " ".join(paragraph for topic in topics for paragraph in paragraphs(topic))
-
-
-def reading_grade(text: str) -> float:
-    import textstat  # only the family check needs it
-
-    return textstat.flesch_kincaid_grade(text)
-
-
-def family_problems(content: Content) -> list[tuple[str, int | None, str, str]]:
-    """(authority, topic index or None for the whole page, problem, what to do) for family.yml."""
-    problems = []
-    for authority_id, topics in family_topics(content).items():
-        if topics and (score := reading_grade(plain_text(topics))) > MAX_FAMILY_GRADE:
-            problems.append((authority_id, None, f"the family page as a whole reads at grade {score:.1f}",
-                             f"Flesch-Kincaid grade {MAX_FAMILY_GRADE:g} or lower: shorter sentences, shorter words"))
-        rights: dict[str, int] = {}
-        for i, topic in enumerate(topics):
-            problems += [(authority_id, i, p, hint) for p, hint in _topic_problems(content, authority_id, topic)]
-            if topic.get("right"):
-                if topic["right"] in rights:
-                    problems.append((authority_id, i, f"topic '{topic['id']}' explains the right '{topic['right']}', "
-                                     f"as topic '{topics[rights[topic['right']]]['id']}' already does",
-                                     "explain each right in one topic; merge the two"))
-                rights.setdefault(topic["right"], i)
-    return problems
-
-
-def forget_pronunciations() -> None:
-    """textstat keeps the CMU pronouncing dictionary it counts syllables with (about 45 MB) for the rest of
-    the process. The site build measures once, while loading, and then calls this so that the memory goes
-    to the pages instead (benchmarks/scale.py: peak memory of the build). Tests and `cpguide validate`,
-    which load content many times, keep it."""
-    try:
-        from textstat.backend.utils._get_cmudict import get_cmudict
-    except ImportError:  # another textstat layout: nothing is released, nothing breaks
-        return
-    get_cmudict.cache_clear()
-
-
-def _topic_problems(content: Content, authority_id: str, topic: dict):
-    score = reading_grade(plain_text([topic]))
-    if score > MAX_FAMILY_GRADE:
-        yield (f"topic '{topic['id']}' reads at grade {score:.1f}",
-               f"Flesch-Kincaid grade {MAX_FAMILY_GRADE:g} or lower: shorter sentences, shorter words")
-    for paragraph in paragraphs(topic):
-        if not paragraph.rstrip().endswith((".", "?", "!")):
-            yield (f"topic '{topic['id']}': paragraph {paragraph[:40]!r}… does not end a sentence",
-                   "end every paragraph with . ? or ! (paragraphs are measured together)")
-    ids = topic.get("grounded_in") or []
-    own = [t for t in ids if t in content.index and content.index[t].authority == authority_id]
-    for target in ids:
-        entry = content.index.get(target)
-        if entry is not None and entry.type == "family-topic":
-            yield (f"topic '{topic['id']}' is grounded in another family topic '{target}'",
-                   "ground it in the source items the topic explains")
-        elif entry is not None and entry.authority not in (authority_id, "national"):
-            yield (f"topic '{topic['id']}' is grounded in '{target}' of {entry.authority}",
-                   "ground it in items of this authority or of the national framework")
-    if not own:
-        yield (f"topic '{topic['id']}' is grounded in no item of its own authority",
-               "list in grounded_in at least one item of this authority that says what the topic says")
-    right = topic.get("right")
-    if right and own and not _mentions(content, ids, right_keywords().get(right, [])):
-        yield (f"topic '{topic['id']}' explains the right '{right}', but none of its grounding items mentions it "
-               f"(none uses any of: {', '.join(right_keywords()[right])})",
-               "ground it on the items that say it; if the documents never mention the right, remove the topic "
-               "(the page then says plainly that they do not: checklists/national/questions.yml rights)")
-
-
-@lru_cache(maxsize=1)
-def right_keywords() -> dict[str, list[str]]:
-    """The family's rights and their key words (schema/family.schema.json, written once there)."""
-    from .schemas import raw_schemas
-
-    return raw_schemas()["family.schema.json"]["properties"]["topics"]["items"]["properties"]["right"]["x-keywords"]
-
-
-def _mentions(content: Content, ids: list[str], keywords: list[str]) -> bool:
-    texts = []
-    for target in ids:
-        if target in content.index:
-            item = content.resolve(content.index[target].item)
-            texts.append(" ".join(str(item.get(k, "")) for k in ("title", "text", "label")).lower())
-    return any(word in text for text in texts for word in keywords)
-
-
-def _family_error(content: Content, authority_id: str, index: int | None, problem: str, hint: str) -> ContentError:
-    doc = content.authorities[authority_id].docs["family.yml"]
-    line = doc.line_of(("topics",) if index is None else ("topics", index, "id"))
-    return ContentError(shown(doc.path, content), line, problem, hint)
-
-
-# --- duplicate ids ---------------------------------------------------------------------------------
-
-def duplicate_id_error(content: Content, item_id: str, first: tuple, second: tuple) -> ContentError:
-    """Both places of a duplicate id, (YamlDocument, json path) each, and which one to rename: the one
-    not yet in the committed content. A published id is an anchor and a tick key: it never changes."""
-    from .history import is_committed_id
-
-    places = []
-    for doc, path in (first, second):
-        file, line = shown(doc.path, content), doc.line_of(path + ("id",))
-        places.append({"file": file, "line": line, "at": f"{file}:{line}", "mtime": doc.path.stat().st_mtime,
-                       "committed": is_committed_id(doc.path, item_id)})
-    new = [p for p in places if p["committed"] is False]
-    if len(new) == 1:
-        rename, why = new[0], "it is not in the committed content yet"
-    else:  # no history, or neither place committed: the later one is the newcomer
-        rename = max(places, key=lambda p: (p["mtime"], p["at"]))
-        why = "it is the newer one" if places[0]["committed"] is None else "it is the newer one; neither is published"
-    kept = places[1] if rename is places[0] else places[0]
-    return ContentError(
-        rename["file"], rename["line"],
-        f"duplicate id '{item_id}': here and at {kept['at']}",
-        f"rename the id here ({why}) and keep '{item_id}' at {kept['at']}: a published id is an anchor and a "
-        "tick key and never changes. Ids are unique across the whole site: start yours with your authority's prefix")
-
-
-# --- the editor's schema line ----------------------------------------------------------------------
-
-def schema_line_errors(content: Content) -> list[ContentError]:
-    """Each content file starts with the line that lets an editor check it against its schema."""
-    errors = []
-    for authority in content.authorities.values():
-        for name, doc in authority.docs.items():
-            schema = name.replace(".yml", ".schema.json")
-            with doc.path.open(encoding="utf-8") as f:
-                first = f.readline().rstrip("\n")
-            if not (first.startswith("# yaml-language-server: $schema=") and first.endswith(f"schema/{schema}")):
-                errors.append(ContentError(shown(doc.path, content), 1, f"the first line is {first!r}",
-                                           f"start the file with: # yaml-language-server: $schema=../../schema/{schema}"))
-    return errors
-
-
-# --- agendas numbered as the source numbers them --------------------------------------------------
-
-def agenda_order_errors(content: Content) -> list[ContentError]:
-    """A section numbered higher than the one after it (a source's "10" between 5 and 6) is kept where
-    the source puts it, and one of the two says so in `anomaly`: never renumbered, never silent."""
-    errors = []
-    for authority in content.authorities.values():
-        doc = authority.docs.get("agenda.yml")
-        for i, agenda in enumerate(authority.agendas):
-            sections = agenda.get("sections", [])
-            for j, (a, b) in enumerate(zip(sections, sections[1:])):
-                if str(a.get("number")).isdigit() and str(b.get("number")).isdigit() \
-                        and int(a["number"]) > int(b["number"]) and not (a.get("anomaly") or b.get("anomaly")):
-                    errors.append(ContentError(
-                        shown(doc.path, content), doc.line_of(("agendas", i, "sections", j + 1, "number")),
-                        f"section {b['number']} follows section {a['number']} in agenda '{agenda['id']}'",
-                        f"keep the source's order and numbers, and say what is odd in anomaly: on section {a['number']} "
-                        "(or correct the order if it is yours, not the source's)"))
-    return errors
-
-
-# --- all of them -----------------------------------------------------------------------------------
-
-def content_errors(content: Content) -> list[ContentError]:
-    """Every consistency problem, as errors with file and line (run once the content itself loads)."""
-    errors = schema_line_errors(content)
-    errors += [_conflict_error(content, c) for c in unrecorded_conflicts(content)]
+def timing_errors(content: Content) -> list[ContentError]:
+    """Every timing problem as errors with file and line: unrecorded disagreements, spans, texts, limits."""
+    errors = [_conflict_error(content, c) for c in unrecorded_conflicts(content)]
     errors += _span_errors(content)
     errors += [_text_error(content, *m) for m in text_mismatches(content)]
     errors += [_breach_error(content, b) for b in national_breaches(content)]
-    errors += [_family_error(content, *p) for p in family_problems(content)]
-    errors += agenda_order_errors(content)
     return errors
