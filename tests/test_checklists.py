@@ -24,6 +24,8 @@ FIXTURE = Path(__file__).parent / "fixtures" / "good" / "checklists"
 TYPES = ["icpc", "rcpc"]
 PHASES = ["before", "during", "after"]
 HREF = re.compile(r'<a [^>]*?href="([^"]+)"')
+# A tap-to-call or e-mail link the generator makes from a number or address in the text: (href, its text)
+CONTACT_LINK = re.compile(r'<a [^>]*?href="((?:mailto|tel):[^"]*)"[^>]*>(.*?)</a>', re.DOTALL)
 # A box and its label in the rendered HTML: (the input's attributes, the label's for, the label's HTML)
 BOX = re.compile(r'<input ([^>]*?) ?/?><label for="([^"]+)">(.*?)</label>', re.DOTALL)
 ATTRS = re.compile(r'([a-z-]+)="([^"]*)"')
@@ -53,6 +55,8 @@ def links_of(src: str, page_html: str, pages: dict) -> list[tuple[str, str, str 
     by_url = {served_at(s): s for s in pages}
     out = []
     for href in map(html.unescape, HREF.findall(page_html)):
+        if href.startswith(("mailto:", "tel:")):
+            continue  # a contact, not a page: contact_link_faults checks it
         path, _, anchor = href.partition("#")
         path = path.partition("?")[0]
         if not path:
@@ -62,6 +66,24 @@ def links_of(src: str, page_html: str, pages: dict) -> list[tuple[str, str, str 
         target = "" if target == "." else target
         out.append((href, anchor, by_url.get(target + "/" if path.endswith("/") and target else target)))
     return out
+
+
+def contact_link_faults(page_html: str) -> list[str]:
+    """Contact links that do not lead to what their text shows: an e-mail link goes to the address as
+    written and nowhere else (no ?cc=), a phone link dials the UK number's digits (10 or 11) or 999."""
+    faults = []
+    for href, text in CONTACT_LINK.findall(page_html):
+        scheme, _, to = html.unescape(href).partition(":")
+        shown = html.unescape(re.sub(r"<[^>]+>", "", text)).strip()
+        if scheme == "mailto":
+            ok = to == shown and re.fullmatch(r"[^@\s?&]+@[\w-]+(\.[\w-]+)+", to)
+        else:
+            digits = re.sub(r"\D", "", shown)
+            digits = "0" + digits[2:] if shown.startswith("+44") else digits
+            ok = to == digits and (len(digits) in (10, 11) and digits[0] == "0" or digits == "999")
+        if not ok:
+            faults.append(f"{href} shown as {shown!r}")
+    return faults
 
 
 def boxes_in(page_html: str) -> list[tuple[dict, str, str]]:
@@ -270,6 +292,7 @@ def test_every_link_reaches_an_existing_page_and_anchor(checklists, pages, build
                     broken.append(f"{c.src}: {href} (no such page)")
                 elif anchor and anchor not in _anchors(pages[target].written):
                     broken.append(f"{c.src}: {href} (no anchor #{anchor} on {target})")
+            broken += [f"{c.src}: {fault}" for fault in contact_link_faults(pages[c.src].written)]
     assert not broken, "\n".join(broken[:20])
 
 
