@@ -109,6 +109,13 @@ def applies(content, item: dict, containers: list[dict], t: str) -> bool:
 
 # --- every authority, audience, phase and conference type with content has its checklist --------
 
+def chairs_own(content, item: dict, audience: str) -> bool:
+    """A professionals' guide item that is the chair's own task (it names the chair, and neither the
+    professionals nor everyone): it is on the chairs' lists, not on the professionals' (eb81cc0)."""
+    actors = set(content.resolve(item).get("actors") or [])
+    return audience == "professionals" and "chair" in actors and not actors & {"professionals", "all"}
+
+
 def test_every_audience_has_its_before_during_after_lists(content, checklists):
     missing = []
     for a in content.local_authorities:
@@ -116,11 +123,22 @@ def test_every_audience_has_its_before_during_after_lists(content, checklists):
         for t in TYPES:
             for audience in AUDIENCE_NAMES:
                 for phase in PHASES:
-                    has = any(applies(content, i, [g], t) for g in a.guides
+                    has = any(applies(content, i, [g], t) and not chairs_own(content, i, audience) for g in a.guides
                               if g["audience"] == audience and g["phase"] == phase for i in g["items"])
                     if has and (t, f"{audience}-{phase}") not in keys:
                         missing.append(f"{a.id} {t} {audience} {phase}")
     assert not missing, "role guides with no checklist: " + ", ".join(missing)
+
+
+def test_professionals_lists_leave_the_chairs_own_tasks_to_the_chairs(content, checklists):
+    found = []
+    for lists in checklists.values():
+        for c in lists:
+            for sheet in c.sheets:
+                if sheet.audience == "professionals" and sheet.kind in PHASES:
+                    found += [f"{c.src}: {i.key}" for i in sheet.items()
+                              if chairs_own(content, content.index[i.key].item, "professionals")]
+    assert not found, "the chair's own task on a professionals' list: " + ", ".join(found)
 
 
 def test_every_audience_has_its_deadlines(content, checklists):
