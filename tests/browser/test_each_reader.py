@@ -122,6 +122,28 @@ def test_the_report_link_is_one_tap_from_every_page(site_dir, phone, urls):
         assert call["width"] >= 44 and call["height"] >= 44, f"{name}: 999 is {call['width']}x{call['height']} px"
 
 
+def test_from_the_end_of_a_long_page_the_danger_line_is_one_tap_away(phone, urls):
+    """A worried neighbour deep in a long page: the danger line has scrolled away with the page; the
+    header's "Help now" (still on screen) brings 999 and the report link back in one tap."""
+    for name in ("agenda", "glossary", "role guide (parents)"):
+        phone.goto(urls[name])
+        wait_for_page_scripts(phone)
+        phone.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        phone.wait_for_timeout(300)
+        report = phone.locator(f'.cp-urgent a[href="{REPORT_URL}"]')
+        assert not on_screen(report), f"{name}: the page is too short to test this"
+        help_now = phone.get_by_role("link", name="Help now")
+        assert on_screen(help_now) and help_now.bounding_box()["height"] >= 44, f"{name}: no 'Help now' on screen"
+        help_now.click()
+        phone.wait_for_timeout(300)
+        assert on_screen(report) and on_screen(phone.locator('.cp-urgent a[href="tel:999"]')), name
+
+
+def on_screen(locator) -> bool:
+    box = locator.bounding_box()
+    return bool(box) and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
+
+
 def test_search_danger_notice_offers_999_and_the_report_link(phone):
     phone.goto("/glossary/")
     wait_for_page_scripts(phone)
