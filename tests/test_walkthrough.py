@@ -244,3 +244,41 @@ def test_the_suites_data_driven_tests_pass_on_it(clone, added, preview):
     assert "ex-example-icpc-easter-2027" in subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "--collect-only", "-p", "no:cacheprovider", SESSION[0]], cwd=ROOT,
         capture_output=True, text=True, env=_env(clone, CPGUIDE_AUTHORITIES=ID)).stdout, "its examples were not run"
+
+
+TWO_FILES_ID = "twofold"
+TWO_FILES_SOURCE = "twofold-minutes.txt"
+
+
+def test_a_two_file_authority_passes_the_same_session(clone, added):
+    """The smallest folder CONTRIBUTING allows: authority.yml and timescales.yml from a summary, no
+    examples.yml (validate notes it), no family.yml (no parents' checklist: the families' pages test
+    visits only what exists), through the same session plus the families' pages in a real browser."""
+    assert _cpguide(clone, "new-authority", TWO_FILES_ID, "--name", "Twofold Borough Council", "--region", "North West",
+                    "--prefix", "tw").returncode == 0
+    folder = clone / "checklists" / TWO_FILES_ID
+    (clone / "sources" / TWO_FILES_SOURCE).write_text("The minutes are sent out within 15 working days of the conference.\n",
+                                                     encoding="utf-8")
+    listing = (clone / "sources" / "sources.yml").read_text(encoding="utf-8")
+    (clone / "sources" / "sources.yml").write_text(listing.replace("sources:\n", f"sources:\n  - file: {TWO_FILES_SOURCE}\n"
+                                                                   f"    authority: {TWO_FILES_ID}\n    what: \"Maintainer's "
+                                                                   "summary of the minutes' timescale\"\n    date: not given\n", 1),
+                                                   encoding="utf-8")
+    authority = (folder / "authority.yml").read_text(encoding="utf-8")
+    start = authority.index("  - id: tw-procedures")
+    (folder / "authority.yml").write_text(authority[:start] + AUTHORITY_DOCUMENT.replace("ex-timescales", "tw-minutes").replace(
+        SOURCE, TWO_FILES_SOURCE).replace(NAME, "Twofold Borough Council"), encoding="utf-8")
+    rules = RULES[RULES.index("  - id: ex-minutes-circulated"):].replace("ex-", "tw-").replace("amount: 20", "amount: 15").replace(
+        "within 20 working days", "within 15 working days").replace("document: tw-timescales", "document: tw-minutes")
+    timescales = (folder / "timescales.yml").read_text(encoding="utf-8")
+    (folder / "timescales.yml").write_text(timescales.replace("rules: []\n", "rules:\n" + rules), encoding="utf-8")
+    assert _cpguide(clone, "sources-readme").returncode == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["authority.yml", "timescales.yml"]
+    result = _cpguide(clone, "validate")
+    assert result.returncode == 0, result.stderr
+    assert f"note: checklists/{TWO_FILES_ID} has no examples.yml" in result.stdout
+    session = SESSION + ["tests/browser/test_family.py::test_family_pages_are_accessible_at_phone_size"]
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *session], cwd=ROOT,
+                         capture_output=True, text=True, env=_env(clone, CPGUIDE_AUTHORITIES=TWO_FILES_ID), timeout=1500)
+    assert run.returncode == 0, run.stdout[-4000:]
+    assert " passed" in run.stdout and " failed" not in run.stdout
