@@ -2,7 +2,8 @@
 
 For each N (``--sizes 3 30 150``), in a temporary folder:
 
-1. **Synthetic content**: N authorities copied from the real ones under checklists/ (round robin),
+1. **Synthetic content**: N authorities copied from the real ones under checklists/ (round robin,
+   those the national framework refers to first, so N may be smaller than the real count),
    each with a new folder id, a new name and a region spread over England's nine regions. Every id
    the copied authority owns (items and source documents) gets a unique prefix, everywhere it
    appears (ids, references, citations), so the content has the same shape and still validates.
@@ -96,11 +97,16 @@ def make_content(real_root: Path, out: Path, n: int) -> Path:
     locals_ = real.local_authorities
     if not locals_:
         raise SystemExit(f"no local authority under {real_root} to copy")
-    if n < len(locals_):
-        raise SystemExit(f"N must be at least {len(locals_)}, the number of real local authorities "
-                         "(their ids are referred to from other content)")
-    owned = {a.id: [e.id for e in real.entries(authority=a.id)] + [d["id"] for d in a.documents] + [a.id]
-             for a in locals_}
+    owned = {a.id: [e.id for e in real.entries(authority=a.id)] + [d["id"] for d in a.documents]
+             + [x["id"] for x in a.examples] + [a.id] for a in locals_}
+    # The authorities the national framework refers to (its glossary cites their documents) are
+    # copied first, so that N can be smaller than the number of real authorities.
+    national_refs = _strings(real.national.docs.values()) if real.national else set()
+    locals_ = sorted(locals_, key=lambda a: not national_refs & set(owned[a.id]))
+    needed = sum(1 for a in locals_ if national_refs & set(owned[a.id]))
+    if n < needed:
+        raise SystemExit(f"N must be at least {needed}, the number of real local authorities the national "
+                         "framework refers to")
 
     def names_for(copies: dict[str, int]) -> dict[str, str]:
         """Old id -> new id, for the copy number of each real authority given."""
@@ -136,6 +142,24 @@ def make_content(real_root: Path, out: Path, n: int) -> Path:
                         d["file"] = prefix + d["file"]
             _write(folder / file_name, data)
     return checklists
+
+
+def _strings(docs) -> set[str]:
+    """Every string in the given documents' data."""
+    found: set[str] = set()
+
+    def walk(x):
+        if isinstance(x, dict):
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+        elif isinstance(x, str):
+            found.add(x)
+    for doc in docs:
+        walk(doc.data)
+    return found
 
 
 def _write(path: Path, data) -> None:
