@@ -36,11 +36,15 @@ def add_parser(subparsers) -> None:
 
 
 def cmd_validate(args) -> int:
+    from .coverage import coverage_errors
     from .deadlines.calendar import today
     from .examples import missing_examples
     from .law import passed_unchecked
 
     content = load_content(args.content)
+    lost = coverage_errors(content)  # nothing in a source may be lost: after loading, which it needs whole
+    if lost:
+        raise ContentInvalid(lost)
     for authority in missing_examples(content):  # a note, not an error: the tests then have no dates to hold it to
         print(f"note: {_folder(authority, content)} has no examples.yml: no conference worked out by hand "
               "holds its deadlines to a calendar (see CONTRIBUTING.md, 'Working a conference out by hand')")

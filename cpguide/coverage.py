@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .content import Content
+from .errors import ContentError
 from .safefiles import UnsafeFile, read_bytes
 from .yamlsource import YamlSyntaxError, load_yaml
 
@@ -70,20 +71,28 @@ def statements_of(text: str, layout: list[re.Pattern]) -> list[tuple[int, str]]:
                 found.append((number, sentence))
     return found
 
-def corpus_for(content: Content, document_ids: set[str]) -> str:
-    """All text of the items whose provenance is one of these documents, normalised."""
-    parts = []
+def texts_by_document(content: Content) -> dict[str, list[str]]:
+    """Document id -> the normalised text of every item citing it, and its own title, publisher and
+    date: one pass over the content, whatever the number of source files (one pass per file would be
+    quadratic at 150 authorities)."""
+    texts: dict[str, list[str]] = {}
     for entry in content.index.values():
         source = entry.item.get("source") or {}
-        sources = [source] + list(entry.item.get("sources", []))
-        if not any(s.get("document") in document_ids for s in sources if s):
-            continue
-        parts.extend(_texts(entry.item))
+        cited = {s.get("document") for s in [source] + list(entry.item.get("sources", [])) if s}
+        parts = [normalise(t) for t in _texts(entry.item)] if cited else []
+        for doc_id in cited:
+            texts.setdefault(doc_id, []).extend(parts)
     for authority in content.authorities.values():  # document titles themselves
         for doc in authority.documents:
-            if doc["id"] in document_ids:
-                parts.extend([doc["title"], doc["publisher"], doc["date"]])
-    return "\n".join(normalise(p) for p in parts)
+            texts.setdefault(doc["id"], []).extend(normalise(str(doc[k])) for k in ("title", "publisher", "date"))
+    return texts
+
+
+def corpus_for(content: Content, document_ids: set[str], texts: dict[str, list[str]] | None = None) -> str:
+    """All text of the items whose provenance is one of these documents, normalised."""
+    texts = texts if texts is not None else texts_by_document(content)
+    return "\n".join(part for doc_id in sorted(document_ids) for part in texts.get(doc_id, []))
+
 
 def _texts(item: dict) -> list[str]:
     texts = [item[f] for f in _TEXT_FIELDS if isinstance(item.get(f), str)]
@@ -110,10 +119,11 @@ def coverage(content: Content, sources_dir: Path | None = None, only: str | None
             raise CoverageError(f"there is no source '{Path(only).name}' in {sources_dir.name}/: "
                                 "give the name of a .txt file there (check the spelling)")
     results = []
+    texts = texts_by_document(content)
     for path in paths:
         documents = by_file.get(path.name, [])
         result = SourceCoverage(path.name, documents)
-        corpus = corpus_for(content, set(documents)) if documents else ""
+        corpus = corpus_for(content, set(documents), texts) if documents else ""
         for number, sentence in statements_of(_source_text(path, content), layout):
             result.statements.append(sentence)
             if normalise(sentence) not in corpus:
@@ -143,3 +153,24 @@ def report(results: list[SourceCoverage], verbose: bool = True) -> str:
     pct = 100.0 * kept / total if total else 100.0
     lines.append(f"Total: {kept}/{total} statements kept ({pct:.1f}%) across {len(results)} sources")
     return "\n".join(lines)
+
+
+def coverage_errors(content: Content) -> list[ContentError]:
+    """What `cpguide validate` refuses, with file and line: a source file no authority.yml lists,
+    and a statement of a source that is not in the structured content (nothing may be lost)."""
+    try:
+        results = coverage(content)
+    except CoverageError as exc:
+        return [ContentError(f"{content.sources_dir.name}/", None, str(exc))]
+    folder = content.sources_dir.name
+    errors = []
+    for r in results:
+        if not r.documents:
+            errors.append(ContentError(f"{folder}/{r.file}", None, "no authority.yml lists this source file",
+                                       "list it under documents (file:) in its authority's authority.yml, or remove it"))
+            continue
+        errors.extend(ContentError(f"{folder}/{r.file}", number, f"this statement is not in the content: '{sentence}'",
+                                   f"add it, in its wording, to an item citing {', '.join(r.documents)} "
+                                   f"(cpguide coverage --source {r.file} lists them all)")
+                      for number, sentence in r.missing)
+    return errors
