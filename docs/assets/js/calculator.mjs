@@ -486,16 +486,20 @@ export async function mount(root) {
       parts.push(el('div', { class: 'admonition warning' }, el('p', { class: 'admonition-title' }, W.check),
         el('p', {}, renderMessage(w.code, w, null, words))));
     }
-    if (dated.length) parts.push(timeline(rows(dated), words, data, fill(W.caption, { authority: data.authority.short_name })));
+    // A disagreement is one row even when one of its timings has no date (it is shown there without one).
+    const groups = rows(result.deadlines);
+    const datedGroups = groups.filter((g) => g.some((d) => d.due !== null));
+    const undatedGroups = groups.filter((g) => g.every((d) => d.due === null));
+    if (dated.length) parts.push(timeline(datedGroups, words, data, fill(W.caption, { authority: data.authority.short_name })));
     else parts.push(el('p', {}, W.no_dates));
     const silent = silences(result, data, request, words);
     if (silent.length) {
       parts.push(el('h3', {}, words.expected.messages.heading),
         el('ul', { class: 'cp-calc__silent' }, silent.map(([topic, text]) => el('li', { 'data-topic': topic }, text))));
     }
-    if (undated.length) {
+    if (undatedGroups.length) {
       parts.push(el('h3', {}, W.undated_heading));
-      parts.push(timeline(rows(undated), words, data, W.undated_caption));
+      parts.push(timeline(undatedGroups, words, data, W.undated_caption));
     }
     output.replaceChildren(...parts);
     actions.hidden = false;
