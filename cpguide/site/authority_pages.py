@@ -51,7 +51,11 @@ class AuthorityPages:
         # family: quick exit and Listen; no table of contents beside it: the jump links at the top do that
         # job, and on a phone it was a fifth of what the page downloads.
         meta = {"title": title, "family": True, "hide": ["toc"]} if name == "parents" else {"title": title}
-        html = self.w.body([heading] + self.summary_notices() + body + [self.document_dates()], meta)
+        notices = self.summary_notices()
+        # A family's page opens with its questions (body[0], the jump links): the notice comes next, or
+        # with several documents it pushed the last question off a phone's first screen.
+        parts = body[:1] + notices + body[1:] if name == "parents" else notices + body
+        html = self.w.body([heading] + parts + [self.document_dates()], meta)
         return Page(self.own_page(name), title, "", self.nav, nav_title, html=html)
 
     def document_dates(self) -> Html:

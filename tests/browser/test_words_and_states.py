@@ -113,8 +113,16 @@ def _broken_words(page, root: str) -> list[str]:
 
 def test_disagreeing_dates_read_well_on_a_phone(page, content):
     def disagree_on_a_review(a) -> bool:
-        review_rules = {r["id"] for r in a.rules if "rcpc" in r["conference_types"]}
-        return any(len(review_rules & set(d["items"])) > 1 for d in a.discrepancies)
+        """Two review rules of one kind with different timings, recorded together: the calculator shows
+        them side by side (two rules of different kinds in one entry, e.g. alternatives, are not that)."""
+        review = {r["id"]: r for r in a.rules if "rcpc" in r["conference_types"]}
+        for d in a.discrepancies:
+            # a recurring series and a single meeting of one kind are not two dates for one thing
+            rules = [review[i] for i in d["items"] if i in review and not review[i].get("recurrence")]
+            timings = {(r["kind"], r["amount"], r["unit"], r["direction"], r["from"]) for r in rules}
+            if len({t[0] for t in timings}) < len(timings):
+                return True
+        return False
 
     authority = next((a for a in content.local_authorities if disagree_on_a_review(a)), None)
     if authority is None:
