@@ -10,7 +10,7 @@ from ..interface import interface_words
 from ..content import Authority, Entry
 from ..expected import expected_data, silences
 from ..deadlines.words import conditions_phrase as describe_conditions
-from ..vocabulary import ITEM_KINDS, OUTCOMES
+from ..vocabulary import DEADLINE_KINDS, ITEM_KINDS, OUTCOMES
 from .model import Page, SiteContext
 from .html import Html
 from .sections import YOUR_DATES, nav_path
@@ -165,8 +165,9 @@ class AuthorityPages:
             bits.append("if the plan is a " + OUTCOMES[item["outcome"]])
         if item.get("actors"):
             bits.append("Who: " + text(actors_label(item["actors"])))
-        if item.get("kind"):
-            bits.append(KIND_NAMES[item["kind"]])
+        if item.get("kind"):  # a timescale rule (shown through a `ref:`) has a deadline kind, not an item kind
+            kinds = DEADLINE_KINDS if self.content.index[item["id"]].type == "rule" else KIND_NAMES
+            bits.append(kinds[item["kind"]])
         if item.get("source"):
             bits.append(self.cite(item["source"]))
         lines = [small_print(Html(" · ").join(bits), "cp-meta", searchable=False)] if bits else []
