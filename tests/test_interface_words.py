@@ -127,3 +127,16 @@ def test_a_missing_interface_file_is_named(tree):
 def test_the_interface_file_belongs_to_the_national_folder_only(tree):
     shutil.copy(tree / INTERFACE, tree / "checklists" / "test-town" / "interface.yml")
     assert any("test-town/interface.yml" in e and "national folder only" in e for e in errors_for(tree))
+
+
+FIXTURE_COPIES = ["tests/fixtures/good/checklists/national/interface.yml",
+                  "tests/deadlines/fixtures/content/national/interface.yml"]
+
+
+@pytest.mark.parametrize("copy", FIXTURE_COPIES)
+def test_the_fixtures_copy_of_the_site_wording_is_the_sites_own(copy):
+    """The fixture content carries the site's wording so its pages build; a copy left behind tests old
+    words (it still asked for "the strategy discussion" after the national rule was corrected)."""
+    own = (ROOT / INTERFACE).read_text(encoding="utf-8").split("\n", 1)[1]
+    kept = (ROOT / copy).read_text(encoding="utf-8").split("\n", 1)[1]  # the first line is its schema path
+    assert kept == own, f"copy {INTERFACE} over {copy} (keeping its first line)"
