@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from jinja2 import ChoiceLoader
 from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -21,7 +22,7 @@ from cpguide import selection
 from cpguide.loader import load_content
 from cpguide.publish import template_extra
 from cpguide.safefiles import unsafe_entries
-from cpguide.site import build_site
+from cpguide.site import build_site, components
 from cpguide.site.html import HtmlBody, title_html
 from cpguide.site.markers import MarkerError, expand_markers
 from cpguide.site.navigation import NavError, merge_nav
@@ -95,6 +96,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                     raise PluginError(f"{file.src_uri}: {exc}") from None
     _state["generated"] = generated
     return files
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    # The theme finds the components' templates (cpguide/site/components/<name>/<name>.html) here.
+    env.loader = ChoiceLoader([env.loader, components.theme_loader()])
+    return env
 
 
 class WrittenPage(MkDocsPage):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
+from . import components
 from .model import Asset, Page, SiteBuild, SiteContext
 
 # Order matters only for the navigation.
@@ -32,6 +33,7 @@ def build_site(content, version: str = "dev", links: str = "urls") -> SiteBuild:
         module = import_module(name)
         for out in module.generate(ctx):
             (build.pages if isinstance(out, Page) else build.assets).append(out)
+    build.assets += [Asset(path, text) for path, text in components.served()]  # components/<name>/: styles, scripts
     build.nav = ctx.nav_tree(build.pages)
     build.abbreviations = ctx.abbreviation_titles
     build.version = version

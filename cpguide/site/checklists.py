@@ -407,7 +407,7 @@ class ChecklistPage:
         # which every reader who searches downloads whole. The full title names the tab.
         meta = {"title": title, "search": {"exclude": True}}
         if self.family:
-            meta["family"] = True  # quick exit and Listen (overrides/partials/family-tools.html)
+            meta["family"] = True  # quick exit and Listen (components/exit-and-listen)
         html = w.body(body, meta)
         return Page(self.cl.src, title, "", nav, nav_title=self.cl.nav_title, html=html)
 

@@ -25,6 +25,7 @@ import yaml
 from markdown.extensions.toc import slugify
 
 from ..publish import template_extra
+from .components import theme_templates
 from .markers import MarkerError, expand_markers
 from .model import Page, SiteBuild
 from .templating import Markup, macros
@@ -227,6 +228,8 @@ def write_project(content, build: SiteBuild, out: Path, repo: Path = REPO) -> in
         _write(out / "docs" / page.src_uri, page_source(page))
     for asset in build.assets:
         _write(out / "docs" / asset.src_uri, asset.content)
+    for name, text in theme_templates():  # what the MkDocs hook hands the theme (components.theme_loader)
+        _write(out / "docs" / "overrides" / name, text)
     (out / "mkdocs.yml").write_text(config, encoding="utf-8")
     (out / MARKER_FILE).write_text("cpguide generate\n", encoding="utf-8")
     return len(build.pages) + sum(1 for src in handwritten if src.endswith(".md"))

@@ -15,8 +15,10 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
+
+from .components import theme_loader
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -26,7 +28,7 @@ __all__ = ["Markup", "escape", "environment", "macros", "render"]
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     return Environment(
-        loader=FileSystemLoader(TEMPLATES),
+        loader=ChoiceLoader([FileSystemLoader(TEMPLATES), theme_loader()]),  # and components/<name>/<name>.html
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -39,7 +39,7 @@
     }
     var family = document.querySelectorAll("[data-cpguide-family]");
     if (family.length) {  // quick exit and Listen, on the pages a family reads
-      import(new URL("family.mjs", base).href).then(function (mod) { return mod.mount(family[0]); })
+      import(new URL("exit-and-listen.mjs", base).href).then(function (mod) { return mod.mount(family[0]); })
         .then(function () { window.__familyReady = location.pathname; });
     }
     // The remembered conference (conference-store.mjs) decides what else this page needs.

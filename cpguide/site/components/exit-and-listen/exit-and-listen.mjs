@@ -1,8 +1,8 @@
-// The pages a family reads (overrides/partials/family-tools.html): GOV.UK Frontend's "Exit this page", and
-// "Listen to this page" with the browser's own speech synthesis (nothing is sent anywhere).
+// Exit and listen (components/exit-and-listen), on the pages a family reads: GOV.UK Frontend's "Exit this
+// page", and "Listen to this page" with the browser's own speech synthesis (nothing is sent anywhere).
 
 export async function mount(root) {
-  // The button is first in the page, outside the tools (overrides/partials/family-exit.html).
+  // The button is first in the page, outside the tools (exit-and-listen.html, exit_button).
   await mountExit(document.querySelector('[data-module="govuk-exit-this-page"]'));
   mountListen(root.querySelector("[data-cpguide-listen]"));
 }

@@ -1,0 +1,125 @@
+"""Every example of every component (cpguide/site/components/<name>/examples.yml) in Chromium, as a person
+uses it: each example's markup in a small page with the component's styles and the site's own loader
+(assets/js/cpguide.js, which mounts the component's script as on the site), then the example's `browser`
+steps; no script error, no request to another host, and axe-core finds no violation, before and after.
+
+The pages are served from a folder holding the site's assets (docs/assets), what the build adds for the
+components, and docs/exit.html: no site build is needed. Each page's article ends with the paragraph
+"A page to read." (what Listen reads, for example).
+
+Steps (one key each): click, press (keys), fill ({label, text}: typed as a person types), check ({label}),
+reload, see / hidden (an element by role and name), attribute ([element, name, value]), expect (a script
+expression that must become true), url_ends (the address the page has gone to).
+"""
+
+from __future__ import annotations
+
+import html
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from cpguide.site import components
+from component_examples import every_example, render
+
+from .browser_helpers import ROOT, describe_violations, run_axe
+
+EXAMPLES = every_example()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def _page(example) -> str:
+    styles = example.styles + [f"assets/css/{example.component}.css"]
+    links = "".join(f'<link rel="stylesheet" href="/{s}">' for s in styles)
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{html.escape(example.id)}</title>{links}</head><body><main><article class=\"md-typeset\">"
+            f"<h1>{html.escape(example.id)}</h1>\n{render(example)}\n<p>A page to read.</p></article></main>"
+            f'<script src="/assets/js/cpguide.js"></script></body></html>')
+
+
+@pytest.fixture(scope="module")
+def example_server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("components")
+    shutil.copytree(ROOT / "docs" / "assets", folder / "assets")
+    shutil.copy(ROOT / "docs" / "exit.html", folder / "exit.html")
+    for path, text in components.served():
+        (folder / path).write_text(text, encoding="utf-8")
+    for example in EXAMPLES:
+        (folder / f"{example.component}-{example.number}.html").write_text(_page(example), encoding="utf-8")
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), lambda *a, **kw: _Quiet(*a, directory=str(folder), **kw))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def _element(page, spec):
+    return page.get_by_role(spec["role"], name=spec["name"], exact=True)
+
+
+def _step(page, step: dict, base: str) -> None:
+    (key, value), = step.items()
+    if key == "click":
+        _element(page, value).click()
+    elif key == "press":
+        for k in value:
+            page.keyboard.press(k)
+    elif key == "fill":
+        page.get_by_label(value["label"], exact=True).press_sequentially(value["text"], delay=20)
+    elif key == "check":
+        page.get_by_label(value["label"], exact=True).check(force=True)
+    elif key == "reload":
+        page.reload()
+        _ready(page)
+    elif key in ("see", "hidden"):
+        _element(page, value).wait_for(state="visible" if key == "see" else "hidden", timeout=5_000)
+    elif key == "attribute":
+        spec, name, expected = value
+        assert _element(page, spec).get_attribute(name) == expected
+    elif key == "expect":
+        page.wait_for_function(value, timeout=5_000)
+    elif key == "url_ends":
+        page.wait_for_url(lambda url: url.endswith(value), timeout=5_000)
+    else:
+        raise AssertionError(f"unknown browser step {key!r}")
+
+
+def _ready(page) -> None:
+    """cpguide.js has mounted everything on the page (the last flag it sets)."""
+    page.wait_for_function("() => window.__pickerReady === location.pathname && "
+                           "(!document.querySelector('[data-cpguide-family]') || window.__familyReady === location.pathname)",
+                           timeout=10_000)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e.id for e in EXAMPLES])
+def test_example_in_a_browser(browser, example_server, example):
+    context = browser.new_context(base_url=example_server)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: r.url.startswith(("http:", "https:")) and not r.url.startswith(example_server)
+            and errors.append(f"request to another host: {r.url}"))
+    if example.init_script:
+        page.add_init_script(example.init_script)
+    address = f"/{example.component}-{example.number}.html"
+    try:
+        page.goto(address)
+        _ready(page)
+        violations = run_axe(page)
+        assert not violations, describe_violations(violations)
+        for step in example.browser:
+            _step(page, step, example_server)
+        if page.url.endswith(address):  # still on the example: as it is after the steps
+            violations = run_axe(page)
+            assert not violations, describe_violations(violations)
+        assert not errors, errors
+    finally:
+        context.close()

@@ -1,0 +1,68 @@
+"""The components' examples (cpguide/site/components/<name>/examples.yml), read for the golden markup test
+(tests/test_components.py) and the browser test (tests/browser/test_components.py).
+
+Each example calls one or more of the component's macros with plain arguments; its `markup` is what they
+must give, written by hand. The macros are rendered by a Jinja2 environment like MkDocs' (no escaping by
+default) and by one like the package's (escaping by default): both must give the markup, so the macros
+escape every text themselves and Zensical's MiniJinja, which escapes by default, gives it too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+from jinja2 import Environment, StrictUndefined
+
+from cpguide.site import components
+
+
+@dataclass
+class Example:
+    component: str
+    number: int  # from 1, in the file's order
+    name: str
+    calls: list[dict]
+    markup: str
+    browser: list = field(default_factory=list)
+    init_script: str = ""
+    styles: list[str] = field(default_factory=list)  # other stylesheets the component needs
+
+    @property
+    def id(self) -> str:
+        return f"{self.component}: {self.name}"
+
+
+def read(name: str) -> tuple[dict, list[Example]]:
+    data = yaml.safe_load((components.FOLDER / name / "examples.yml").read_text(encoding="utf-8")) or {}
+    examples = [Example(name, i, e["name"], e["calls"], e["markup"], e.get("browser") or [], e.get("init_script", ""),
+                        data.get("styles") or [])
+                for i, e in enumerate(data.get("examples") or [], start=1)]
+    return data, examples
+
+
+def every_example() -> list[Example]:
+    return [example for name in components.names() for example in read(name)[1]]
+
+
+def _environment(autoescape: bool) -> Environment:
+    return Environment(loader=components.theme_loader(), autoescape=autoescape, undefined=StrictUndefined,
+                       trim_blocks=True, lstrip_blocks=True)
+
+
+ENGINES = {"no escaping by default (MkDocs' theme)": _environment(False),
+           "escaping by default (the package)": _environment(True)}
+
+
+def render(example: Example, env: Environment | None = None) -> str:
+    module = (env or ENGINES["escaping by default (the package)"]).get_template(components.template_name(example.component)).module
+    return "\n".join(str(getattr(module, call["macro"])(**call["arguments"])) for call in example.calls)
+
+
+_BETWEEN_TAGS = re.compile(r">\s+<")
+
+
+def normal(markup: str) -> str:
+    """Whitespace that does not show: runs of it are one space, none between two tags or at the ends."""
+    return _BETWEEN_TAGS.sub("><", " ".join(markup.split()))
