@@ -28,6 +28,9 @@ class Example:
     browser: list = field(default_factory=list)
     init_script: str = ""
     styles: list[str] = field(default_factory=list)  # other stylesheets the component needs
+    notices: dict = field(default_factory=dict)  # the page's wording for its scripts (#cp-notices)
+    stored: dict = field(default_factory=dict)  # localStorage before the page is opened
+    files: dict = field(default_factory=dict)  # other files the site serves: {path: text, or data as JSON}
 
     @property
     def id(self) -> str:
@@ -37,7 +40,7 @@ class Example:
 def read(name: str) -> tuple[dict, list[Example]]:
     data = yaml.safe_load((components.FOLDER / name / "examples.yml").read_text(encoding="utf-8")) or {}
     examples = [Example(name, i, e["name"], e["calls"], e["markup"], e.get("browser") or [], e.get("init_script", ""),
-                        data.get("styles") or [])
+                        data.get("styles") or [], e.get("notices") or {}, e.get("stored") or {}, e.get("files") or {})
                 for i, e in enumerate(data.get("examples") or [], start=1)]
     return data, examples
 

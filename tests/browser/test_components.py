@@ -7,7 +7,9 @@ The pages are served from a folder holding the site's assets (docs/assets), what
 components, and docs/exit.html: no site build is needed. Each page's article ends with the paragraph
 "A page to read." (what Listen reads, for example).
 
-Steps (one key each): click, press (keys), fill ({label, text}: typed as a person types), check ({label}),
+An example may also give the page's wording for its scripts (`notices`), what localStorage holds before
+the page opens (`stored`), other files the site serves (`files`) and a script run before the page's own
+(`init_script`). Steps (one key each): click, press (keys), fill ({label, text}: typed as a person types), check ({label}),
 reload, see / hidden (an element by role and name), attribute ([element, name, value]), expect (a script
 expression that must become true), url_ends (the address the page has gone to).
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import html
 import http.server
+import json
 import shutil
 import threading
 from pathlib import Path
@@ -40,9 +43,16 @@ def _page(example) -> str:
     links = "".join(f'<link rel="stylesheet" href="/{s}">' for s in styles)
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{html.escape(example.id)}</title>{links}</head><body><main><article class=\"md-typeset\">"
+            f"<title>{html.escape(example.id)}</title>{links}{_notices(example)}</head><body><main><article class=\"md-typeset\">"
             f"<h1>{html.escape(example.id)}</h1>\n{render(example)}\n<p>A page to read.</p></article></main>"
             f'<script src="/assets/js/cpguide.js"></script></body></html>')
+
+
+def _notices(example) -> str:
+    if not example.notices:
+        return ""
+    text = json.dumps(example.notices).replace("<", "\\u003c")
+    return f'<script type="application/json" id="cp-notices">{text}</script>'
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +64,9 @@ def example_server(tmp_path_factory):
         (folder / path).write_text(text, encoding="utf-8")
     for example in EXAMPLES:
         (folder / f"{example.component}-{example.number}.html").write_text(_page(example), encoding="utf-8")
+        for path, data in example.files.items():
+            (folder / path).parent.mkdir(parents=True, exist_ok=True)
+            (folder / path).write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), lambda *a, **kw: _Quiet(*a, directory=str(folder), **kw))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
@@ -79,8 +92,12 @@ def _step(page, step: dict, base: str) -> None:
     elif key == "reload":
         page.reload()
         _ready(page)
-    elif key in ("see", "hidden"):
-        _element(page, value).wait_for(state="visible" if key == "see" else "hidden", timeout=5_000)
+    elif key == "see":
+        _element(page, value).wait_for(state="visible", timeout=5_000)
+    elif key == "hidden":  # there, and not shown
+        there = page.get_by_role(value["role"], name=value["name"], exact=True, include_hidden=True)
+        assert there.count() >= 1, f"no {value} on the page, shown or not"
+        there.first.wait_for(state="hidden", timeout=5_000)
     elif key == "attribute":
         spec, name, expected = value
         assert _element(page, spec).get_attribute(name) == expected
@@ -112,6 +129,10 @@ def test_example_in_a_browser(browser, example_server, example):
     address = f"/{example.component}-{example.number}.html"
     try:
         page.goto(address)
+        if example.stored:  # what the reader chose before, then the page as they open it
+            page.evaluate("items => Object.entries(items).forEach(([k, v]) => localStorage.setItem(k, v))",
+                          {k: v if isinstance(v, str) else json.dumps(v) for k, v in example.stored.items()})
+            page.reload()
         _ready(page)
         violations = run_axe(page)
         assert not violations, describe_violations(violations)
