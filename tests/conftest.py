@@ -89,10 +89,8 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, server):
-    """A fresh browser context per test (empty localStorage); records console errors and off-site requests."""
-    context = browser.new_context(base_url=server)
+def recording_page(context, server: str):
+    """A new page of `context` that records console errors and requests to any host but `server`."""
     pg = context.new_page()
     pg.console_errors = []
     pg.offsite_requests = []
@@ -103,7 +101,14 @@ def page(browser, server):
         if not request.url.startswith(server) and not request.url.startswith(("data:", "blob:", "about:")):
             pg.offsite_requests.append(request.url)
     pg.on("request", _record)
-    yield pg
+    return pg
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh browser context per test (empty localStorage); records console errors and off-site requests."""
+    context = browser.new_context(base_url=server)
+    yield recording_page(context, server)
     context.close()
 
 

@@ -42,3 +42,21 @@ def describe_violations(violations: list[dict]) -> str:
             lines.append(f"    {node['target']}: {node['failureSummary'].splitlines()[-1].strip() if node.get('failureSummary') else ''}")
             lines.append(f"        {node['html'][:200]}")
     return "\n".join(lines)
+
+
+def build_with_zensical(project: Path, env: dict) -> Path:
+    """The site as MAINTAINERS.md's "Building with Zensical" builds it: `cpguide generate --links sources`
+    into `project`, `zensical build --strict` there, then `cpguide publish`; returns the built site.
+    `env` is the environment of all three steps (CPGUIDE_OFFLINE=true: the build for files)."""
+    import subprocess
+    import sys
+
+    zensical = Path(sys.executable).parent / "zensical"
+    assert zensical.exists(), f"zensical is not installed in {zensical.parent}: run `make venv` (requirements.lock pins it)"
+    cpguide = [sys.executable, "-m", "cpguide.cli"]
+    for cmd, cwd in ((cpguide + ["generate", "--out", str(project), "--links", "sources"], ROOT),
+                     ([str(zensical), "build", "--strict"], project),
+                     (cpguide + ["publish", str(project / "site")], ROOT)):
+        result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=env)
+        assert result.returncode == 0, f"{' '.join(cmd)} failed:\n{result.stdout}\n{result.stderr}"
+    return project / "site"

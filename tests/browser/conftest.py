@@ -7,11 +7,18 @@ grows instead of naming pages copied from the code.
 
 from __future__ import annotations
 
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+
 import pytest
 
+from conftest import SITE_TODAY, recording_page
 from cpguide.site import routes
 
-from .browser_helpers import AXE, PHONE
+from .browser_helpers import AXE, PHONE, build_with_zensical
 
 
 def _first(authorities, has):
@@ -73,3 +80,43 @@ def phone(browser, server):
           and pg.errors.append(f"request to another host: {r.url}"))
     yield pg
     context.close()
+
+
+# --- The same site built with Zensical (MAINTAINERS.md, "Building with Zensical") ---------------------
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory) -> Path:
+    """The site built once per session with Zensical, for the tests that check it as well."""
+    env = dict(os.environ, CPGUIDE_TODAY=SITE_TODAY)
+    env.pop("CPGUIDE_OFFLINE", None)
+    return build_with_zensical(tmp_path_factory.mktemp("zensical") / "project", env)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def zensical_server(zensical_site):
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(zensical_site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def zensical_page(browser, zensical_server):
+    """As `page`, on the Zensical build: a fresh context recording console errors and other hosts."""
+    context = browser.new_context(base_url=zensical_server)
+    yield recording_page(context, zensical_server)
+    context.close()
+
+
+@pytest.fixture(params=["mkdocs", "zensical"])
+def built_page(request):
+    """`page` on each build in turn: MkDocs with the hooks, then Zensical. `page.engine` says which."""
+    pg = request.getfixturevalue("page" if request.param == "mkdocs" else "zensical_page")
+    pg.engine = request.param
+    return pg

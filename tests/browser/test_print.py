@@ -1,7 +1,8 @@
 """Printing checklists: clean A4 sheets without the site's chrome, boxes empty or ticked, items never split.
 
 Chromium prints to PDF with the print stylesheet; poppler (pdfinfo, pdftotext, pdftoppm) reads the
-result back: page size, the text on each page, and the pixels.
+result back: page size, the text on each page, and the pixels. A sheet and an agenda are printed from
+the Zensical build as well (Material's successor, with its own print styles).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .browser_helpers import wait_for_checklist
+from .browser_helpers import wait_for_checklist, wait_for_page_scripts
 
 BOXES = 'article input[type="checkbox"][data-item]'
 # A sheet's header: the definition list right after its title (or after the checklist marker).
@@ -98,29 +99,68 @@ def chrome_texts(page) -> dict[str, str]:
     }""")
 
 
-def test_a_sheet_prints_on_a4_without_chrome(page, urls, tmp_path):
+def indigo_band(width: int, pixels: bytes) -> int:
+    """The height in pixels of the tallest run of rows more than half indigo: the header or the tabs are
+    a band; a link in the text (indigo too) is a row or two of underline."""
+    row, indigo = width * 3, near(HEADER_INDIGO)
+    tallest = run = 0
+    for start in range(0, len(pixels) - row + 1, row):
+        run = run + 1 if count_pixels(pixels[start:start + row], indigo) > width // 2 else 0
+        tallest = max(tallest, run)
+    return tallest
+
+
+def printed_clean(page, pdf: Path, chrome: dict[str, str], tmp_path: Path) -> str:
+    """The printed text, once checked: A4, no page left blank, none of the site's chrome, no indigo bar."""
+    size = re.findall(r"[\d.]+", pdf_info(pdf)["Page size"])
+    assert (round(float(size[0])), round(float(size[1]))) == A4_POINTS, f"not A4: {pdf_info(pdf)['Page size']}"
+    pages = pdf_pages_text(pdf)
+    blank = [i + 1 for i, t in enumerate(pages) if not t.strip()]
+    assert not blank, f"blank pages {blank} of {len(pages)}"
+    text = normal(" ".join(pages))
+    leaked = {name: t for name, t in chrome.items() if squash(t) in squash(text)}
+    assert not leaked, f"site chrome printed: {leaked}"
+    width, height, pixels = render(pdf, tmp_path)
+    assert indigo_band(width, pixels) < 4, "the indigo header or tabs printed"
+    return text
+
+
+def _title(page) -> str:
+    return normal(page.locator("h1").first.inner_text()).rstrip("¶ ")  # without the permalink sign
+
+
+def test_a_sheet_prints_on_a4_without_chrome(built_page, urls, tmp_path):
+    page = built_page
     page.goto(urls["checklist"])
     wait_for_checklist(page)
     first_item = normal(page.locator(f"{BOXES} + label").first.inner_text())
-    title = normal(page.locator("h1").inner_text()).rstrip("¶ ")  # without the permalink sign
+    title = _title(page)
     chrome = chrome_texts(page)
     assert chrome, "could not read the site's header and navigation"
     page.locator(BOXES).first.check()
 
     pdf = print_pdf(page, tmp_path / "sheet.pdf")
-    size = re.findall(r"[\d.]+", pdf_info(pdf)["Page size"])
-    assert (round(float(size[0])), round(float(size[1]))) == A4_POINTS, f"not A4: {pdf_info(pdf)['Page size']}"
-    text = normal(" ".join(pdf_pages_text(pdf)))
+    text = printed_clean(page, pdf, chrome, tmp_path)
     assert squash(title) in squash(text)
     assert squash(first_item) in squash(text)
     assert "Conference date" in text and "Notes" in text  # room to write, on paper only
     for label in ("Authority", "Conference", "Sources", "Site version"):
         assert label in text
-    leaked = {name: t for name, t in chrome.items() if squash(t) in squash(text)}
-    assert not leaked, f"site chrome printed: {leaked}"
-
     width, height, pixels = render(pdf, tmp_path)
-    assert count_pixels(pixels, near(HEADER_INDIGO)) == 0, "the indigo header or tabs printed"
+    assert count_pixels(pixels, near(HEADER_INDIGO)) == 0, "indigo printed on the sheet's first page"
+
+
+def test_an_agenda_prints_on_a4_without_chrome(built_page, urls, tmp_path):
+    """A page that is not a checklist: its title and every heading on paper, the site's chrome not."""
+    page = built_page
+    page.goto(urls["agenda"])
+    wait_for_page_scripts(page)
+    headings = [squash(t).rstrip("¶") for t in page.locator("article :is(h1, h2, h3)").all_inner_texts()]
+    chrome = chrome_texts(page)
+    assert chrome and len(headings) > 2
+    text = printed_clean(page, print_pdf(page, tmp_path / "agenda.pdf"), chrome, tmp_path)
+    missing = [h for h in headings if h not in squash(text)]
+    assert not missing, f"headings not on paper: {missing}"
 
 
 def test_ticked_boxes_print_ticked_and_empty_boxes_print_empty(page, urls, tmp_path):

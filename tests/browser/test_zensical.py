@@ -4,63 +4,21 @@ As MAINTAINERS.md's "Building with Zensical" says: `cpguide generate --out DIR -
 `zensical build --strict` in DIR, then `cpguide publish DIR/site` (search index, offline lists,
 service worker). Checked here: the same set of pages as the MkDocs build, and in Chromium a reader
 works out a date with the calculator, ticks a checklist and finds it ticked after a reload, and finds
-something with search, with no script error and no request to another host. One build and one
-browser context for the whole file, to keep its cost small.
+something with search, with no script error and no request to another host. The build is the
+session's (`zensical_site` in tests/browser/conftest.py, which the accessibility and print tests
+share), and one browser context serves the whole walk, to keep its cost small.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import os
-import subprocess
-import sys
-import threading
 from pathlib import Path
 
-import pytest
-
-from conftest import ROOT, SITE_TODAY
+from conftest import SITE_TODAY
 from cpguide.cli import main
 from cpguide.site import routes
 
 from .browser_helpers import wait_for_checklist, wait_for_page_scripts
-
-ZENSICAL = Path(sys.executable).parent / "zensical"
-
-
-def _run(cmd: list[str], cwd: Path, env: dict) -> None:
-    result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=env)
-    assert result.returncode == 0, f"{' '.join(cmd)} failed:\n{result.stdout}\n{result.stderr}"
-
-
-@pytest.fixture(scope="module")
-def zensical_site(tmp_path_factory) -> Path:
-    """The site as MAINTAINERS.md builds it with Zensical."""
-    assert ZENSICAL.exists(), f"zensical is not installed in {ZENSICAL.parent}: run `make venv` (requirements.lock pins it)"
-    project = tmp_path_factory.mktemp("zensical") / "project"
-    env = dict(os.environ, CPGUIDE_TODAY=SITE_TODAY)
-    cpguide = [sys.executable, "-m", "cpguide.cli"]
-    _run(cpguide + ["generate", "--out", str(project), "--links", "sources"], ROOT, env)
-    _run([str(ZENSICAL), "build", "--strict"], project, env)
-    _run(cpguide + ["publish", str(project / "site")], ROOT, env)
-    return project / "site"
-
-
-@pytest.fixture(scope="module")
-def zensical_server(zensical_site):
-    handler = functools.partial(_Quiet, directory=str(zensical_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def _pages(site: Path) -> set[str]:
