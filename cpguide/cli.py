@@ -30,7 +30,8 @@ def add_parser(subparsers) -> None:
                         "to the source files (x.md), for engines that rewrite links in raw HTML (Zensical)")
     p.set_defaults(func=cmd_generate)
     p = subparsers.add_parser("publish", help="after another engine (Zensical) has built the project `generate` wrote: "
-                                              "the search index, offline lists and service worker in the built site")
+                                              "the search index, offline lists and service worker in the built site (with "
+                                              "CPGUIDE_OFFLINE=true, as for generate: links for opening it from files)")
     p.add_argument("site", type=Path, help="the built site's folder (e.g. DIR/site after `zensical build` in DIR)")
     p.set_defaults(func=cmd_publish)
 
@@ -106,20 +107,27 @@ def cmd_generate(args) -> int:
 
 
 def cmd_publish(args) -> int:
-    """What hooks/publish_hooks.py does after an MkDocs build, for a site built by another engine."""
-    from .publish import PublishError, publish
+    """What hooks/publish_hooks.py does after an MkDocs build, for a site built by another engine: for
+    the web (search index, offline lists, service worker) or, with CPGUIDE_OFFLINE=true as for
+    `generate`, for files (links to pages name their index.html)."""
+    from .publish import PublishError, finish
+    from .site.project import REPO, file_build_configured
 
     if not (args.site / "index.html").is_file():
         print(f"cpguide publish: {shorten(str(args.site))} has no index.html: give the folder a build wrote "
               "(e.g. DIR/site after `zensical build` in DIR)", file=sys.stderr)
         return 1
+    file_build = file_build_configured((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     content = load_content(args.content)
     try:
-        publish(args.site, [a.id for a in content.local_authorities])
+        changed = finish(args.site, [a.id for a in content.local_authorities], file_build)
     except PublishError as exc:
         print(f"cpguide publish: {exc}", file=sys.stderr)
         return 1
-    print(f"OK: search index, offline lists and service worker written into {args.site}")
+    if file_build:
+        print(f"OK: built to be opened from files: links in {changed} pages of {args.site} name their index.html")
+    else:
+        print(f"OK: search index, offline lists and service worker written into {args.site}")
     return 0
 
 

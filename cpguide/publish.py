@@ -217,6 +217,45 @@ def service_worker(site_dir: Path) -> None:
 _FOLDER_LINK = re.compile(r'href="(?![a-zA-Z][a-zA-Z0-9+.-]*:|//|#|/)((?:[^"#?]*/)|\.\.?(?:/\.\.)*)([#?][^"]*)?"')
 
 
+# --- Built to be opened from files (CPGUIDE_OFFLINE=true, mkdocs.yml extra.file_build) -------------
+# There is no search index and no service worker (neither can work from file://: the pages say so,
+# with this script), and links to pages name their index.html, since a browser opens a folder from
+# files as a listing, not as its page. The same for every engine: hooks/publish_hooks.py hands MkDocs'
+# configuration and site over, `cpguide generate` and `cpguide publish` do it for Zensical.
+FILE_BUILD_SCRIPT = "assets/js/file-build.js"
+
+
+def is_file_build(setting) -> bool:
+    """extra.file_build as the engine read it (`!ENV [CPGUIDE_OFFLINE, false]`: a boolean or its text)."""
+    return str(setting).lower() in ("true", "1", "yes")
+
+
+def configure_file_build(extra: dict, scripts: list) -> bool:
+    """What the build for files changes in an engine's configuration: `extra.cpguide_file_build`, which
+    the templates read, and file-build.js added to `scripts` (extra_javascript). Returns whether it is one."""
+    file_build = is_file_build(extra.get("file_build", False))
+    extra["cpguide_file_build"] = file_build
+    if file_build and FILE_BUILD_SCRIPT not in scripts:
+        scripts.append(FILE_BUILD_SCRIPT)
+    return file_build
+
+
+def finish(site_dir: Path, authority_ids: list[str], file_build: bool) -> int:
+    """After any engine has written the site: for the web, publish(); for files, every page's links to
+    folders pointed at their index.html. Returns the number of pages whose links were changed."""
+    if not file_build:
+        publish(site_dir, authority_ids)
+        return 0
+    changed = 0
+    for page in site_dir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        linked = link_index_files(text)
+        if linked != text:
+            page.write_text(linked, encoding="utf-8")
+            changed += 1
+    return changed
+
+
 def link_index_files(html: str) -> str:
     """Links to folders pointed at their index.html, for a site opened from files (file://)."""
     def fix(m: re.Match) -> str:
@@ -226,7 +265,7 @@ def link_index_files(html: str) -> str:
 
 
 def publish(site_dir: Path, authority_ids: list[str]) -> None:
-    """Everything a served site needs after MkDocs: search index, offline lists, service worker."""
+    """Everything a served site needs after the engine: search index, offline lists, service worker."""
     index_for_search(site_dir)
     offline_lists(site_dir, authority_ids)
     service_worker(site_dir)

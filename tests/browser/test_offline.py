@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from .browser_helpers import wait_for_page_scripts
+from conftest import SITE_TODAY
+
+from .browser_helpers import build_with_zensical, wait_for_page_scripts
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -273,3 +275,30 @@ def test_file_build_says_where_calculator_checklists_and_search_cannot_work(file
     meta = file_page.locator("#cp-search-meta")
     meta.wait_for(state="visible")
     assert "files on this computer" in meta.inner_text()
+
+
+@pytest.fixture(scope="module")
+def zensical_file_site(tmp_path_factory) -> Path:
+    """The build for files made with Zensical: CPGUIDE_OFFLINE=true for generate, build and publish."""
+    env = dict(os.environ, CPGUIDE_TODAY=SITE_TODAY, CPGUIDE_OFFLINE="true")
+    return build_with_zensical(tmp_path_factory.mktemp("zensical-files") / "project", env)
+
+
+def test_zensical_file_build_opens_pages_and_follows_links(file_page, zensical_file_site, content):
+    """Opened from files, a reader goes from the home page to their authority and on to its parents'
+    page by clicking links; the calculator says it cannot work there. No search index, no service worker."""
+    site = zensical_file_site
+    assert not (site / "sw.js").exists() and not (site / "pagefind").exists()
+    authority = next(a for a in content.local_authorities if (site / a.id / "parents" / "index.html").is_file())
+    _open_file(file_page, site / "index.html")
+    file_page.locator(f'article a[href="{authority.id}/index.html"]').first.click()
+    file_page.wait_for_url(f"**/{authority.id}/index.html")
+    file_page.wait_for_function("() => window.__pageReady === location.pathname", timeout=15_000)
+    assert authority.short_name in file_page.locator("h1").first.inner_text()
+    file_page.locator('article a[href$="parents/index.html"]').first.click()
+    file_page.wait_for_url(f"**/{authority.id}/parents/index.html")
+    assert file_page.get_by_role("heading", level=1).first.is_visible()
+    _open_file(file_page, site / "calculator" / "index.html")
+    notice = file_page.locator(".cp-file-notice")
+    assert notice.count() == 1 and notice.is_visible()
+    assert "files on this computer" in notice.inner_text()
