@@ -18,6 +18,7 @@ from .parents_page import parents_body
 from . import professionals_page
 from . import national_law, prepare_section
 from .render import AUDIENCE_NAMES, FACT_TOPICS, PHASE_NAMES, actors_label, label_of, types_label
+from . import components
 from .templating import macros
 
 AUDIENCES = list(AUDIENCE_NAMES)
@@ -516,4 +517,4 @@ class AuthorityPages:
 
 def your_dates(audience: str, authority_id: str = "") -> Html:
     """Where your-dates.mjs shows the reader's own dates, once the calculator has remembered a conference."""
-    return Html(macros("conference.html").your_dates(audience, authority_id))
+    return Html(macros(components.template_name("your-dates")).your_dates(audience, authority_id))

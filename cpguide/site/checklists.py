@@ -35,6 +35,7 @@ from .html import Html
 from .sections import nav_path
 from .model import Page, SiteContext
 from .render import AUDIENCE_NAMES, CONFERENCE_NAMES, PHASE_NAMES, actors_label, document_line
+from . import components
 from .templating import macros
 
 CONFERENCE_TYPES = list(CONFERENCE_NAMES)
@@ -395,7 +396,7 @@ class ChecklistPage:
                                     "cp-screen-only"))
         words = interface_words(self.content)
         if several:  # the reader's own dates, once saved in the calculator: at the top of the first page
-            body.append(Html(macros("conference.html").your_dates(CHAIRS, a.id, conference=self.cl.conference_type)))
+            body.append(Html(macros(components.template_name("your-dates")).your_dates(CHAIRS, a.id, conference=self.cl.conference_type)))
         body.append(w.checklist_mount(self.cl.id, self.cl.version, {**words["checklist"], "forget": words["store"]["forget"]}))
         if several:  # a pack: one header, every recorded point, then its sheets
             body.append(self.header(self.cl.title, self.cl.sheets))

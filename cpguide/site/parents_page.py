@@ -13,10 +13,11 @@ from ..family import (absent_rights, addressed_to_families, folder_answers, ques
                       rules_answering, topics_by_question)
 from .render import PHASE_NAMES
 from .html import Html
+from . import components
 from .templating import macros
 
 FAMILY = macros("family.html")
-CONFERENCE = macros("conference.html")
+OWN_DATES = macros(components.template_name("your-dates"))
 
 
 def parents_body(pages) -> list[Html]:
@@ -62,7 +63,7 @@ def _answer(pages, labels: dict, question: dict, topics: list[dict]) -> list[Htm
     if question.get("contacts") and contacts:
         body.append(w.details("quote", w.text(labels.get("contacts", "")), [pages.item_list(contacts)]))
     if question.get("kinds"):  # the reader's own dates for this question, once they have given a conference date
-        body.append(Html(CONFERENCE.your_dates("parents", a.id, " ".join(question["kinds"]))))
+        body.append(Html(OWN_DATES.your_dates("parents", a.id, " ".join(question["kinds"]))))
     if question.get("dates_link"):
         body.append(w.paragraph(w.a(w.text(question["dates_link"]), "calculator/parents.md", query=f"?authority={a.id}")))
     return body
@@ -120,7 +121,7 @@ def _dates(pages, labels: dict) -> list[Html]:
         return []
     heading, _, table = table
     # The reader's own dates, once the calculator remembers their conference, in a parent's words.
-    own_dates = Html(CONFERENCE.your_dates("parents", pages.authority.id, "", "family"))
+    own_dates = Html(OWN_DATES.your_dates("parents", pages.authority.id, "", "family"))
     return [heading, own_dates, pages.w.details("cp-dates", pages.w.text(labels.get("dates", "")), [table])]
 
 

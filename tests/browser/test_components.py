@@ -4,7 +4,8 @@ uses it: each example's markup in a small page with the component's styles and t
 steps; no script error, no request to another host, and axe-core finds no violation, before and after.
 
 The pages are served from a folder holding the site's assets (docs/assets), what the build adds for the
-components, and docs/exit.html: no site build is needed. Each page's article ends with the paragraph
+components, docs/exit.html and the calculator's data made from the good fixture (tests/fixtures/good:
+Test Town Council, `test-town`): no site build is needed. Each page's article ends with the paragraph
 "A page to read." (what Listen reads, for example).
 
 An example may also give the page's wording for its scripts (`notices`), what localStorage holds before
@@ -25,7 +26,11 @@ from pathlib import Path
 
 import pytest
 
+from cpguide.deadlines.export import calculator_data
+from cpguide.loader import load_content
 from cpguide.site import components
+from cpguide.site.calculator import DATA_DIR
+from good_tree import GOOD
 from component_examples import every_example, render
 
 from .browser_helpers import ROOT, describe_violations, run_axe
@@ -62,6 +67,7 @@ def example_server(tmp_path_factory):
     shutil.copy(ROOT / "docs" / "exit.html", folder / "exit.html")
     for path, text in components.served():
         (folder / path).write_text(text, encoding="utf-8")
+    _calculator_data(folder / DATA_DIR)
     for example in EXAMPLES:
         (folder / f"{example.component}-{example.number}.html").write_text(_page(example), encoding="utf-8")
         for path, data in example.files.items():
@@ -72,6 +78,16 @@ def example_server(tmp_path_factory):
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
     httpd.server_close()
+
+
+def _calculator_data(folder: Path) -> None:
+    """What the build writes under data/calculator/ (calculator.generate), for the good fixture."""
+    data = calculator_data(load_content(GOOD / "checklists"))
+    folder.mkdir(parents=True)
+    files = {"bank-holidays.json": data["bank_holidays"], "words.json": data["words"],
+             **{f"{aid}.json": rules for aid, rules in data["authorities"].items()}}
+    for name, value in files.items():
+        (folder / name).write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
 
 
 def _element(page, spec):

@@ -1,4 +1,4 @@
-/* The offer to keep an authority's pages for use without signal (overrides/partials/keep-offer.html):
+/* The offer to keep an authority's pages for use without signal (components/keep-offer):
    near the top of its family pages, at the foot of its other pages, and on the calculator once the reader
    has saved a date there. It says how much keeping them downloads (`bytes` of the build's list,
    offline/<id>.json); only the button starts keeping anything: it remembers the authority with

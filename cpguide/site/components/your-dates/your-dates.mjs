@@ -1,7 +1,7 @@
 /* "Your dates": on an audience's pages, the reader's own dates once the calculator has remembered
    their conference (conference-store.mjs). Mounted by cpguide.js on [data-cpguide-your-dates]
-   elements (data-audience, and data-authority on an authority's own pages) only when a conference
-   date is remembered; otherwise the page keeps its rules as written, and loads nothing more.
+   elements (components/your-dates: data-audience, and data-authority on an authority's own pages) only
+   when a conference date is remembered; otherwise the page keeps its rules as written, and loads nothing more.
 
    The dates come from the same engine and data as the calculator (deadlines.mjs and
    data/calculator/…); under a parents' page's answer (data-kinds), in a parent's words
@@ -87,10 +87,19 @@ function drawFamily(root, result, request, words, calculator) {
     kinds ? null : el("p", {}, R.page_kept, " ", el("a", { href: calculator.href }, R.page_calculator), " ", store.forgetButton(words.store.forget))));
 }
 
+let styled = false;
+function styles() { // your-dates.css, once, when there are dates to show
+  if (styled) return;
+  styled = true;
+  const link = Object.assign(document.createElement("link"), { rel: "stylesheet", href: new URL("../css/your-dates.css", import.meta.url).href });
+  document.head.append(link);
+}
+
 /** Show the reader's dates in `root`, and follow changes (another tab, "Forget my choices"). */
 export function mount(root) {
   if (!root || root.dataset.yourDatesMounted) return;
   root.dataset.yourDatesMounted = "1";
+  styles();
   store.onChange(() => draw(root).catch(() => { root.hidden = true; }));
   return draw(root).catch(() => { root.hidden = true; });
 }
