@@ -51,7 +51,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cpguide.loader import load_content  # noqa: E402
+from cpguide.gate import valid_content  # noqa: E402
 from cpguide.site import build_site, routes  # noqa: E402
 from cpguide.site.navigation import merge_nav  # noqa: E402
 
@@ -93,7 +93,7 @@ def make_content(real_root: Path, out: Path, n: int) -> Path:
     References between authorities (the national glossary cites local documents, for instance) point
     at the copy in the same round of copies, or for the national framework at the first copy.
     """
-    real = load_content(real_root)
+    real = valid_content(real_root)
     locals_ = real.local_authorities
     if not locals_:
         raise SystemExit(f"no local authority under {real_root} to copy")
@@ -334,7 +334,7 @@ class Generated:
 
 def generate(checklists: Path) -> Generated:
     project = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    build = build_site(load_content(checklists))
+    build = build_site(valid_content(checklists))
     docs_dir = ROOT / project.get("docs_dir", "docs")
     pages = [p.src_uri for p in build.pages] + [path.relative_to(docs_dir).as_posix() for path in sorted(docs_dir.rglob("*.md"))
                                                  if "overrides" not in path.relative_to(docs_dir).parts]

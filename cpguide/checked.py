@@ -14,7 +14,6 @@ import re
 from typing import Iterator
 
 from .content import Content
-from .errors import ContentError
 
 PRIMARY = ("statute", "statutory-guidance")
 # A definition that states what an Act or the statutory guidance says is a national fact too.
@@ -44,23 +43,3 @@ def national_facts(content: Content) -> Iterator[tuple[str, int, dict]]:
     for i, term in enumerate(national.terms):
         if any(s["document"] in own for s in term.get("sources", [])) or STATES_THE_LAW.search(term["definition"]):
             yield "glossary.yml", i, term
-
-
-def checked_errors(content: Content, display) -> list[ContentError]:
-    errors = []
-    for name, index, item in national_facts(content):
-        doc = content.national.docs[name]
-        key = "rules" if name == "timescales.yml" else "terms"
-        where = display(doc.path, content.root)
-        checks = item.get("checked_against")
-        if not checks:
-            errors.append(ContentError(where, doc.line_of((key, index, "id")),
-                                       f"national fact '{item['id']}' has no checked_against",
-                                       "record each text you checked it against: kind, document, publisher, edition, where "
-                                       "(paragraph or page), url and the day you checked (see schema/common.schema.json)"))
-        elif not against_statutory_text(checks) and len(publishers(checks)) < 2:
-            errors.append(ContentError(where, doc.line_of((key, index, "checked_against")),
-                                       f"national fact '{item['id']}' is checked against one publisher's pages only",
-                                       "without the statute or the statutory guidance itself, cite at least two public "
-                                       "procedures from different publishers that state it"))
-    return errors

@@ -9,11 +9,12 @@ from importlib import import_module
 from pathlib import Path
 
 from .errors import SCREENFUL, ContentInvalid
-from .loader import DEFAULT_ROOT, load_content
+from .gate import valid_content
+from .loader import DEFAULT_ROOT
 from .messages import PrintableStream, one_line, remember_arguments, shorten
 
 # sub-command modules (each defines add_parser(subparsers) setting `func`)
-COMMAND_MODULES = ["cpguide.cli", "cpguide.deadlines_cli", "cpguide.opendata", "cpguide.scaffold", "cpguide.sources_readme"]
+COMMAND_MODULES = ["cpguide.cli", "cpguide.deadlines_cli", "cpguide.scaffold", "cpguide.sources_readme"]
 
 
 def add_parser(subparsers) -> None:
@@ -34,6 +35,9 @@ def add_parser(subparsers) -> None:
                                               "CPGUIDE_OFFLINE=true, as for generate: links for opening it from files)")
     p.add_argument("site", type=Path, help="the built site's folder (e.g. DIR/site after `zensical build` in DIR)")
     p.set_defaults(func=cmd_publish)
+    p = subparsers.add_parser("export", help="write the open data JSON (data/index.json, data/authorities/<id>.json)")
+    p.add_argument("--out", type=Path, default=Path("build/data"), help="folder to write into (default build/data)")
+    p.set_defaults(func=cmd_export)
 
 
 def cmd_validate(args) -> int:
@@ -42,7 +46,7 @@ def cmd_validate(args) -> int:
     from .examples import missing_examples
     from .law import passed_unchecked
 
-    content = load_content(args.content)
+    content = valid_content(args.content)
     lost = coverage_errors(content)  # nothing in a source may be lost: after loading, which it needs whole
     if lost:
         raise ContentInvalid(lost)
@@ -75,7 +79,7 @@ def _folder(authority, content) -> str:
 def cmd_coverage(args) -> int:
     from .coverage import CoverageError, coverage, report
 
-    content = load_content(args.content)
+    content = valid_content(args.content)
     try:
         results = coverage(content, only=args.source)
     except CoverageError as exc:
@@ -92,7 +96,7 @@ def cmd_generate(args) -> int:
 
     from .checks import forget_pronunciations
 
-    content = load_content(args.content)
+    content = valid_content(args.content)
     forget_pronunciations()  # as the site build does: the memory goes to the pages
     build = build_site(content, site_version(content), args.links)
     try:
@@ -118,7 +122,7 @@ def cmd_publish(args) -> int:
               "(e.g. DIR/site after `zensical build` in DIR)", file=sys.stderr)
         return 1
     file_build = file_build_configured((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    content = load_content(args.content)
+    content = valid_content(args.content)
     try:
         changed = finish(args.site, [a.id for a in content.local_authorities], file_build)
     except PublishError as exc:
@@ -128,6 +132,20 @@ def cmd_publish(args) -> int:
         print(f"OK: built to be opened from files: links in {changed} pages of {args.site} name their index.html")
     else:
         print(f"OK: search index, offline lists and service worker written into {args.site}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    """The open data (cpguide/opendata.py) on its own, as the build publishes it."""
+    from .opendata import files
+    from .site.versioning import site_version
+
+    content = valid_content(args.content)
+    for rel, text in files(content, site_version(content)).items():
+        path = args.out / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    print(f"wrote {len(content.authorities)} authorities to {args.out}")
     return 0
 
 

@@ -145,6 +145,14 @@ class Content:
         return self.index[ref].item if ref and ref in self.index else item
 
 
+def shown(path: Path, content: Content) -> str:
+    """A content file as the maintainer knows it: relative to the project folder."""
+    try:
+        return str(Path(path).relative_to(content.root.parent))
+    except ValueError:
+        return str(path)
+
+
 def walk_items(data: Any, path: tuple = (), inherited_source: dict | None = None,
                ancestors: tuple = ()) -> Iterator[tuple[tuple, dict, str, tuple]]:
     """Yield (json_path, item, type, ancestors) for every dict with an id, filling in inherited `source`."""

@@ -15,7 +15,7 @@ from .currency import documents_cited, with_review_state
 from .deadlines.calendar import BankHolidayCalendar, today
 from .deadlines.engine import InputError, compute, rules_for, validate
 from .deadlines.words import render
-from .loader import load_content
+from .gate import valid_content
 from .messages import shorten
 
 FORMATS = ("json", "text", "ics")
@@ -73,7 +73,7 @@ def cmd_deadlines(args) -> int:
     except InputError as exc:
         first = exc.errors[0]
         return _fail(render(first["code"], dict(first, field=OPTIONS[first["field"]], field_id=first["field"])))
-    content = load_content(args.content)
+    content = valid_content(args.content)
     if args.authority not in content.authorities:
         return _fail(_authority_error(args.authority, sorted(content.authorities)))
     authority = content.authorities[args.authority]

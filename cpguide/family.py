@@ -8,7 +8,6 @@ site's own plain answer for when the documents say nothing.
 from __future__ import annotations
 
 from .content import Authority, Content
-from .errors import ContentError
 
 QUESTIONS_FILE = "questions.yml"
 
@@ -78,47 +77,3 @@ def addressed_to_families(content: Content, item_id: str) -> bool:
         if node.get("addressed_to"):
             return "parents" in node["addressed_to"]
     return True
-
-
-def question_errors(content: Content, display) -> list[ContentError]:
-    """A topic naming a question that does not exist, a wrong checklist item, or a questions file outside national/."""
-    errors = []
-    anchors = {q["anchor"] for q in questions_data(content).get("questions", [])}
-    for authority in content.authorities.values():
-        doc = authority.docs.get(QUESTIONS_FILE)
-        if doc is not None and not authority.is_national:
-            errors.append(ContentError(display(doc.path, content.root), None, f"{QUESTIONS_FILE} belongs in the national folder only",
-                                       "the parents' questions are the same for every authority: move it to checklists/national/"))
-        family = authority.docs.get("family.yml")
-        if family is None:
-            continue
-        errors += _checklist_errors(content, family, display)
-        for i, topic in enumerate(family.data.get("topics", [])):
-            if topic["question"] not in anchors:
-                errors.append(ContentError(display(family.path, content.root), family.line_of(("topics", i, "question")),
-                                           f"topic '{topic['id']}' answers question '{topic['question']}', which is not in "
-                                           f"checklists/national/{QUESTIONS_FILE}",
-                                           "use one of: " + ", ".join(sorted(anchors))))
-    return errors
-
-
-def _checklist_errors(content: Content, family, display) -> list[ContentError]:
-    """Checklist items: unique keys, a topic of the same file, source items that exist."""
-    errors, keys = [], set()
-    topics = {t["id"] for t in family.data.get("topics", [])}
-    shown = display(family.path, content.root)
-    for i, item in enumerate(family.data.get("checklist", [])):
-        if item["key"] in keys:
-            errors.append(ContentError(shown, family.line_of(("checklist", i, "key")), f"checklist key '{item['key']}' is used twice",
-                                       "every box needs its own key"))
-        keys.add(item["key"])
-        if item["topic"] not in topics:
-            errors.append(ContentError(shown, family.line_of(("checklist", i, "topic")),
-                                       f"checklist item '{item['key']}' names topic '{item['topic']}', which is not in this file",
-                                       "use the id of the topic that explains it"))
-        for j, target in enumerate(item["grounded_in"]):
-            if target not in content.index:
-                errors.append(ContentError(shown, family.line_of(("checklist", i, "grounded_in", j)),
-                                           f"checklist item '{item['key']}' is grounded in '{target}', which does not exist",
-                                           "check the id for typos"))
-    return errors

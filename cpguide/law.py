@@ -14,7 +14,6 @@ from datetime import date
 
 from .content import Content
 from .currency import parse_when
-from .errors import ContentError
 from .wording import fill
 
 LAW_FILE = "law.yml"
@@ -112,23 +111,3 @@ def passed_unchecked(content: Content, on: date) -> list[tuple[str, int | None, 
     words = doc.data["words"]
     return [(str(doc.path), doc.line_of(("changes", i, "last_checked")), flag)
             for i, change in enumerate(doc.data["changes"]) for flag in status(change, on, words).flags]
-
-
-def law_errors(content: Content, display) -> list[ContentError]:
-    """law.yml belongs in the national folder, and its editions must be national documents."""
-    errors = []
-    for authority in content.authorities.values():
-        doc = authority.docs.get(LAW_FILE)
-        if doc is None:
-            continue
-        if not authority.is_national:
-            errors.append(ContentError(display(doc.path, content.root), None, f"{LAW_FILE} belongs in the national folder only",
-                                       "the law and guidance are the same for every authority: move it to checklists/national/"))
-            continue
-        own = {d["id"] for d in authority.documents}
-        for i, edition in enumerate(doc.data.get("editions", [])):
-            if edition["document"] not in own:
-                errors.append(ContentError(display(doc.path, content.root), doc.line_of(("editions", i, "document")),
-                                           f"edition '{edition['document']}' is not a document of the national framework",
-                                           "use the id of a document listed in checklists/national/authority.yml"))
-    return errors

@@ -1,7 +1,9 @@
-"""Load and validate all content: schema, unique ids, references, no raw HTML.
+"""Read all content: folders, files, YAML, schema, raw HTML, and the index of ids.
 
-`load_content` either returns a complete Content or raises ContentInvalid listing every problem
-with its file and line. There is no partial result: the build must never publish half a site.
+The loader only reads: it builds a Content, or says why it cannot (a file that cannot be read or
+breaks its schema, a folder and id that differ, an id used twice). What the content says is checked
+by cpguide/checks/, run by cpguide/gate.py: `valid_content` there is what the commands and the build
+use. Tests that only need the model may use `load_content`.
 """
 
 from __future__ import annotations
@@ -9,24 +11,18 @@ from __future__ import annotations
 import difflib
 import os
 import re
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterator
 
 from jsonschema.exceptions import ValidationError
 
-from .checks import content_errors, duplicate_id_error
-from .content import REFERENCE_KEYS, Authority, Content, Entry, walk_items
+from .content import Authority, Content, Entry, walk_items
+from .duplicate_ids import duplicate_id_error
 from .errors import ContentError, ContentInvalid
-from .examples import example_errors
 from . import selection
-from .family import question_errors
 from .ids import ID_HINT, is_id
-from .interface import interface_errors
-from .checked import checked_errors
-from .law import law_errors
-from .misleading import misleading_errors
-from .prepare import prepare_errors
 from .safefiles import UnsafeFile, check_inside, unsafe_entries
 from .schemas import FILE_TYPES, is_valid, validator_for
 from .yamlsource import YamlDocument, YamlSyntaxError, load_yaml
@@ -38,7 +34,25 @@ DEFAULT_ROOT = Path(os.environ.get("CPGUIDE_CONTENT") or Path(__file__).resolve(
 _MARKUP = re.compile(r"<\s*[a-zA-Z!/?]|javascript\s*:|\bon[a-z]+\s*=\s*[\"']", re.IGNORECASE)
 
 
+@dataclass
+class Loaded:
+    """What reading found: the content, every problem met, and whether every file was read (with a
+    file left out, its ids would show up in the checks as false "does not exist" errors)."""
+
+    content: Content
+    errors: list[ContentError]
+    every_file_read: bool
+
+
 def load_content(root: Path = DEFAULT_ROOT, only: set[str] | None = None) -> Content:
+    """The content read and indexed, unchecked; ContentInvalid with every problem when it cannot be."""
+    loaded = read_content(root, only)
+    if loaded.errors:
+        raise ContentInvalid(loaded.errors)
+    return loaded.content
+
+
+def read_content(root: Path = DEFAULT_ROOT, only: set[str] | None = None) -> Loaded:
     """All the content, or with `only` (cpguide/selection.py) just those authority folders."""
     root = Path(root)
     errors: list[ContentError] = []
@@ -52,24 +66,11 @@ def load_content(root: Path = DEFAULT_ROOT, only: set[str] | None = None) -> Con
             authorities[authority.id] = authority
     content = Content(root=root, authorities=authorities)
     _check_published_folders(content, errors)
-    unreadable = bool(errors)
+    every_file_read = not errors
     _index(content, errors)
     if only is not None:
         selection.leave_out_what_cites_the_rest(content)
-    if not unreadable:  # with a file left out, its ids would show up as false "does not exist" errors
-        _check_references(content, errors)
-        errors.extend(question_errors(content, _display))
-        errors.extend(interface_errors(content, _display))
-        errors.extend(law_errors(content, _display))
-        errors.extend(checked_errors(content, _display))
-        errors.extend(prepare_errors(content, _display))
-        errors.extend(example_errors(content, _display))
-    if not errors:  # the consistency checks need complete content: no follow-on noise
-        errors.extend(content_errors(content))
-        errors.extend(misleading_errors(content, _display))
-    if errors:
-        raise ContentInvalid(errors)
-    return content
+    return Loaded(content, errors, every_file_read)
 
 
 def _display(path: Path, root: Path) -> str:
@@ -316,38 +317,3 @@ def _index(content: Content, errors: list[ContentError]) -> None:
                                                      (doc, path)))
                     continue
                 content.index[entry.id] = entry
-
-
-def _check_references(content: Content, errors: list[ContentError]) -> None:
-    for entry in content.index.values():
-        authority = content.authorities[entry.authority]
-        doc = authority.docs[entry.file]
-        shown = _display(doc.path, content.root)
-        for key in REFERENCE_KEYS:
-            targets = entry.item.get(key)
-            for target in [targets] if isinstance(targets, str) else (targets or []):
-                if isinstance(target, str) and target not in content.index:
-                    errors.append(ContentError(shown, doc.line_of(entry.json_path + (key,)),
-                                               f"'{entry.id}' refers to '{target}' in '{key}', which does not exist",
-                                               "check the id for typos, or add the item it should point to"))
-        if entry.type == "discrepancy":
-            for i, target in enumerate(entry.item.get("items", [])):
-                if target not in content.index:
-                    errors.append(ContentError(shown, doc.line_of(entry.json_path + ("items", i)),
-                                               f"discrepancy '{entry.id}' names '{target}', which does not exist",
-                                               "list the ids of the items or timescale rules involved"))
-        for source in _sources_of(entry):
-            if source["document"] not in content.documents:
-                errors.append(ContentError(shown, doc.line_of(entry.json_path + ("source",)),
-                                           f"'{entry.id}' cites document '{source['document']}', which no authority.yml lists",
-                                           "use a document id from the 'documents' of an authority.yml"))
-        if entry.type not in ("standards-set", "agenda", "guide", "discrepancy", "term", "contact", "fact", "family-topic") \
-                and "ref" not in entry.item and not entry.item.get("source"):
-            errors.append(ContentError(shown, doc.line_of(entry.json_path), f"'{entry.id}' has no source",
-                                       "add source: {document: …, section: …} to it or to its container"))
-
-
-def _sources_of(entry: Entry) -> list[dict]:
-    if entry.item.get("source"):
-        return [entry.item["source"]]
-    return list(entry.item.get("sources", []))

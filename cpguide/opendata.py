@@ -9,7 +9,6 @@ timescale kinds, and each rule in plain words.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from .content import Authority, Content
 from .deadlines.engine import words_by_rule
@@ -72,23 +71,3 @@ def _dump(data) -> str:
     # Compact: with `indent` the json module falls back to its pure-Python encoder, the slowest part
     # of generating the site at 150 authorities. Tools read it; `python -m json.tool` shows it indented.
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-# --- command line ---------------------------------------------------------------------------------
-def add_parser(subparsers) -> None:
-    p = subparsers.add_parser("export", help="write the open data JSON (data/index.json, data/authorities/<id>.json)")
-    p.add_argument("--out", type=Path, default=Path("build/data"), help="folder to write into (default build/data)")
-    p.set_defaults(func=_cmd_export)
-
-
-def _cmd_export(args) -> int:
-    from .loader import load_content
-    from .site.versioning import site_version
-
-    content = load_content(args.content)
-    for rel, text in files(content, site_version(content)).items():
-        path = args.out / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    print(f"wrote {len(content.authorities)} authorities to {args.out}")
-    return 0

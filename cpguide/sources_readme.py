@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .content import Content
 from .coverage import source_settings
-from .loader import load_content
+from .gate import valid_content
 
 START = "<!-- The table and counts below are written by `cpguide sources-readme`: do not edit them by hand. -->"
 END = "<!-- end of the generated table -->"
@@ -66,7 +66,7 @@ def updated(readme: str, content: Content) -> str:
 
 
 def cmd_sources_readme(args) -> int:
-    content = load_content(args.content)
+    content = valid_content(args.content)
     path: Path = content.sources_dir / "README.md"
     current = path.read_text(encoding="utf-8") if path.exists() else "# Source documents\n\n"
     wanted = updated(current, content)

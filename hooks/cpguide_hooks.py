@@ -19,7 +19,7 @@ from mkdocs.structure.toc import get_toc
 from cpguide.checks import forget_pronunciations
 from cpguide.errors import ContentInvalid
 from cpguide import selection
-from cpguide.loader import load_content
+from cpguide.gate import valid_content
 from cpguide.publish import template_extra
 from cpguide.safefiles import unsafe_entries
 from cpguide.site import build_site, components
@@ -46,7 +46,7 @@ def _configure(config: MkDocsConfig) -> MkDocsConfig:
     problems = unsafe_entries(Path(config.docs_dir), Path(config.docs_dir).parent)
     if problems:  # MkDocs would copy whatever a link points to into the site
         raise PluginError("\n".join(problems))
-    content = load_content(only=selection.from_env())  # CPGUIDE_AUTHORITIES: a preview of a few authorities
+    content = valid_content(only=selection.from_env())  # CPGUIDE_AUTHORITIES: a preview of a few authorities
     forget_pronunciations()  # the reading-grade checks are done: their dictionary's memory goes to the pages
     version = site_version(content)
     build = build_site(content, version)

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from cpguide.errors import ContentInvalid
-from cpguide.loader import load_content
+from cpguide.gate import valid_content
 
 GOOD = Path(__file__).parent / "fixtures" / "good"
 
 
 def errors_for(tree: Path) -> list[str]:
     with pytest.raises(ContentInvalid) as info:
-        load_content(tree / "checklists")
+        valid_content(tree / "checklists")
     return [str(e) for e in info.value.errors]

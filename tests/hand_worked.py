@@ -13,10 +13,11 @@ def session_content():
     """The content the tests run on: checklists/ or CPGUIDE_CONTENT, only the authorities of
     CPGUIDE_AUTHORITIES when it is set (as the site build does), so a session can run on one
     authority (tests/test_walkthrough.py)."""
-    from cpguide.loader import DEFAULT_ROOT, load_content
+    from cpguide.gate import valid_content
+    from cpguide.loader import DEFAULT_ROOT
     from cpguide.selection import from_env
 
-    return load_content(DEFAULT_ROOT, only=from_env())
+    return valid_content(DEFAULT_ROOT, only=from_env())
 
 
 def examples_of(content) -> list[tuple[str, dict]]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from cpguide.loader import load_content
+from cpguide.gate import valid_content
 from cpguide.site import build_site, routes
 from cpguide.site.checklists import checklists_of
 from cpguide.site.model import SiteContext
@@ -356,7 +356,7 @@ def test_pages_sit_under_the_authority_with_an_index(content, build):
 # --- versions: a changed checklist never shows stale ticks -----------------------------------------
 
 def _fixture_checklists(mutate=None):
-    content = load_content(FIXTURE)
+    content = valid_content(FIXTURE)
     if mutate:
         mutate(content)
     ctx = SiteContext(content, "test")

@@ -1,5 +1,5 @@
-"""`cpguide validate` is the one gate: the consistency checks the tests make are made by load_content
-(and so by validate and the build), each with the file, the line and what to fix."""
+"""`cpguide validate` is the one gate: the consistency checks the tests make are made by valid_content
+(cpguide/gate.py, and so by validate and the build), each with the file, the line and what to fix."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cpguide.loader import load_content
+from cpguide.gate import valid_content
 
 from good_tree import errors_for
 
@@ -65,7 +65,7 @@ def test_a_text_stating_its_own_timing_in_words_passes(tree):
     add_rule(tree, id="t-rule-visit", kind="family-pre-meeting", amount=30, unit="minutes", text="Half an hour before.")
     add_rule(tree, id="t-rule-review", kind="next-review-conference", amount=6, unit="months",
              text="Reviews are within 6 monthly thereafter.")
-    content = load_content(tree / "checklists")  # no error: the words state the timing the fields give
+    content = valid_content(tree / "checklists")  # no error: the words state the timing the fields give
     assert content.index["t-rule-visit"].item["amount"] == 30 and content.index["t-rule-review"].item["unit"] == "months"
 
 
@@ -124,7 +124,7 @@ def test_rules_for_different_outcomes_never_conflict(tree):
         add_plan_rule(tree, kind="minutes-circulated", id=rule_id, amount=amount, direction="after", anchor="conference",
                       text=f"The minutes will be sent within {words} working days.",
                       conditions=f"\n    conditions: {{outcome: {outcome}}}")
-    content = load_content(tree / "checklists")  # no error
+    content = valid_content(tree / "checklists")  # no error
     assert {"t-rule-minutes-cp", "t-rule-minutes-cin"} <= set(content.index)
 
 
@@ -145,7 +145,7 @@ def test_a_recorded_conflict_passes(tree):
         "# yaml-language-server: $schema=../../schema/discrepancies.schema.json\n"
         "discrepancies:\n  - id: t-plan-one-or-five\n    title: One or five working days\n    type: disagreement\n"
         "    note: The document says both.\n    items: [t-rule-plan, t-rule-plan-slow]\n", encoding="utf-8")
-    content = load_content(tree / "checklists")  # no error: the disagreement is recorded
+    content = valid_content(tree / "checklists")  # no error: the disagreement is recorded
     town = next(a for a in content.local_authorities if any(d["id"] == "t-plan-one-or-five" for d in a.discrepancies))
     assert {r["id"] for r in town.rules} >= {"t-rule-plan", "t-rule-plan-slow"}
 
@@ -162,7 +162,7 @@ def test_a_rule_over_the_national_limit_is_refused_unless_recorded(tree):
         "# yaml-language-server: $schema=../../schema/discrepancies.schema.json\n"
         "discrepancies:\n  - id: t-core-group-later\n    title: Later than the national limit\n    type: deviation\n"
         "    note: The document allows 12 working days.\n    items: [t-rule-core-group]\n", encoding="utf-8")
-    load_content(tree / "checklists")
+    valid_content(tree / "checklists")
 
 
 def test_another_unit_is_compared_date_by_date(tree):
@@ -170,7 +170,7 @@ def test_another_unit_is_compared_date_by_date(tree):
     Monday two weeks on); 14 calendar days never is (the Monday, or the Friday before a weekend)."""
     add_rule(tree, id="t-rule-core-group", kind="first-core-group", amount=14, unit="days",
              text="The first core group is within 14 days.")
-    load_content(tree / "checklists")
+    valid_content(tree / "checklists")
     path = tree / RULES
     path.write_text(path.read_text(encoding="utf-8").replace("amount: 14", "amount: 15").replace("within 14 days",
                                                                                                  "within 15 days"))
@@ -236,7 +236,7 @@ def test_a_section_numbered_out_of_order_must_say_so(tree):
               '          - id: t-agenda-2-decide\n            text: "Chair asks for views."\n')
     text = (tree / AGENDA).read_text(encoding="utf-8") + second
     (tree / AGENDA).write_text(text, encoding="utf-8")
-    load_content(tree / "checklists")  # 1, 2: in order
+    valid_content(tree / "checklists")  # 1, 2: in order
     (tree / AGENDA).write_text(text.replace('number: "1"', 'number: "10"', 1), encoding="utf-8")
     errors, line = errors_for(tree), line_of(tree, AGENDA, 'number: "2"')
     assert errors == [f"{AGENDA}:{line}: section 2 follows section 10 in agenda 't-agenda' — "
@@ -244,7 +244,7 @@ def test_a_section_numbered_out_of_order_must_say_so(tree):
                       "order if it is yours, not the source's)"], errors
     (tree / AGENDA).write_text(text.replace('number: "1"\n', 'number: "10"\n        anomaly: "Numbered 10 in the source."\n', 1),
                                encoding="utf-8")
-    load_content(tree / "checklists")
+    valid_content(tree / "checklists")
 
 
 # --- one sentence, several timings: each rule says which words it comes from (span) ----------------
@@ -292,7 +292,7 @@ def _two_rules(tree: Path, icpc="at least 48 hours in advance of an initial conf
 
 def test_rules_from_one_sentence_each_name_their_words(tree):
     _two_rules(tree)
-    load_content(tree / "checklists")
+    valid_content(tree / "checklists")
 
 
 def test_swapping_the_two_timings_of_one_sentence_is_refused(tree):

@@ -99,18 +99,18 @@ def test_the_sources_readme_is_written_from_the_data(content):
 def test_the_sources_readme_follows_a_new_source(tmp_path):
     import shutil
 
-    from cpguide.loader import load_content
+    from cpguide.gate import valid_content
     from cpguide.sources_readme import generated
 
     shutil.copytree(ROOT / "sources", tmp_path / "sources")
     shutil.copytree(ROOT / "checklists", tmp_path / "checklists")
-    before = generated(load_content(tmp_path / "checklists"))
+    before = generated(valid_content(tmp_path / "checklists"))
     with (tmp_path / "sources" / "sources.yml").open(encoding="utf-8") as f:
         text = f.read()
     (tmp_path / "sources" / "sources.yml").write_text(text.replace("sources:\n", "sources:\n  - file: extra.txt\n"
                                                                    "    authority: national\n    what: \"An extra\"\n"
                                                                    "    date: not given\n", 1), encoding="utf-8")
-    after = generated(load_content(tmp_path / "checklists"))
+    after = generated(valid_content(tmp_path / "checklists"))
     count = lambda table: sum(1 for line in table.splitlines() if line.startswith("| `"))
     assert count(after) == count(before) + 1 and "| `extra.txt` | National" in after
     assert before.split("public documents")[0] != after.split("public documents")[0]

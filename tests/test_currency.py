@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from cpguide.currency import currency, parse_when, unchecked, with_review_state
-from cpguide.loader import load_content
+from cpguide.gate import valid_content
 
 GOOD = Path(__file__).parent / "fixtures" / "good"
 TOWN = "checklists/test-town/authority.yml"
@@ -61,7 +61,7 @@ def _with_currency(tree: Path):
     _edit(tree, NATIONAL, '    date: "2023"\n', '    date: "2023"\n    published: "2023-12"\n    superseded_by: t-wt-2026\n'
           '  - id: t-wt-2026\n    title: Working Together 2026 (test)\n    publisher: Test\n    date: "2026"\n'
           '    published: "2026"\n')
-    return load_content(tree / "checklists")
+    return valid_content(tree / "checklists")
 
 
 def test_a_document_older_than_the_guidance_in_force_is_flagged(tree):
@@ -113,7 +113,7 @@ def test_every_page_says_where_its_documents_came_from(tree):
     from cpguide.site.authority_pages import AuthorityPages
 
     def pages():
-        content = load_content(tree / "checklists")
+        content = valid_content(tree / "checklists")
         ctx = SiteContext(content, build_date=date(2026, 12, 6))
         return {p.src_uri: p.html.html for p in AuthorityPages(ctx, content.authorities["test-town"]).pages()}
 
@@ -164,7 +164,7 @@ def _amendments(tree: Path) -> str:
     from cpguide.site.authority_pages import AuthorityPages
 
     _changes_under.cache_clear()
-    content = load_content(tree / "checklists")
+    content = valid_content(tree / "checklists")
     pages = AuthorityPages(SiteContext(content, build_date=date(2026, 1, 1)), content.authorities["test-town"]).pages()
     return next(p.html.html for p in pages if p.src_uri == "test-town/amendments.md")
 

@@ -89,9 +89,9 @@ def test_a_right_grounded_on_an_item_that_does_not_mention_it_is_refused(tree):
     assert len(errors) == 1 and "checklists/test-town/family.yml:" in errors[0] \
         and "explains the right 'interpreter', but none of its grounding items mentions it" in errors[0], errors
     family.write_text(topic.format(right="plan-minutes", ground="t-rule-plan"), encoding="utf-8")  # "The plan will be sent…"
-    from cpguide.loader import load_content
+    from cpguide.gate import valid_content
 
-    load_content(tree / "checklists")
+    valid_content(tree / "checklists")
 
 
 def test_the_schema_names_exactly_the_rights_the_family_pages_must_explain():

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from cpguide.loader import load_content
+from cpguide.gate import valid_content
 from cpguide.safefiles import UnsafeFile, read_bytes
 
 from good_tree import errors_for
@@ -227,7 +227,7 @@ def test_quoted_impossible_date_is_refused(tree, date):
 def test_quoted_real_dates_and_months_are_accepted(tree):
     text = (tree / f"{TOWN}/authority.yml").read_text().replace("date: not given", 'date: "2024-02-29"')
     write(tree, f"{TOWN}/authority.yml", text)
-    assert load_content(tree / "checklists").documents["t-doc"][1]["date"] == "2024-02-29"
+    assert valid_content(tree / "checklists").documents["t-doc"][1]["date"] == "2024-02-29"
 
 
 def test_a_large_content_file_is_checked(tree):
@@ -238,7 +238,7 @@ def test_a_large_content_file_is_checked(tree):
                     f"    sources: [{{document: t-doc, section: Glossary}}]\n" for i in range(2_000))
     write(tree, f"{TOWN}/glossary.yml", GLOSSARY_HEADER + "terms:\n" + terms)
     assert (tree / f"{TOWN}/glossary.yml").stat().st_size > 250_000
-    content = load_content(tree / "checklists")
+    content = valid_content(tree / "checklists")
     assert "t-term-1999" in content.index
 
 

@@ -17,7 +17,7 @@ from cpguide.loader import _strings as strings_of  # every (path, string) of loa
 import yaml
 
 from cpguide.errors import ContentInvalid
-from cpguide.loader import load_content
+from cpguide.gate import valid_content
 from cpguide.site.html import Html
 from cpguide.wording import WordingError, fill
 
@@ -54,7 +54,7 @@ def test_a_wording_template_may_use_only_its_own_placeholders(tree, template):
 
 def test_every_placeholder_a_template_is_allowed_is_accepted(tree):
     replace_line(tree, INTERFACE, "index_intro:", 'index_intro: "{authority}, {authority} and no other."')
-    load_content(tree / "checklists")
+    valid_content(tree / "checklists")
 
 
 def _schema_node(schema: dict, path: tuple) -> dict:
@@ -168,7 +168,7 @@ def test_a_control_character_written_as_a_yaml_escape_is_refused(tree, escape):
 
 def test_newlines_and_tabs_are_still_text(tree):
     replace_line(tree, RULES, "label:", 'label: "Plan\\tsent\\nout"')
-    load_content(tree / "checklists")
+    valid_content(tree / "checklists")
 
 
 # --- 7. every required text says something; generate explains itself -----------------------------
@@ -221,7 +221,7 @@ def test_new_authority_with_quotes_in_its_name_validates(tree):
     name = 'North "Somerset": Council # not a comment'
     result = cli(tree, "new-authority", "north-somerset", "--name", name, "--region", "South West")
     assert result.returncode == 0, result.stderr
-    assert load_content(tree / "checklists").authorities["north-somerset"].name == name
+    assert valid_content(tree / "checklists").authorities["north-somerset"].name == name
 
 
 # --- 9. the calendar file: one rule for text, in the browser and on the command line ----------------
@@ -312,7 +312,7 @@ def test_link_text_naming_another_site_is_refused(tree, text, url):
                                        ("A news page that links to the guidance on GOV.UK", "https://news.example/")])
 def test_link_text_naming_its_own_site_is_accepted(tree, text, url):
     _prompt_link(tree, f'{{text: "{text}", url: "{url}"}}')
-    load_content(tree / "checklists")
+    valid_content(tree / "checklists")
 
 
 @pytest.mark.parametrize("url", ["mailto:chair@test-town.example?cc=someone@evil.example",
@@ -342,7 +342,7 @@ def test_a_heading_never_takes_an_items_id(tree):
     from cpguide.site import build_site
 
     replace_line(tree, f"{TOWN}/agenda.yml", "- id: t-agenda-1-welcome", "- id: source-documents")
-    build = build_site(load_content(tree / "checklists"))
+    build = build_site(valid_content(tree / "checklists"))
     for page in build.pages:
         ids = re.findall(r'\bid="([^"]+)"', str(page.html.html if page.html else ""))
         assert len(ids) == len(set(ids)), (page.src_uri, sorted(i for i in ids if ids.count(i) > 1))
@@ -373,7 +373,7 @@ def test_a_list_at_the_stated_limit_is_accepted(tree):
     from cpguide.yamlsource import MAX_ENTRIES
 
     _glossary(tree, MAX_ENTRIES, words=1)
-    assert f"t-term-{MAX_ENTRIES - 1}" in load_content(tree / "checklists").index
+    assert f"t-term-{MAX_ENTRIES - 1}" in valid_content(tree / "checklists").index
 
 
 def test_a_file_past_the_stated_size_is_refused(tree):
@@ -395,7 +395,7 @@ def test_at_most_a_screenful_of_errors_then_a_count(tree, monkeypatch, capsys):
     from cpguide.errors import ContentError
 
     many = [ContentError(f"checklists/f{i}.yml", i, "broken") for i in range(500)]
-    monkeypatch.setattr(cpguide.cli, "load_content", lambda root: (_ for _ in ()).throw(ContentInvalid(many)))
+    monkeypatch.setattr(cpguide.cli, "valid_content", lambda root: (_ for _ in ()).throw(ContentInvalid(many)))
     assert cpguide.cli.main(["validate"]) == 2
     lines = capsys.readouterr().err.splitlines()
     assert len(lines) <= 45 and "460 more" in lines[-2] and "500 error(s)" in lines[-1], lines[-3:]

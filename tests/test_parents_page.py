@@ -13,7 +13,7 @@ import pytest
 
 from cpguide.errors import ContentInvalid
 from cpguide.family import questions_data
-from cpguide.loader import load_content
+from cpguide.gate import valid_content
 
 MAX_WORDS_SHOWN = 1500
 FIXTURE = Path(__file__).parent / "fixtures" / "good"
@@ -150,7 +150,7 @@ def test_silence_over_a_rule_is_found():
         id = "t"
         rules = [{"id": "t-reports", "kind": "reports-to-family"}]
 
-    content = load_content(Path(__file__).resolve().parent.parent / "checklists")
+    content = valid_content(Path(__file__).resolve().parent.parent / "checklists")
     reports = next(q for q in questions_data(content)["questions"] if q["anchor"] == "reports")
     page = f'<h2 id="reports">Q</h2><p>{html.escape(reports["when_silent"][0])}</p><h2 id="next">N</h2>'
     assert silent_where_rules_answer(content, Town, page)
@@ -161,7 +161,7 @@ def test_an_authority_with_only_its_timescales_gets_the_plain_answers_for_when_d
     from cpguide.site import build_site
 
     shutil.copytree(FIXTURE, tmp_path / "good")
-    content = load_content(tmp_path / "good" / "checklists")
+    content = valid_content(tmp_path / "good" / "checklists")
     page = next(p for p in build_site(content).pages if p.src_uri == "test-town/parents.md")
     text = html.unescape(page.html.html)
     for question in questions_data(content)["questions"]:
@@ -176,7 +176,7 @@ def test_a_topic_answering_an_unknown_question_names_file_and_line(tmp_path):
     family.write_text("topics:\n  - id: t-family-x\n    phase: about\n    question: what-is-this\n    title: \"X\"\n"
                       "    plain: [\"Hello.\"]\n    grounded_in: [t-agenda-1-welcome]\n", encoding="utf-8")
     with pytest.raises(ContentInvalid) as info:
-        load_content(tmp_path / "good" / "checklists")
+        valid_content(tmp_path / "good" / "checklists")
     errors = [str(e) for e in info.value.errors]
     assert any("test-town/family.yml:4:" in e and "'what-is-this'" in e and "reports" in e for e in errors), errors
 
@@ -189,8 +189,8 @@ def test_a_summarised_paper_is_not_called_word_for_word(tmp_path):
     root = Path(__file__).resolve().parent.parent
     shutil.copytree(root / "checklists", tmp_path / "checklists")
     shutil.copytree(root / "sources", tmp_path / "sources")
-    labels = questions_data(load_content(tmp_path / "checklists"))["labels"]
-    authority = next(a for a in load_content(root / "checklists").local_authorities if a.data("family.yml").get("topics"))
+    labels = questions_data(valid_content(tmp_path / "checklists"))["labels"]
+    authority = next(a for a in valid_content(root / "checklists").local_authorities if a.data("family.yml").get("topics"))
     meta = tmp_path / "checklists" / authority.id / "authority.yml"
     text = meta.read_text()
     for document in authority.documents:  # each of its documents held as a summary, with where and when it was read
@@ -203,9 +203,9 @@ def test_a_summarised_paper_is_not_called_word_for_word(tmp_path):
         page = next(p for p in build_site(content).pages if p.src_uri == f"{authority.id}/parents.md")
         return html.unescape(page.html.html)
 
-    summarised = parents_html(load_content(tmp_path / "checklists"))
+    summarised = parents_html(valid_content(tmp_path / "checklists"))
     assert labels["summary_intro"] in summarised and labels["word_for_word_intro"] not in summarised
-    assert labels["word_for_word_intro"] in parents_html(load_content(root / "checklists"))
+    assert labels["word_for_word_intro"] in parents_html(valid_content(root / "checklists"))
 
 
 def _section(page: str, anchor: str) -> str:
@@ -247,7 +247,7 @@ def test_a_fact_of_the_folder_answers_the_parents_question(tmp_path):
     meta = tmp_path / "good" / "checklists" / "test-town" / "authority.yml"
     meta.write_text(meta.read_text(encoding="utf-8") + "facts:\n  - id: t-fact-child\n    topic: child-invited\n"
                     "    value: \"Yes\"\n    grounded_in: [t-agenda-1-welcome]\n", encoding="utf-8")
-    content = load_content(tmp_path / "good" / "checklists")
+    content = valid_content(tmp_path / "good" / "checklists")
     page = next(p for p in build_site(content).pages if p.src_uri == "test-town/parents.md").html.html
     question = next(q for q in questions_data(content)["questions"] if q["anchor"] == "your-child")
     section = _section(page, "your-child")

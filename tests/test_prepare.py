@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from cpguide.errors import ContentInvalid
-from cpguide.loader import load_content
+from cpguide.gate import valid_content
 
 GOOD = Path(__file__).parent / "fixtures" / "good"
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,7 +79,7 @@ def _roles(tree: Path, ids: list[str]) -> None:
 
 def _errors(tree: Path) -> list[str]:
     with pytest.raises(ContentInvalid) as info:
-        load_content(tree / "checklists")
+        valid_content(tree / "checklists")
     return [str(e) for e in info.value.errors]
 
 
@@ -90,7 +90,7 @@ def test_a_prepare_id_that_does_not_exist_names_file_and_line(tree):
 
 
 def test_a_prepare_id_of_another_authority_is_refused(tree):
-    national_id = load_content(GOOD / "checklists").authorities["national"].rules[0]["id"]
+    national_id = valid_content(GOOD / "checklists").authorities["national"].rules[0]["id"]
     _roles(tree, [national_id])
     errors = _errors(tree)
     assert any(f"{ROLES}:3:" in e and "belongs to 'national'" in e for e in errors), errors
@@ -98,4 +98,4 @@ def test_a_prepare_id_of_another_authority_is_refused(tree):
 
 def test_a_good_prepare_list_loads(tree):
     _roles(tree, ["t-agenda-1-welcome"])
-    assert load_content(tree / "checklists").authorities["test-town"].data("roles.yml")["prepare"] == ["t-agenda-1-welcome"]
+    assert valid_content(tree / "checklists").authorities["test-town"].data("roles.yml")["prepare"] == ["t-agenda-1-welcome"]

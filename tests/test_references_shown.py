@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 
-from cpguide.loader import load_content
+from cpguide.gate import valid_content
 from cpguide.site import build_site
 
 ROLES = """\
@@ -24,7 +24,7 @@ guides:
 
 def test_a_role_guide_can_point_at_a_timescale_rule(tree):
     (tree / "checklists" / "test-town" / "roles.yml").write_text(ROLES, encoding="utf-8")
-    build = build_site(load_content(tree / "checklists"))
+    build = build_site(valid_content(tree / "checklists"))
     page = next(p for p in build.pages if p.src_uri == "test-town/chairs.md")
     shown = html.unescape(str(page.written))
     item = shown[shown.index('id="t-chairs-plan"'):]

@@ -26,9 +26,9 @@ def test_a_new_authority_validates_as_written(tmp_path):
     assert 'name: "North Somerset Council"' in authority and 'region: "South West"' in authority
     assert "id: ns-procedures" in authority and "# next_review:" in authority
     assert cpguide(tree, "validate").returncode == 0
-    from cpguide.loader import load_content
+    from cpguide.gate import valid_content
 
-    content = load_content(tree / "checklists")
+    content = valid_content(tree / "checklists")
     assert content.authorities["north-somerset"].meta["region"] == "South West"
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cpguide.errors import ContentInvalid
-from cpguide.loader import load_content
+from cpguide.gate import valid_content
 from cpguide.selection import from_env
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,9 +30,9 @@ def _cited(content) -> set[str]:
 
 
 def test_only_the_chosen_folders_are_read():
-    everything = load_content(ROOT / "checklists")
+    everything = valid_content(ROOT / "checklists")
     chosen, *others = [a.id for a in everything.local_authorities]
-    content = load_content(ROOT / "checklists", only={chosen, "national"})
+    content = valid_content(ROOT / "checklists", only={chosen, "national"})
     assert set(content.authorities) == {chosen, "national"}
     assert not [e for e in content.index.values() if e.authority in others]
     # glossary terms quoting only the other authorities' documents are left out with them; the chosen one's stay
@@ -42,7 +42,7 @@ def test_only_the_chosen_folders_are_read():
 
 def test_an_unknown_authority_is_an_error():
     with pytest.raises(ContentInvalid) as info:
-        load_content(ROOT / "checklists", only={"north-somerset", "national"})
+        valid_content(ROOT / "checklists", only={"north-somerset", "national"})
     assert any("CPGUIDE_AUTHORITIES: 'north-somerset' is not an authority folder" in str(e) for e in info.value.errors)
 
 

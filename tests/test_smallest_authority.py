@@ -100,9 +100,9 @@ def test_its_family_page_answers_from_its_rules_where_it_has_no_family_topics(tr
     never says its papers are silent on them."""
     from test_parents_page import silent_where_rules_answer
 
-    from cpguide.loader import load_content
+    from cpguide.gate import valid_content
 
-    content = load_content(tree / "checklists")
+    content = valid_content(tree / "checklists")
     page = (built / ID / "parents" / "index.html").read_text(encoding="utf-8")
     assert not silent_where_rules_answer(content, content.authorities[ID], page)
     text = html.unescape(page)

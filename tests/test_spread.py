@@ -11,7 +11,7 @@ import shutil
 import pytest
 
 from cpguide import opendata
-from cpguide.loader import load_content
+from cpguide.gate import valid_content
 from cpguide.site import build_site
 
 PLAN = """  - id: {p}-plan
@@ -55,7 +55,7 @@ def content(tree):
         {"types": "icpc", "amount": 1, "words": "1 working day"}])
     # far-town: 2 working days, and only for review conferences.
     add_town(checklists, "far-town", "f", [{"types": "rcpc", "amount": 2, "words": "two working days"}])
-    return load_content(checklists)
+    return valid_content(checklists)
 
 
 def entry(spread, kind, ctype):

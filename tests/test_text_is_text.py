@@ -120,7 +120,7 @@ def write_content(tmp: Path, strings: list[str]) -> Path:
         "# yaml-language-server: $schema=../../schema/discrepancies.schema.json\n" + yaml.safe_dump(DISCREPANCIES), encoding="utf-8")
     docs = {}
     # abbreviations that are also words of markup and entities: tooltips only ever in the text (in capitals:
-    # a lower-case abbreviation can be an ordinary word and is refused, cpguide/misleading.py)
+    # a lower-case abbreviation can be an ordinary word and is refused, cpguide/checks/misleading.py)
     glossary = docs["national/glossary.yml"] = yaml.safe_load((checklists / "national/glossary.yml").read_text(encoding="utf-8"))
     glossary["terms"] += [{"id": f"t-term-{word.lower()}", "term": f"Test term {word}", "abbreviation": word, "definition": "x",
                            "sources": [{"document": "t-wt", "section": "x"}],
@@ -223,7 +223,7 @@ def test_random_text_shows_as_written_in_every_field_and_page_type(strings, tmp_
 def test_numbers_of_the_source_show_as_written_not_as_a_list_the_browser_numbers(tmp_path):
     """Agenda sections numbered 3 and 3 in the source (as printed) show "3." twice on the comparison,
     not "1." and "2." of a Markdown list."""
-    from cpguide.loader import load_content
+    from cpguide.gate import valid_content
     from cpguide.site import build_site
 
     from test_templates import site_markdown
@@ -237,7 +237,7 @@ def test_numbers_of_the_source_show_as_written_not_as_a_list_the_browser_numbers
     agenda["agendas"][0]["sections"].append(second)
     agenda_file.write_text("# yaml-language-server: $schema=../../schema/agenda.schema.json\n"
                            + yaml.safe_dump(agenda, sort_keys=False), encoding="utf-8")
-    pages = {p.src_uri: p for p in build_site(load_content(checklists)).pages}
+    pages = {p.src_uri: p for p in build_site(valid_content(checklists)).pages}
     out = site_markdown(pages["compare/agendas.md"].markdown)
     text = _collapse(html.unescape(re.sub(r"<[^>]+>", "", out)))
     assert "<ol" not in out and "3. Introductions" in text and "3. Again" in text

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cpguide.loader import load_content
+from cpguide.gate import valid_content
 
 from good_tree import GOOD, errors_for
 
@@ -32,7 +32,7 @@ def line_of(tree: Path, rel: str, needle: str) -> int:
 
 
 def test_good_fixture_loads(tree):
-    content = load_content(tree / "checklists")
+    content = valid_content(tree / "checklists")
     assert {"national", "test-town"} <= set(content.authorities)
     assert content.index["t-agenda-1-welcome"].item["source"]["document"] == "t-doc"  # inherited provenance
 
@@ -252,7 +252,7 @@ def test_a_document_address_date_and_extent_are_checked(tree, field, bad):
 def test_an_example_names_real_rules_real_dates_and_times(tree, old, new, says):
     replace_in(tree, EXAMPLES, old, new)
     if says is None:
-        load_content(tree / "checklists")
+        valid_content(tree / "checklists")
         return
     errors = errors_for(tree)
     assert len(errors) == 1 and errors[0].startswith(f"{EXAMPLES}:") and says in errors[0], errors

@@ -211,9 +211,9 @@ def preview(clone, added) -> Path:
 
 def test_its_pages_exist_and_say_nothing_false(clone, preview):
     from cpguide.family import questions_data
-    from cpguide.loader import load_content
+    from cpguide.gate import valid_content
 
-    content = load_content(clone / "checklists")
+    content = valid_content(clone / "checklists")
     at = lambda page: preview / ID / ("" if page == "index" else page) / "index.html"  # noqa: E731
     for page in ("index", "parents", "professionals", "timescales"):
         assert at(page).exists(), page

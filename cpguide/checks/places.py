@@ -2,17 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from ..content import Content
-
-
-def shown(path: Path, content: Content) -> str:
-    """A content file as the maintainer knows it: relative to the project folder."""
-    try:
-        return str(Path(path).relative_to(content.root.parent))
-    except ValueError:
-        return str(path)
+from ..content import Content, shown
 
 
 def rule_place(content: Content, authority_id: str, rule_id: str) -> tuple[str, int | None]:

@@ -1,7 +1,9 @@
-"""The sources' own order: agendas keep the source's numbering, and an odd one says so."""
+"""Sources: agendas keep the source's own order and numbering (an odd one says so), and each national
+fact says which texts it was checked against (cpguide/checked.py)."""
 
 from __future__ import annotations
 
+from ..checked import against_statutory_text, national_facts, publishers
 from ..content import Content
 from ..errors import ContentError
 from .places import shown
@@ -25,4 +27,26 @@ def agenda_order_errors(content: Content) -> list[ContentError]:
                         f"section {b['number']} follows section {a['number']} in agenda '{agenda['id']}'",
                         f"keep the source's order and numbers, and say what is odd in anomaly: on section {a['number']} "
                         "(or correct the order if it is yours, not the source's)"))
+    return errors
+
+
+# --- what each national fact was checked against ----------------------------------------------------
+
+def checked_errors(content: Content) -> list[ContentError]:
+    errors = []
+    for name, index, item in national_facts(content):
+        doc = content.national.docs[name]
+        key = "rules" if name == "timescales.yml" else "terms"
+        where = shown(doc.path, content)
+        checks = item.get("checked_against")
+        if not checks:
+            errors.append(ContentError(where, doc.line_of((key, index, "id")),
+                                       f"national fact '{item['id']}' has no checked_against",
+                                       "record each text you checked it against: kind, document, publisher, edition, where "
+                                       "(paragraph or page), url and the day you checked (see schema/common.schema.json)"))
+        elif not against_statutory_text(checks) and len(publishers(checks)) < 2:
+            errors.append(ContentError(where, doc.line_of((key, index, "checked_against")),
+                                       f"national fact '{item['id']}' is checked against one publisher's pages only",
+                                       "without the statute or the statutory guidance itself, cite at least two public "
+                                       "procedures from different publishers that state it"))
     return errors

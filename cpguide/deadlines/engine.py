@@ -327,7 +327,7 @@ def _series(rule: dict, single: list[Deadline], calendar: BankHolidayCalendar) -
 
 def timing(rule: dict) -> tuple:
     """The moment a rule names: the one definition of "same timing", used by the engine (disagreements
-    shown side by side), the consistency checks (checks.py: disagreements that must be recorded) and
+    shown side by side), the consistency checks (checks/timings.py: disagreements that must be recorded) and
     the JavaScript (timingKey in deadlines.mjs).
 
     `limit` is left out on purpose. It says how the moment is used — a deadline moved back to a working
@@ -335,7 +335,7 @@ def timing(rule: dict) -> tuple:
     the calculator does not date ("at least … after") — not when it is. Two documents that name the
     same moment ("exactly 15 minutes before" and "at least 15 minutes before") do not disagree about
     when, and each rule is still shown in its own words (the hand-worked case
-    disagreements-and-national.json, d-arrive-*). checks.py used to count `limit` as well, so the
+    disagreements-and-national.json, d-arrive-*). The checks used to count `limit` as well, so the
     checks asked for a discrepancy record the calculator would never show.
     """
     return rule["amount"], rule["unit"], rule["direction"], rule["from"]

@@ -10,10 +10,11 @@ from ..interface import interface_words
 from ..content import Authority, Entry
 from ..expected import expected_data, silences
 from ..deadlines.words import conditions_phrase as describe_conditions
+from ..page_parts import YOUR_DATES
 from ..vocabulary import DEADLINE_KINDS, ITEM_KINDS, OUTCOMES
 from .model import Page, SiteContext
 from .html import Html
-from .sections import YOUR_DATES, nav_path
+from .sections import nav_path
 from .parents_page import parents_body
 from . import professionals_page
 from . import national_law, prepare_section

@@ -19,10 +19,11 @@ from ..deadlines.words import format_date
 from ..vocabulary import AUDIENCES, CONFERENCE_TYPES, OUTCOMES
 from ..family import questions_data
 from ..interface import interface_words
+from ..page_parts import YOUR_DATES
 from ..wording import fill
 from . import routes
 from .model import Asset, Page, SiteContext
-from .sections import YOUR_DATES, region_key, region_of
+from .sections import region_key, region_of
 from .render import md
 from .templating import macros
 

@@ -281,7 +281,7 @@ class HtmlWriter:
 
     def _claim(self, anchor: str) -> None:
         """Two elements of a page never share an id (`cpguide validate` refuses an item id that a
-        part of the page uses: cpguide/misleading.py)."""
+        part of the page uses: cpguide/checks/misleading.py)."""
         if anchor in self.anchors:
             raise DuplicateId(f"{self.src}: two elements with the id '{anchor}'")
         self.anchors.add(anchor)

@@ -4,12 +4,11 @@ point in its place; not a second box to tick. Where the documents say nothing, t
 
 from __future__ import annotations
 
+from ..page_parts import WHAT_TO_BRING as ANCHOR
 from ..prepare import prepare_ids, prepare_words
 from ..wording import fill
 from .html import Html
 from .render import types_label
-
-ANCHOR = "what-to-bring"
 
 
 def jump_link(pages) -> list[Html]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from ..content import Authority
 
 NO_REGION = "Region not given"
-YOUR_DATES = "your-dates"  # the id of "Dates that matter to you" on an audience's page (the calculator links to it)
 
 
 def nav_path(authority: Authority) -> tuple[str, ...]:

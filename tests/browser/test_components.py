@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 
 from cpguide.deadlines.export import calculator_data
-from cpguide.loader import load_content
+from cpguide.gate import valid_content
 from cpguide.site import components
 from cpguide.site.calculator import DATA_DIR
 from good_tree import GOOD
@@ -82,7 +82,7 @@ def example_server(tmp_path_factory):
 
 def _calculator_data(folder: Path) -> None:
     """What the build writes under data/calculator/ (calculator.generate), for the good fixture."""
-    data = calculator_data(load_content(GOOD / "checklists"))
+    data = calculator_data(valid_content(GOOD / "checklists"))
     folder.mkdir(parents=True)
     files = {"bank-holidays.json": data["bank_holidays"], "words.json": data["words"],
              **{f"{aid}.json": rules for aid, rules in data["authorities"].items()}}

@@ -11,7 +11,7 @@ import random
 
 from cpguide.deadlines.engine import rules_for
 from cpguide.deadlines.export import words
-from cpguide.loader import load_content
+from cpguide.gate import valid_content
 from deadline_cases import ROOT, calendar_for, node_available, node_json, run_python, tables_for
 from random_rules import random_input, random_rules
 
@@ -48,7 +48,7 @@ def _rule_sets(content) -> list[list[dict]]:
 
 
 def test_random_inputs_agree_exactly():
-    fixture = load_content(FIXTURE_CONTENT)
+    fixture = valid_content(FIXTURE_CONTENT)
     items = _items(20261122, COUNT, _rule_sets(fixture))
     assert len(items) >= 10_000
     _compare(items)

@@ -19,7 +19,7 @@ from cpguide.deadlines.ics import result_ics
 from cpguide.deadlines.render import deadline_notes, warnings_text
 from cpguide.deadlines.words import format_date, render
 from cpguide.interface import interface_words
-from cpguide.loader import load_content
+from cpguide.gate import valid_content
 from deadline_cases import ROOT, calendar_for, node_available, node_json, tables_for
 from random_rules import random_input
 
@@ -48,7 +48,7 @@ def _python(item: dict, with_ics: bool) -> dict:
 
 def test_words_and_calendar_files_agree(content):
     sets = []
-    for source in (load_content(FIXTURE_CONTENT), content):
+    for source in (valid_content(FIXTURE_CONTENT), content):
         names = {a.id: a.name for a in source.authorities.values()}
         sets += [(rules_for(source, a), names) for a in sorted(source.authorities)]
     rng = random.Random(11)

@@ -17,13 +17,16 @@ import unicodedata
 from typing import Any, Iterator
 from urllib.parse import urlsplit
 
-from .content import Content
-from .errors import ContentError
+from ..content import Content
+from ..errors import ContentError
+from ..family import questions_data
+from ..page_parts import PAGE_PART_IDS
+from .places import shown
 
 
-def misleading_errors(content: Content, display) -> list[ContentError]:
-    return [*_look_alike_authorities(content, display), *_links_naming_another_site(content, display),
-            *_ordinary_word_abbreviations(content, display), *_ids_of_page_parts(content, display)]
+def misleading_errors(content: Content) -> list[ContentError]:
+    return [*_look_alike_authorities(content), *_links_naming_another_site(content),
+            *_ordinary_word_abbreviations(content), *_ids_of_page_parts(content)]
 
 
 # --- authorities -----------------------------------------------------------------------------------
@@ -41,7 +44,7 @@ def _foreign_letter(name: str) -> str | None:
     return None
 
 
-def _look_alike_authorities(content: Content, display) -> Iterator[ContentError]:
+def _look_alike_authorities(content: Content) -> Iterator[ContentError]:
     seen: dict[str, str] = {}
     for authority in sorted(content.authorities.values(), key=lambda a: a.id):
         doc = authority.docs.get("authority.yml")
@@ -51,7 +54,7 @@ def _look_alike_authorities(content: Content, display) -> Iterator[ContentError]
             name = authority.meta.get(key)
             if not isinstance(name, str):
                 continue
-            where = display(doc.path, content.root), doc.line_of((key,))
+            where = shown(doc.path, content), doc.line_of((key,))
             foreign = _foreign_letter(name)
             if foreign:
                 yield ContentError(*where, f"{key} {name!r} has the letter {foreign!r} ({unicodedata.name(foreign, '?').title()}), "
@@ -88,7 +91,7 @@ def _host(url: str) -> str:
     return host.lower().removeprefix("www.")
 
 
-def _links_naming_another_site(content: Content, display) -> Iterator[ContentError]:
+def _links_naming_another_site(content: Content) -> Iterator[ContentError]:
     for authority in content.authorities.values():
         for doc in authority.docs.values():
             for path, item in _dicts(doc.data):
@@ -98,7 +101,7 @@ def _links_naming_another_site(content: Content, display) -> Iterator[ContentErr
                 host = _host(url)
                 for named in {m.lower().removeprefix("www.") for m in _SITE.findall(text)}:
                     if host != named and not host.endswith("." + named):
-                        yield ContentError(display(doc.path, content.root), doc.line_of(path + ("text",)),
+                        yield ContentError(shown(doc.path, content), doc.line_of(path + ("text",)),
                                            f"the link's text names {named} but its address leads to {host or url!r}",
                                            "make the text say where the link goes, or correct the address")
                         break
@@ -106,7 +109,7 @@ def _links_naming_another_site(content: Content, display) -> Iterator[ContentErr
 
 # --- abbreviations ---------------------------------------------------------------------------------
 
-def _ordinary_word_abbreviations(content: Content, display) -> Iterator[ContentError]:
+def _ordinary_word_abbreviations(content: Content) -> Iterator[ContentError]:
     """An abbreviation is written with at least two capitals, or a capital and a digit (ICPC, CiN, S47):
     anything else can be an ordinary word in the text."""
     for authority in content.authorities.values():
@@ -117,7 +120,7 @@ def _ordinary_word_abbreviations(content: Content, display) -> Iterator[ContentE
                 continue
             capitals = sum(c.isupper() for c in abbreviation)
             if capitals < 2 and not (capitals and any(c.isdigit() for c in abbreviation)):
-                yield ContentError(display(doc.path, content.root), doc.line_of(("terms", i, "abbreviation")),
+                yield ContentError(shown(doc.path, content), doc.line_of(("terms", i, "abbreviation")),
                                    f"abbreviation {abbreviation!r} could be an ordinary word: its tooltip would be on every "
                                    f"{abbreviation!r} of the site", "an abbreviation has at least two capitals, or a capital "
                                    "and a digit (ICPC, CiN, S47); write the term without one otherwise")
@@ -128,19 +131,15 @@ def _ordinary_word_abbreviations(content: Content, display) -> Iterator[ContentE
 def page_part_ids(content: Content) -> set[str]:
     """The ids the pages give their own parts (not items): the dates section, what to bring, and each
     parents' question."""
-    from .family import questions_data
-    from .site.prepare_section import ANCHOR
-    from .site.sections import YOUR_DATES
-
     questions = questions_data(content).get("questions", [])
-    return {YOUR_DATES, ANCHOR} | {q["anchor"] for q in questions if isinstance(q, dict) and "anchor" in q}
+    return set(PAGE_PART_IDS) | {q["anchor"] for q in questions if isinstance(q, dict) and "anchor" in q}
 
 
-def _ids_of_page_parts(content: Content, display) -> Iterator[ContentError]:
+def _ids_of_page_parts(content: Content) -> Iterator[ContentError]:
     taken = page_part_ids(content)
     for entry in content.index.values():
         if entry.id in taken:
             doc = content.authorities[entry.authority].docs[entry.file]
-            yield ContentError(display(doc.path, content.root), doc.line_of(entry.json_path + ("id",)),
+            yield ContentError(shown(doc.path, content), doc.line_of(entry.json_path + ("id",)),
                                f"the id '{entry.id}' is the id of a part of the site's pages",
                                "choose another id: an id names one thing on its page")
