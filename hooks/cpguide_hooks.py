@@ -119,10 +119,7 @@ class WrittenPage(MkDocsPage):
     def render(self, config: MkDocsConfig, files: Files) -> None:
         body, self.body = self.body, None  # MkDocs keeps the content; nothing else is needed after this
         self.content = str(body.html)  # plain text from here: Markup's str methods would escape their arguments
-        # The page's title (its h1) first, as on the page: the generators write it after the body, and
-        # out of order it was shown as the last entry of the table of contents.
-        toc = sorted(body.toc, key=lambda heading: heading[0] != 1)
-        self.toc = get_toc(nest_toc_tokens([{"level": level, "id": anchor, "name": name} for level, anchor, name in toc]))
+        self.toc = get_toc(nest_toc_tokens([{"level": level, "id": anchor, "name": name} for level, anchor, name in body.toc]))
         self.present_anchor_ids = body.anchors
         self.links_to_anchors = {}
         for src_uri, anchor in body.links:

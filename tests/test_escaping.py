@@ -33,7 +33,6 @@ HELPERS = {
     "strong": lambda w, x: w.strong(x),
     "em": lambda w, x: w.em(x),
     "code": lambda w, x: w.code(x),
-    "heading": lambda w, x: w.heading(2, x),
     "paragraph": lambda w, x: w.paragraph(x),
     "lines": lambda w, x: w.lines(["first", x]),
     "item lines": lambda w, x: w.item(["first", x], "i-1"),
@@ -110,8 +109,17 @@ def test_attributes_are_escaped_quotes_included():
 
 def test_a_heading_of_plain_text_gets_its_table_of_contents_entry_from_the_text_as_written():
     w = writer()
-    w.heading(2, "Tom & <Jerry>")
-    assert w.toc == [(2, "tom-jerry", "Tom &amp; &lt;Jerry&gt;")]
+    heading = w.heading(2, "Tom & <Jerry>")
+    assert w.body([heading]).toc == [(2, "tom-jerry", "Tom &amp; &lt;Jerry&gt;")]
+
+
+def test_a_heading_is_written_from_text_escaped_once_never_from_html():
+    """Its text is what the table of contents and `cpguide generate`'s Markdown are made of: HTML would
+    have to be read back."""
+    out = writer().heading(2, TEXT)
+    assert isinstance(out, Markup) and ONCE in out and "<script" not in out and TWICE not in out
+    with pytest.raises(TypeError, match="written from its text"):
+        writer().heading(2, MADE)
 
 
 # --- no HTML literal in the package's Python ------------------------------------------------------

@@ -72,13 +72,13 @@ def test_abbreviations_are_matched_in_text_never_inside_an_entity_or_markup():
 
 def test_headings_get_ids_permanent_links_and_a_table_of_contents():
     w = writer()
-    first = w.heading(2, w.text("Before the conference"))
-    again = w.heading(2, w.text("Before the conference"))
+    first = w.heading(2, "Before the conference")
+    again = w.heading(2, "Before the conference")
     own = w.heading(3, "Agenda", "x-agenda")
     assert 'id="before-the-conference"' in first and 'id="before-the-conference_1"' in again
     assert '<a class="headerlink" href="#x-agenda" title="Permanent link">&para;</a>' in own
-    assert w.toc == [(2, "before-the-conference", "Before the conference"),
-                     (2, "before-the-conference_1", "Before the conference"), (3, "x-agenda", "Agenda")]
+    assert w.body([first, again, own]).toc == [(2, "before-the-conference", "Before the conference"),
+                                               (2, "before-the-conference_1", "Before the conference"), (3, "x-agenda", "Agenda")]
     assert {"before-the-conference", "before-the-conference_1", "x-agenda"} <= w.anchors
 
 

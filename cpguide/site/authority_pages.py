@@ -48,7 +48,7 @@ class AuthorityPages:
 
     def page(self, name: str, title: str, body: list[Html]) -> Page:
         nav_title = "Overview" if name == "index" else title.split(" — ")[0]
-        heading = self.w.heading(1, self.w.text(title))
+        heading = self.w.heading(1, title)
         # The full title names the browser tab and the search result; the navigation uses nav_title.
         # family: quick exit and Listen; no table of contents beside it: the jump links at the top do that
         # job, and on a phone it was a fifth of what the page downloads.
@@ -274,7 +274,7 @@ class AuthorityPages:
         w = self.w
         body = []
         for agenda in self.authority.agendas:
-            body.append(w.heading(2, w.text(agenda["title"]), agenda["id"]))
+            body.append(w.heading(2, agenda["title"], agenda["id"]))
             body.append(w.paragraph(Html("Applies to: {}. {}").format(w.text(types_label(agenda["conference_types"])), self.cite(agenda.get("source")))))
             body += self.paragraphs(agenda.get("intro", []))
             body += self.notes(agenda.get("notes", []))
@@ -285,7 +285,7 @@ class AuthorityPages:
 
     def agenda_section(self, agenda: dict, section: dict) -> list[Html]:
         w = self.w
-        body = [w.heading(3, Html("{}. {}").format(w.text(section["number"]), w.text(section["title"])), section["id"])]
+        body = [w.heading(3, f"{section['number']}. {section['title']}", section["id"])]
         if section.get("anomaly"):
             body.append(w.admonition("warning", "Numbering as in the source", [w.text(section["anomaly"])]))
         body += self.notes(section.get("notes", []))
@@ -308,13 +308,13 @@ class AuthorityPages:
         w = self.w
         body = []
         for s in self.authority.standard_sets:
-            body += [w.heading(2, w.text(s["title"]), s["id"]), w.paragraph(self.cite(s.get("source")))]
+            body += [w.heading(2, s["title"], s["id"]), w.paragraph(self.cite(s.get("source")))]
             body += self.paragraphs(s.get("intro", []))
             body += self.notes(s.get("notes", []))
             body += self.container_related(s["id"])
             body.append(self.numbered(s["standards"]))
             if s.get("guidance"):
-                body.append(w.heading(2, w.text(s.get("guidance_title") or "Practice guidance")))
+                body.append(w.heading(2, s.get("guidance_title") or "Practice guidance"))
                 body += self.paragraphs(s.get("guidance_intro", []))
                 body.append(self.numbered(s["guidance"]))
         return body
@@ -331,8 +331,8 @@ class AuthorityPages:
         if not self.authority.statements:
             body.append(w.paragraph("The documents of this authority do not give the wording of the statements read out at conferences."))
         for st in self.authority.statements:
-            label = w.text(st["label"]) + ": " if st.get("label") else ""
-            body.append(w.heading(2, label + w.text(st["title"]), st["id"]))
+            label = f"{st['label']}: " if st.get("label") else ""
+            body.append(w.heading(2, label + st["title"], st["id"]))
             who = []
             if st.get("read_by"):
                 who.append("Read out by: " + w.text(actors_label([st["read_by"]])))
@@ -363,7 +363,7 @@ class AuthorityPages:
                 body.append(w.paragraph(Html("The documents of this authority say nothing written for {} at this stage.{}")
                                         .format(AUDIENCE_NAMES[audience].lower(), self.what_happens_pointer())))
             for guide in in_phase:
-                body.append(w.heading(4, w.text(guide["title"]), guide["id"]))
+                body.append(w.heading(4, guide["title"], guide["id"]))
                 if guide.get("conference_types"):
                     body.append(w.paragraph("Applies to: " + w.text(types_label(guide["conference_types"]))))
                 body += self.notes(guide.get("notes", []))
@@ -443,7 +443,7 @@ class AuthorityPages:
                             .format(w.code("timescales.yml"), w.a("deadline calculator", "calculator/index.md")))]
         for rule in self.authority.rules:
             entry = self.content.index[rule["id"]]
-            body += [w.heading(3, w.text(rule["label"]), rule["id"]), w.blockquote(w.text(rule["text"]))]
+            body += [w.heading(3, rule["label"], rule["id"]), w.blockquote(w.text(rule["text"]))]
             only_if = f", only if {describe_conditions(rule['conditions'])}" if rule.get("conditions") else ""
             body.append(w.paragraph(w.lines([
                 w.strong("When:") + " " + w.text(self.ctx.rule_words[rule["id"]]),
@@ -504,7 +504,7 @@ class AuthorityPages:
         body = [w.paragraph("Where this authority's own documents say different things, the site shows both and says so. "
                             "It never silently picks one. Check with the conference chair or the social worker which applies.")]
         for d in self.authority.discrepancies:
-            body += [w.heading(2, w.text(d["title"]), d["id"]),
+            body += [w.heading(2, d["title"], d["id"]),
                      w.paragraph(w.em(w.text(d.get("type", "disagreement").capitalize() + ".")) + " " + w.text(d["note"]))]
             items = []
             for target in d["items"]:

@@ -390,7 +390,7 @@ class ChecklistPage:
             intro = w.text(self.labels.get("checklist_intro", ""))
         else:
             intro = Html.filled(self.say["intro"], authority=w.a(w.text(a.name), f"{a.id}/index.md"))
-        body = [w.heading(1, w.text(title)), w.paragraph(intro, "cp-screen-only")]
+        body = [w.heading(1, title), w.paragraph(intro, "cp-screen-only")]
         if several:
             body.append(w.paragraph(Html.filled(self.say["pack"], sheets=Html(", ").join(w.text(s.title) for s in self.cl.sheets)),
                                     "cp-screen-only"))
@@ -416,13 +416,13 @@ class ChecklistPage:
         w = self.w
         lines = []
         if heading_level:  # a section of a pack, under the pack's one header
-            lines.append(w.heading(heading_level, w.text(sheet.title), css="cp-sheet-title"))
+            lines.append(w.heading(heading_level, sheet.title, css="cp-sheet-title"))
         else:
             lines.append(self.header(sheet.title, [sheet]))
         group_level = (heading_level or 1) + 1
         for group in sheet.groups:
             if group.title:
-                lines.append(w.heading(group_level, w.text(group.title)))
+                lines.append(w.heading(group_level, group.title))
             if group.target:
                 lines.append(w.paragraph(self.explained(group.target)))
             lines.append(self.item_list(sheet, group.items))
@@ -460,7 +460,7 @@ class ChecklistPage:
         lines = [w.item([Html.filled(self.say["point"], title=w.strong(w.text(d["title"])), note=w.text(d["note"]))
                          + " " + w.a(w.text(self.say["point_link"]), f"{a.id}/disagreements.md", d["id"])], f"point-{d['id']}")
                  for d in found]
-        return [w.heading(2, w.text(self.say["points_title"]), "points-to-check"), w.paragraph(w.text(self.say["points_intro"])),
+        return [w.heading(2, self.say["points_title"], "points-to-check"), w.paragraph(w.text(self.say["points_intro"])),
                 w.bullets(lines)]
 
     def documents_of(self, ids: list[str]) -> set[str]:
@@ -547,13 +547,13 @@ def index_page(ctx: SiteContext, authority: Authority, checklists: list[Checklis
     w = ctx.writer(src)
     say = interface_words(ctx.content)["checklist_pages"]
     title = fill(say["index_title"], authority=authority.short_name)
-    body = [w.heading(1, w.text(title)),
+    body = [w.heading(1, title),
             w.paragraph(Html.filled(say["index_intro"], authority=w.a(w.text(authority.name), f"{authority.id}/index.md")))]
     for t in CONFERENCE_TYPES:
         of_type = [c for c in checklists if c.conference_type == t]
         if not of_type:
             continue
-        body.append(w.heading(2, w.text(CONFERENCE_NAMES[t])))
+        body.append(w.heading(2, CONFERENCE_NAMES[t]))
         pack = [c for c in of_type if c.key == "pack"]
         if pack:
             body.append(w.bullets([w.item([w.strong(w.a(w.text(pack[0].title), pack[0].src))

@@ -7,94 +7,30 @@ slow to build as bare Material with the same text (benchmarks/scale.py). Written
 Python-Markdown and Material would have produced, they skip that step; what MkDocs still needs
 from them is handed over as data:
 
-- the table of contents (`toc`: level, id, title of each heading),
+- the table of contents (`toc`: level, id, title of each heading, from the page's heading blocks),
 - the ids on the page (`anchors`), so MkDocs checks links *to* the page,
 - the links *from* the page (`links`: page and anchor), so MkDocs checks them as it checks
   Markdown links in a strict build.
 
 The markup itself is in templates/theme.html (Jinja2 macros, autoescaped): this module only decides
-what goes where. Text is always escaped; the glossary's abbreviations get their tooltips
+what goes where. A page is kept as the blocks it is written in (blocks.py): its headings, and the
+collapsed blocks around headings, keep what they are made of, so that `cpguide generate` writes the
+same page as Markdown without reading its HTML back. Text is always escaped; the glossary's abbreviations get their tooltips
 (`<abbr title>`) here, as the abbr extension gives them on Markdown pages.
 """
 
 from __future__ import annotations
 
-import html
 import re
-from dataclasses import dataclass, field
 from functools import partial
 
 from markdown.extensions.toc import slugify
 
-from ..wording import fill
+from .blocks import Container, Heading, HtmlBody, blocks_of, headings
+from .markup import Html, esc, escape_text as _escape, raw as _new
 from .templating import Markup, macros
 
 THEME = macros("theme.html")
-
-
-@dataclass
-class HtmlBody:
-    """A page's finished content and what MkDocs needs to know about it."""
-
-    html: Html  # (HTML, a str subclass)
-    toc: list[tuple[int, str, str]] = field(default_factory=list)  # (level, id, title as HTML)
-    anchors: set[str] = field(default_factory=set)
-    links: list[tuple[str, str]] = field(default_factory=list)  # (src_uri of the page linked to, anchor or "")
-    meta: dict = field(default_factory=dict)  # as a page's front matter: title, search exclusion
-
-
-class Html(Markup):
-    """HTML (a `markupsafe.Markup`): what every helper here returns. Plain text joined to it, formatted
-    into it or passed to a helper is escaped, exactly once; HTML (Markup) is kept as it is.
-
-    Text is escaped as Python-Markdown escapes text between tags ("&", "<", ">"; quotes show as
-    written), so a page written here is byte for byte what the same page written as Markdown gives.
-    Attributes are written only by the templates, where Jinja escapes quotes too."""
-
-    __slots__ = ()
-
-    @classmethod
-    def escape(cls, s) -> "Html":
-        kind = type(s)
-        if kind is Html:  # the common cases first: this runs for every piece of every page
-            return s
-        if kind is str:
-            return _new(_escape(s))
-        if hasattr(s, "__html__"):
-            return _new(s.__html__())
-        return _new(_escape(str(s)))
-
-    # Markup's own join, format and + escape the same way, through its constructor and (format)
-    # string.Formatter, both written in Python; these do it with str's own methods, which the build
-    # calls some hundred thousand times at 30 authorities.
-    def join(self, seq) -> "Html":
-        return _new(str.join(self, map(esc, seq)))
-
-    def format(self, *args, **kwargs) -> "Html":
-        """For the code's own small templates only; the site's words go through `filled`."""
-        return _new(str.format(self, *map(esc, args), **{k: esc(v) for k, v in kwargs.items()}))
-
-    @staticmethod
-    def filled(template: str, /, **values) -> "Html":
-        """A template of the site's words (cpguide/wording.py) as HTML: its text escaped, each
-        {name} replaced by its value (escaped unless it is HTML already)."""
-        return _new(fill(template, esc, esc, **values))
-
-    def __add__(self, other) -> "Html":
-        if isinstance(other, str) or hasattr(other, "__html__"):
-            return _new(str.__add__(self, esc(other)))
-        return NotImplemented
-
-    def __radd__(self, other) -> "Html":
-        if isinstance(other, str) or hasattr(other, "__html__"):
-            return _new(str.__add__(esc(other), self))
-        return NotImplemented
-
-
-# Html from a str that is HTML already (a template's output, text escaped here): str's own constructor,
-# not Markup's, which is written in Python and would cost as much again on every helper call.
-_new = partial(str.__new__, Html)
-esc = Html.escape
 
 
 # A phone number or e-mail address as a reader sees it in the text: each becomes a tap-to-call (tel:) or
@@ -176,6 +112,10 @@ class DuplicateId(ValueError):
     """A page would have two elements with one id."""
 
 
+class HeadingOutOfPlace(ValueError):
+    """A heading was put inside HTML that does not keep it as a block (blocks.py), or not put on the page."""
+
+
 class HtmlWriter:
     """Helpers for writing one page; `url_of(from_src, to_src)` makes links relative to it.
 
@@ -190,7 +130,7 @@ class HtmlWriter:
         self.item_ids = item_ids  # a heading's id made from its text never takes one of these
         self.url_of = url_of
         self.abbr = abbreviations
-        self.toc: list[tuple[int, str, str]] = []
+        self.headings: list[Heading] = []  # every heading written, to check that each is on the page as a block
         self.anchors: set[str] = set()
         self.links: list[tuple[str, str]] = []
         self.urls: dict[str, str] = {}  # page linked to -> its URL from here: a page links to a few pages many times
@@ -257,22 +197,25 @@ class HtmlWriter:
         return _new(THEME.checklist_mount(checklist_id, version, words))
 
     # --- blocks -----------------------------------------------------------------------------------
-    def heading(self, level: int, inner, anchor: str | None = None, css: str = "") -> Html:
+    def heading(self, level: int, text: str, anchor: str | None = None, css: str = "") -> Heading:
         """A heading with a permanent link, in the table of contents; without an id of its own it
-        gets one from its text, as Python-Markdown's toc extension would."""
-        inner = esc(inner)
-        name = _strip_tags(inner)
+        gets one from its text, as Python-Markdown's toc extension would. It is written from its
+        text (source text: escaped, with tooltips), which the table of contents and Markdown need."""
+        if isinstance(text, Markup) or not isinstance(text, str):
+            raise TypeError(f"{self.src}: a heading is written from its text (a str), not from HTML: {text!r}")
+        text = text.strip()
         if anchor:
             self._claim(anchor)
         else:
-            base = anchor = slugify(html.unescape(name), "-")
+            base = anchor = slugify(text, "-")
             count = 0
             while anchor in self.anchors or anchor in self.item_ids or not anchor:  # as Python-Markdown's toc
                 count += 1
                 anchor = f"{base}_{count}"
             self.anchors.add(anchor)
-        self.toc.append((level, anchor, name))
-        return _new(THEME.heading(level, inner, anchor, css))
+        heading = Heading.of(level, text, self.abbr(text), anchor, css)
+        self.headings.append(heading)
+        return heading
 
     def anchor(self, anchor: str) -> str:
         """An id for an element other than a heading, recorded so links to it are checked."""
@@ -310,8 +253,9 @@ class HtmlWriter:
 
     @staticmethod
     def details(kind: str, summary, inner: list) -> Html:
-        """A collapsed block (`??? quote "Summary"`), open to read without JavaScript."""
-        return _new(THEME.details(kind, esc(summary), [esc(i) for i in inner]))
+        """A collapsed block (`??? quote "Summary"`), open to read without JavaScript; with a heading
+        inside, a block that keeps its blocks (blocks.Container)."""
+        return Container.of(partial(THEME.details, kind, esc(summary)), inner)
 
     @staticmethod
     def blockquote(inner) -> Html:
@@ -338,29 +282,25 @@ class HtmlWriter:
 
     # --- the page ---------------------------------------------------------------------------------
     def body(self, parts: list, meta: dict | None = None) -> HtmlBody:
+        """The page: its parts (blocks, HTML or text) one after another, and what MkDocs needs to know."""
         meta = dict(meta or {})
         if "title" in meta:  # Material puts the title into <title> and the header as HTML
             meta["title"] = title_html(meta["title"])
-        # A page that hides its table of contents has none: Material would still write it in, hidden.
-        toc = [] if "toc" in meta.get("hide", []) else self.toc
-        return HtmlBody(NEWLINE.join(p for p in parts if p) + NEWLINE, toc, self.anchors, self.links, meta)
+        blocks = blocks_of(parts)
+        self._every_heading_placed(blocks)
+        return HtmlBody(blocks, self.anchors, self.links, meta)
 
-
-NEWLINE = Html("\n")
+    def _every_heading_placed(self, blocks: tuple[Html, ...]) -> None:
+        """Each heading written is a block of the page, or of a container on it: inside other HTML
+        (a template's, a join) it would be missing from the table of contents."""
+        placed = {id(h) for h in headings(blocks)}
+        if len(placed) != len(self.headings):
+            lost = [h.text for h in self.headings if id(h) not in placed]
+            raise HeadingOutOfPlace(f"{self.src}: heading {lost[:3]} is not a block of the page: pass it to body() "
+                                    "or to a helper that keeps blocks (details)")
 
 
 def title_html(text: str) -> str:
     """A title as MkDocs and Material take it (HTML, on one line): source text escaped, whitespace
     runs one space, so "&lt;" shows as written in the navigation, the header and <title>."""
     return _escape(" ".join(text.split()))
-
-
-def _escape(text: str) -> str:
-    return html.escape(text, quote=False)
-
-
-_TAG = re.compile(r"<[^>]*>")
-
-
-def _strip_tags(markup: str) -> str:
-    return _TAG.sub("", markup)

@@ -21,7 +21,7 @@ class Page:
     markdown: str  # the page as Markdown, or "" when it is written as HTML (`html`)
     nav: tuple[str, ...] = ()  # navigation sections above the page, e.g. ("Authorities", "South East", "West Berkshire")
     nav_title: str | None = None  # shorter title for the navigation, when the page title repeats its section
-    html: HtmlBody | None = None  # the page written as HTML (html.py), for MkDocs to take as it is
+    html: HtmlBody | None = None  # the page written as HTML blocks (html.py, blocks.py), for MkDocs to take as it is
 
     @property
     def written(self) -> str:

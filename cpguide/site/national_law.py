@@ -18,11 +18,11 @@ def overview_section(pages) -> list[Html]:
     if not data:
         return []
     say = data["words"]
-    body = [w.heading(2, w.text(say["edition_heading"])), w.paragraph(w.text(edition_sentence(pages.content, pages.ctx.build_date))),
+    body = [w.heading(2, say["edition_heading"]), w.paragraph(w.text(edition_sentence(pages.content, pages.ctx.build_date))),
             w.paragraph(w.a(say["link"], CHANGING))]
-    body.append(w.heading(3, w.text(say["edition_changes_heading"])))
+    body.append(w.heading(3, say["edition_changes_heading"]))
     body.append(w.bullets([w.item([w.text(c["text"]), evidence(w, c["evidence"], say)]) for c in data["edition_changes"]]))
-    body.append(w.heading(3, w.text(say["unchecked_heading"])))
+    body.append(w.heading(3, say["unchecked_heading"]))
     body.append(w.bullets([w.item([w.text(t)]) for t in data["unchecked"]]))
     return body
 

@@ -41,7 +41,7 @@ def _jump_links(pages, label: str, answered) -> Html:
 
 def _answer(pages, labels: dict, question: dict, topics: list[dict]) -> list[Html]:
     w, a = pages.w, pages.authority
-    body = [w.heading(2, w.text(question["question"]), question["anchor"])]
+    body = [w.heading(2, question["question"], question["anchor"])]
     body += pages.paragraphs(question.get("always", []))
     # Answered by the family topics, or else by the authority's own rules of the question's kinds: the
     # page never says the papers are silent on what its timescales give a date for.
@@ -102,7 +102,7 @@ def _calculator_words(pages) -> dict:
 
 def _topic(pages, labels: dict, topic: dict, quoted: set[str]) -> list[Html]:
     w = pages.w
-    body = [w.heading(3, w.text(topic["title"]), topic["id"])]
+    body = [w.heading(3, topic["title"], topic["id"])]
     only = {("icpc",): "first_only", ("rcpc",): "review_only"}.get(tuple(topic.get("conference_types") or ()))
     if only:  # a topic for both kinds of meeting says nothing: that would be noise on every topic
         body.append(w.paragraph(w.em(w.text(labels.get(only, "")))))
@@ -134,11 +134,11 @@ def _word_for_word(pages, labels: dict) -> list[Html]:
     # The class marks the rest of the page as quotation (tests/test_family_readability.py).
     summarised = any(_is_summary(pages.content, g) for g in guides)
     intro = labels.get("summary_intro") if summarised and labels.get("summary_intro") else labels.get("word_for_word_intro", "")
-    body = [w.heading(2, w.text(labels.get("word_for_word", "")), css="cp-quotations"), w.paragraph(w.text(intro))]
+    body = [w.heading(2, labels.get("word_for_word", ""), css="cp-quotations"), w.paragraph(w.text(intro))]
     for phase, phase_name in PHASE_NAMES.items():
         inner = []
         for guide in (g for g in guides if g["phase"] == phase):
-            inner.append(w.heading(3, w.text(guide["title"]), guide["id"]))
+            inner.append(w.heading(3, guide["title"], guide["id"]))
             inner += pages.notes(guide.get("notes", []))
             inner += pages.container_related(guide["id"])
             inner.append(pages.item_list(guide["items"]))

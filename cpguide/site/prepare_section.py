@@ -21,7 +21,7 @@ def prepare_section(pages) -> list[Html]:
     if not words:
         return []
     w, a = pages.w, pages.authority
-    body = [w.heading(2, w.text(words["heading"]), ANCHOR)]
+    body = [w.heading(2, words["heading"], ANCHOR)]
     ids = prepare_ids(a)
     if not ids:
         national = pages.content.national

@@ -46,7 +46,7 @@ def _chairs_part(pages, say: dict) -> list[Html]:
     chairs' page lists everything the chair does."""
     w = pages.w
     chairs = w.a(w.text(say["chairs_link"]), pages.own_page("chairs"))
-    body = [w.heading(2, w.text(say["chairs_part"]), "the-chairs-part"), w.paragraph(Html(fill(say["chairs"], w.text, Html.escape, link=chairs)))]
+    body = [w.heading(2, say["chairs_part"], "the-chairs-part"), w.paragraph(Html(fill(say["chairs"], w.text, Html.escape, link=chairs)))]
     items = [i for g in pages.authority.guides if g["audience"] == AUDIENCE for i in g["items"]
              if chairs_task(pages.content, i, AUDIENCE)]
     return body + ([pages.item_list(items)] if items else [])
@@ -54,7 +54,7 @@ def _chairs_part(pages, say: dict) -> list[Html]:
 
 def _section(pages, say: dict, section: str, phase: str, said: dict) -> list[Html]:
     w, a = pages.w, pages.authority
-    body = [w.heading(2, w.text(say[section]), ANCHORS[section])]
+    body = [w.heading(2, say[section], ANCHORS[section])]
     lines = []
     for expectation in expected_data(pages.content).get("audiences", {}).get(AUDIENCE, []):
         if expectation.get("section") != section:
@@ -74,7 +74,7 @@ def _section(pages, say: dict, section: str, phase: str, said: dict) -> list[Htm
         items = own_items(pages.content, guide["items"], AUDIENCE)
         if not items:
             continue
-        body.append(w.heading(3, w.text(guide["title"]), guide["id"]))
+        body.append(w.heading(3, guide["title"], guide["id"]))
         if guide.get("conference_types"):
             body.append(w.paragraph("Applies to: " + w.text(types_label(guide["conference_types"]))))
         body += pages.notes(guide.get("notes", []))

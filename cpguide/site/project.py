@@ -6,17 +6,17 @@ navigation, the glossary's abbreviations and the site version written in. `mkdoc
 in DIR builds the same pages as the normal build (tests/test_generate.py), and an engine that reads
 mkdocs.yml but runs no hooks (Zensical; MkDocs 2.0 will have no plugins) has everything it needs.
 
-The pages written as HTML (html.py) become Markdown files whose headings are Markdown headings, so
-the toc extension gives them the same table of contents and permanent links as in the normal
-build, and whose other blocks are the HTML as it is: raw HTML blocks, which Python-Markdown passes
-through untouched. MkDocs does not check links inside raw HTML, so `check_links` checks them here,
-before anything is written: a broken link stops `cpguide generate` as it stops the strict build.
+The pages written as HTML (html.py) become Markdown files written from the same blocks as the
+normal build's pages (blocks.py): their headings are Markdown headings, so the toc extension gives
+them the same table of contents and permanent links as in the normal build, and their other blocks
+are the HTML as it is: raw HTML blocks, which Python-Markdown passes through untouched. MkDocs does
+not check links inside raw HTML, so `check_links` checks them here, before anything is written: a
+broken link stops `cpguide generate` as it stops the strict build.
 """
 
 from __future__ import annotations
 
 import copy
-import html
 import os
 import re
 import shutil
@@ -26,10 +26,10 @@ import yaml
 from markdown.extensions.toc import slugify
 
 from ..publish import configure_file_build, is_file_build, template_extra
+from .blocks import markdown
 from .components import theme_templates
 from .markers import MarkerError, expand_markers
 from .model import Page, SiteBuild
-from .templating import Markup, macros
 from .navigation import merge_nav
 
 REPO = Path(__file__).resolve().parents[2]
@@ -42,87 +42,13 @@ class ProjectError(Exception):
 
 # --- pages ----------------------------------------------------------------------------------------
 
-# A heading as the theme's `heading` macro writes it (templates/theme.html), ending in its permanent link.
-_HEADING = re.compile(r'<h([1-6])(?: class="([^"]*)")? id="([^"]*)">(.*?)'
-                      r'<a\s+class="headerlink"\s+href="#[^"]*"\s+title="Permanent link">&para;</a\s*></h\1\s*>', re.S)
-_TAG = re.compile(r"<[^>]*>")
-
-
 def page_source(page: Page) -> str:
-    """The page as a Markdown file: its Markdown, or its HTML with its headings for the toc extension.
-
-    A heading at the top level becomes a Markdown heading; one inside other elements (a collapsed
-    block) stays HTML with `markdown="1"`, as do the elements around it, so that md_in_html parses
-    just the heading and leaves everything else in them as raw HTML.
-    """
+    """The page as a Markdown file: its Markdown, or its blocks written as Markdown (blocks.py)."""
     if page.html is None:
         return page.markdown
-    text = str(page.html.html)  # a plain str: Markup's str methods would escape their arguments
     meta = page.html.meta
-    # A page that hides its table of contents has none at all, as in the normal build (the hooks):
-    # its headings stay HTML, which the toc extension does not read.
-    headings = [] if "toc" in meta.get("hide", []) else list(_HEADING.finditer(text))
-    around = _ancestors(text, [m.start() for m in headings])
-    parts, pos = [], 0
-    for m in headings:
-        parts.append(_marked(text, pos, m.start(), around))
-        parts.append(_heading(m, nested=bool(around.get(m.start()))))
-        pos = m.end()
-    parts.append(_marked(text, pos, len(text), around))
-    body = "".join(parts).strip()
     front = f"---\n{yaml.safe_dump(dict(meta), allow_unicode=True, sort_keys=False)}---\n\n" if meta else ""
-    return front + body + "\n"
-
-
-_ANY_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
-_VOID = {"br", "input", "img", "hr", "wbr", "col", "source", "meta", "link"}
-
-
-def _ancestors(text: str, starts: list[int]) -> dict[int, list[int]]:
-    """For each heading start: the offsets of the opening tags of the elements around it."""
-    wanted, found, stack = set(starts), {}, []
-    for m in _ANY_TAG.finditer(text):
-        if m.start() in wanted:
-            found[m.start()] = list(stack)
-        close, name, self_closing = m.groups()
-        if self_closing or name.lower() in _VOID:
-            continue
-        if close:
-            stack.pop()
-        else:
-            stack.append(m.start())
-    return found
-
-
-def _marked(text: str, start: int, end: int, around: dict[int, list[int]]) -> str:
-    """text[start:end] with `markdown="1"` in the opening tags of elements that hold a heading."""
-    marks = sorted({o for offsets in around.values() for o in offsets if start <= o < end})
-    out, pos = [], start
-    for o in marks:
-        name_end = _ANY_TAG.match(text, o).end(2)
-        out += [text[pos:name_end], ' markdown="1"']
-        pos = name_end
-    out.append(text[pos:end])
-    return "".join(out)
-
-
-_MD_INLINE = re.compile(r"([\\`*_\[\]|{}#])")
-
-
-def _heading_text(inner: str) -> str:
-    """A heading's text (HTML) as Markdown that shows the same text: never at a line start, so unlike
-    render.md() it needs no line-start escape, which would show in the HTML as a character reference."""
-    text = " ".join(html.unescape(_TAG.sub("", inner)).split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_INLINE.sub(r"\\\1", text)
-
-
-def _heading(m: re.Match, nested: bool) -> str:
-    level, css, anchor, inner = m.groups()
-    text = _heading_text(inner)  # the abbr extension adds the tooltips again
-    if nested:  # the attributes and the text are taken from HTML, escaped already
-        return str(macros("theme.html").markdown_heading(level, Markup(text), Markup(anchor), Markup(css or "")))
-    return f"\n\n{'#' * int(level)} {text} {{ #{anchor}{f' .{css}' if css else ''} }}\n\n"  # a block of its own
+    return front + markdown(page.html) + "\n"
 
 
 # --- links ----------------------------------------------------------------------------------------
