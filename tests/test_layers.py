@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -140,3 +141,22 @@ def test_importing_the_loader_loads_no_check():
     loaded = _loaded_after_importing(["cpguide.loader"])
     assert "cpguide.loader" in loaded
     assert not {m for m in loaded if m.startswith(("cpguide.checks", "cpguide.gate", "cpguide.site"))}, sorted(loaded)
+
+
+def test_what_cpguide_and_the_hooks_import_is_a_runtime_dependency():
+    """Every package imported on the way to a page or a `validate` is in pyproject.toml's dependencies,
+    not only in an extra or brought by another package (a test extra once held textstat)."""
+    import tomllib
+    from importlib.metadata import packages_distributions
+
+    def norm(name: str) -> str:
+        return re.sub(r"[-_.]+", "-", name).lower()
+
+    declared = {norm(re.split(r"[\s\[=<>!~;]", d, maxsplit=1)[0])
+                for d in tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]}
+    modules = {m: p for m, p in _modules().items() if m.split(".")[0] in ("cpguide", "hooks")}
+    imported = {i.split(".")[0] for m, p in modules.items() for i in _imports(m, p, set(modules))}
+    third_party = sorted(i for i in imported if i not in sys.stdlib_module_names and i not in ("cpguide", "hooks"))
+    distributions = packages_distributions()
+    assert "yaml" in third_party and "textstat" in third_party  # the walk sees the imports
+    assert [m for m in third_party if not {norm(d) for d in distributions.get(m, [m])} & declared] == []
