@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import html
 
+import pytest
+
 from cpguide.gate import valid_content
 from cpguide.site import build_site
 
@@ -31,3 +33,16 @@ def test_a_role_guide_can_point_at_a_timescale_rule(tree):
     item = item[:item.index("</li>")]
     assert "The plan will be sent within one working day." in item  # the rule's own words
     assert "timescales/#t-rule-plan" in item  # and where it is kept
+
+
+@pytest.mark.parametrize("target, why", [("t-agenda", "has no text of its own (kind: agenda)"),
+                                         ("t-chairs-plan", "is itself kept elsewhere")])
+def test_an_item_kept_in_something_without_words_of_its_own_is_refused(tree, target, why):
+    from good_tree import errors_for
+
+    roles = ROLES + f"      - {{id: t-chairs-other, ref: {target}}}\n"
+    (tree / "checklists" / "test-town" / "roles.yml").write_text(roles, encoding="utf-8")
+    errors = errors_for(tree)
+    assert errors == [f"checklists/test-town/roles.yml:9: 't-chairs-other' is kept in '{target}', which {why}"
+                      " — point 'ref' at the item whose words should be shown here (a point, prompt, rule, "
+                      "standard or paragraph), or give the words in 'text'"], errors

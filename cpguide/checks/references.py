@@ -31,6 +31,7 @@ def reference_errors(content: Content) -> list[ContentError]:
                     errors.append(ContentError(where, doc.line_of(entry.json_path + (key,)),
                                                f"'{entry.id}' refers to '{target}' in '{key}', which does not exist",
                                                "check the id for typos, or add the item it should point to"))
+        errors += _kept_elsewhere_errors(content, entry, where, doc)
         if entry.type == "discrepancy":
             for i, target in enumerate(entry.item.get("items", [])):
                 if target not in content.index:
@@ -47,6 +48,19 @@ def reference_errors(content: Content) -> list[ContentError]:
             errors.append(ContentError(where, doc.line_of(entry.json_path), f"'{entry.id}' has no source",
                                        "add source: {document: …, section: …} to it or to its container"))
     return errors
+
+
+def _kept_elsewhere_errors(content: Content, entry: Entry, where: str, doc) -> list[ContentError]:
+    """An item kept elsewhere (`ref:`) is shown in the words of the item it names: that item must have
+    words of its own (not an agenda, a guide or a term), and not be kept elsewhere in turn."""
+    target = content.index.get(entry.item.get("ref"))
+    if target is None or ("text" in target.item and "ref" not in target.item):
+        return []
+    what = "is itself kept elsewhere" if "ref" in target.item else f"has no text of its own (kind: {target.type})"
+    return [ContentError(where, doc.line_of(entry.json_path + ("ref",)),
+                         f"'{entry.id}' is kept in '{target.id}', which {what}",
+                         "point 'ref' at the item whose words should be shown here (a point, prompt, rule, "
+                         "standard or paragraph), or give the words in 'text'")]
 
 
 def _sources_of(entry: Entry) -> list[dict]:
