@@ -89,11 +89,12 @@ def test_a_page_that_hides_its_table_of_contents_keeps_its_headings_as_html():
     assert as_markdown(body) == str(body.html).strip() and "##" not in as_markdown(body)
 
 
-@pytest.mark.parametrize("place", ["tabs", "joined", "not on the page"])
+@pytest.mark.parametrize("place", ["tabs", "joined", "changed", "not on the page"])
 def test_a_heading_that_is_not_a_block_of_the_page_stops_it(place):
     """Inside HTML that keeps no blocks, a heading would be missing from the table of contents."""
     w = writer()
     lost = w.heading(2, "Lost")
-    parts = {"tabs": [w.tabs(1, [("ICPC", lost)])], "joined": [w.paragraph("a") + lost], "not on the page": []}[place]
+    parts = {"tabs": [w.tabs(1, [("ICPC", lost)])], "joined": [w.paragraph("a") + lost],
+             "changed": [lost.replace("Lost", "Found")], "not on the page": []}[place]
     with pytest.raises(HeadingOutOfPlace, match="Lost"):
         w.body(parts)

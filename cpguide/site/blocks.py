@@ -27,9 +27,17 @@ from .templating import Markup, macros
 THEME = macros("theme.html")
 
 
-class Heading(Html):
-    """A heading block: the theme's heading with its permanent link, and what it is made of.
-    (A str subclass keeps its fields in a __dict__: str allows no __slots__ of its own.)"""
+class Block(Html):
+    """HTML that keeps what it is made of. (A str subclass keeps its fields in a __dict__: str allows
+    no __slots__ of its own.)"""
+
+    def __new__(cls, base="", encoding=None, errors="strict"):
+        # What Markup's own methods make of a block (strip, replace, %) is plain HTML: it keeps nothing.
+        return raw(Markup(base, encoding, errors))
+
+
+class Heading(Block):
+    """A heading block: the theme's heading with its permanent link, and what it is made of."""
 
     level: int
     anchor: str
@@ -58,7 +66,7 @@ class Heading(Html):
         return f"\n\n{'#' * self.level} {text} {{ #{self.anchor}{classes} }}\n\n"
 
 
-class Container(Html):
+class Container(Block):
     """A block around blocks, one of which holds a heading. `wrap(children, markdown=False)` is the
     theme's macro that writes the element around them (`markdown=True` marks it for md_in_html)."""
 
@@ -80,7 +88,7 @@ class Container(Html):
         return str(self.wrap([Markup(_markdown(b, nested=True)) for b in self.children], markdown=True))
 
 
-_STRUCTURED = (Heading, Container)
+_STRUCTURED = (Heading, Container)  # the blocks that keep what they are made of
 
 
 def blocks_of(parts: list) -> tuple[Html, ...]:
