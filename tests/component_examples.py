@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import yaml
 from jinja2 import Environment, StrictUndefined
+from markupsafe import Markup
 
 from cpguide.site import components
 
@@ -31,6 +32,7 @@ class Example:
     notices: dict = field(default_factory=dict)  # the page's wording for its scripts (#cp-notices)
     stored: dict = field(default_factory=dict)  # localStorage before the page is opened
     files: dict = field(default_factory=dict)  # other files the site serves: {path: text, or data as JSON}
+    page_before: str = ""  # markup the theme puts before the component (browser test)
 
     @property
     def id(self) -> str:
@@ -40,7 +42,8 @@ class Example:
 def read(name: str) -> tuple[dict, list[Example]]:
     data = yaml.safe_load((components.FOLDER / name / "examples.yml").read_text(encoding="utf-8")) or {}
     examples = [Example(name, i, e["name"], e["calls"], e["markup"], e.get("browser") or [], e.get("init_script", ""),
-                        data.get("styles") or [], e.get("notices") or {}, e.get("stored") or {}, e.get("files") or {})
+                        data.get("styles") or [], e.get("notices") or {}, e.get("stored") or {}, e.get("files") or {},
+                        e.get("page_before", ""))
                 for i, e in enumerate(data.get("examples") or [], start=1)]
     return data, examples
 
@@ -60,7 +63,14 @@ ENGINES = {"no escaping by default (MkDocs' theme)": _environment(False),
 
 def render(example: Example, env: Environment | None = None) -> str:
     module = (env or ENGINES["escaping by default (the package)"]).get_template(components.template_name(example.component)).module
-    return "\n".join(str(getattr(module, call["macro"])(**call["arguments"])) for call in example.calls)
+    return "\n".join(str(getattr(module, call["macro"])(**_arguments(call))) for call in example.calls)
+
+
+def _arguments(call: dict) -> dict:
+    """A call's arguments; those under `markup_arguments` are HTML the caller made (icons from the theme)."""
+    made = {name: ({k: Markup(v) for k, v in value.items()} if isinstance(value, dict) else Markup(value))
+            for name, value in (call.get("markup_arguments") or {}).items()}
+    return {**call.get("arguments", {}), **made}
 
 
 _BETWEEN_TAGS = re.compile(r">\s+<")

@@ -10,7 +10,10 @@ Test Town Council, `test-town`): no site build is needed. Each page's article en
 
 An example may also give the page's wording for its scripts (`notices`), what localStorage holds before
 the page opens (`stored`), other files the site serves (`files`) and a script run before the page's own
-(`init_script`). Steps (one key each): click, press (keys), fill ({label, text}: typed as a person types), check ({label}),
+(`init_script`). Other files that hold `data-pagefind-body` are indexed with Pagefind, for the search box; `page_before` is
+markup the theme puts before the component (Material's toggle, the danger line).
+Steps (one key each): click, press (keys), fill ({role, name} or {label}, and text: cleared, then typed as a
+person types), select ({role, name, value}), check ({label}),
 reload, see / hidden (an element by role and name), attribute ([element, name, value]), expect (a script
 expression that must become true), url_ends (the address the page has gone to).
 """
@@ -21,6 +24,8 @@ import html
 import http.server
 import json
 import shutil
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -49,7 +54,7 @@ def _page(example) -> str:
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{html.escape(example.id)}</title>{links}{_notices(example)}</head><body><main><article class=\"md-typeset\">"
-            f"<h1>{html.escape(example.id)}</h1>\n{render(example)}\n<p>A page to read.</p></article></main>"
+            f"<h1>{html.escape(example.id)}</h1>\n{example.page_before}{render(example)}\n<p>A page to read.</p></article></main>"
             f'<script src="/assets/js/cpguide.js"></script></body></html>')
 
 
@@ -73,6 +78,8 @@ def example_server(tmp_path_factory):
         for path, data in example.files.items():
             (folder / path).parent.mkdir(parents=True, exist_ok=True)
             (folder / path).write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    if any(b"data-pagefind-body" in p.read_bytes() for p in folder.rglob("*.html")):  # pages to search
+        subprocess.run([sys.executable, "-m", "pagefind", "--site", str(folder), "--quiet"], check=True)
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), lambda *a, **kw: _Quiet(*a, directory=str(folder), **kw))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
@@ -101,8 +108,12 @@ def _step(page, step: dict, base: str) -> None:
     elif key == "press":
         for k in value:
             page.keyboard.press(k)
-    elif key == "fill":
-        page.get_by_label(value["label"], exact=True).press_sequentially(value["text"], delay=20)
+    elif key == "fill":  # what was there is cleared, then the text typed key by key
+        box = _element(page, value) if "role" in value else page.get_by_label(value["label"], exact=True)
+        box.fill("")
+        box.press_sequentially(value["text"], delay=20)
+    elif key == "select":
+        _element(page, value).select_option(value["value"])
     elif key == "check":
         page.get_by_label(value["label"], exact=True).check(force=True)
     elif key == "reload":
@@ -138,6 +149,8 @@ def test_example_in_a_browser(browser, example_server, example):
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
+    said = []
+    page.on("console", lambda m: said.append(m.text))
     page.on("request", lambda r: r.url.startswith(("http:", "https:")) and not r.url.startswith(example_server)
             and errors.append(f"request to another host: {r.url}"))
     if example.init_script:
@@ -152,8 +165,13 @@ def test_example_in_a_browser(browser, example_server, example):
         _ready(page)
         violations = run_axe(page)
         assert not violations, describe_violations(violations)
-        for step in example.browser:
-            _step(page, step, example_server)
+        for number, step in enumerate(example.browser, start=1):
+            try:
+                _step(page, step, example_server)
+            except Exception as exc:  # noqa: BLE001 - which step, in the example's words
+                shown = page.evaluate("() => document.querySelector('article').innerText.slice(0, 600)")
+                raise AssertionError(f"{example.id}, step {number} {step}: {str(exc).splitlines()[0]}\n"
+                                     f"at {page.url}, the page shows: {shown}\nconsole: {said}") from exc
         if page.url.endswith(address):  # still on the example: as it is after the steps
             violations = run_axe(page)
             assert not violations, describe_violations(violations)

@@ -1,4 +1,4 @@
-/* Site search: Pagefind's index, shown in Material's search box and result list.
+/* Site search (components/search): Pagefind's index, shown in Material's search box and result list.
 
    cpguide.js imports this module the first time a reader opens or focuses the search box, and only
    then does the browser fetch Pagefind (its script and WebAssembly), and per query only the index
@@ -120,25 +120,13 @@ async function ranked(pf, query, { authority, mine, audience }) {
   return lists.flat();
 }
 
-// Loaded with search, not with every page. Result text darker than Material's (4.23:1) for WCAG AA.
-const STYLES = `
-.md-search-result__meta, .md-search-result__article p, .md-search-result__article h2 { color: #4a4a4a; }
-.md-search-result__meta { background-color: #f2f2f2; }
-.cp-search__scope { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; padding: .4rem .8rem .4rem 2.2rem;
-  font-size: .64rem; color: #333; border-bottom: 1px solid #e0e0e0; }
-.cp-search__scope label, .cp-search__audience { display: inline-flex; align-items: center; gap: .3rem; }
-.cp-search__scope select { font: inherit; border: 1px solid #5c5c5c; border-radius: .1rem; }
-.cp-search__scope[hidden], .cp-search__scope [hidden] { display: none; }
-.cp-search__urgent .md-search-result__article h1 { color: #8a1c00; font-weight: 700; }
-.md-search-result .cp-search__urgent-link { display: inline; padding: 14px 6px; color: #8a1c00; text-decoration: underline; }
-.md-search-result .cp-search__urgent-link:focus { outline: 3px solid #3f51b5; }
-.md-search-result .md-button.cp-search__more { margin: .6rem 0 .8rem 2.2rem; font-size: .64rem; padding: .3em 1em; }
-.md-search-result__link:focus .md-search-result__article { outline: 2px solid #3f51b5; outline-offset: -2px; }`;
-
 export function mount(root) {
   if (!root || root.dataset.cpguideSearchMounted) return;
   root.dataset.cpguideSearchMounted = "1";
-  document.head.append(el("style", { id: "cp-search-style" }, [STYLES]));
+  // search.css: loaded with search, not with every page; results wait for it (their colours meet WCAG AA)
+  const link = el("link", { rel: "stylesheet", href: new URL("../css/search.css", import.meta.url).href });
+  const styled = new Promise((resolve) => { link.onload = link.onerror = resolve; });
+  document.head.append(link);
   const toggle = document.getElementById("__search");
   const input = root.querySelector("input[name=query]");
   const meta = root.querySelector(".md-search-result__meta");
@@ -197,6 +185,7 @@ export function mount(root) {
       const pf = await engine();
       results = await ranked(pf, query, { authority, mine: mine.checked, audience: audience.value });
       const shown = await Promise.all(results.slice(0, SHOWN).map((r) => r.data()));
+      await styled;
       if (ticket !== current) return; // a newer query is on its way
       list.replaceChildren(...pinned, ...shown.map(resultItem));
     } catch (error) {
@@ -251,5 +240,5 @@ export function mount(root) {
     if (toggle.checked) list.querySelectorAll("a").forEach((a) => a.setAttribute("tabindex", "0"));
   }).observe(list, { childList: true });
   if (input.value.trim()) run();
-  window.__searchReady = true;
+  styled.then(() => { window.__searchReady = true; });
 }
