@@ -28,6 +28,11 @@ searches typed on that page. With ``--repeat`` the builds alternate and the fast
 floor; issue 13: CPU time, which another busy process on the machine changes less than wall
 time; first visit 500 KB; a search 300 KB).
 
+Opt-in, ``--zensical modern classic``: the same content also built with Zensical, Material's successor,
+in each of its looks (``theme.variant``), as MAINTAINERS.md's "Building with Zensical" does it:
+``cpguide generate --links sources``, ``zensical build --strict``, ``cpguide publish``; CPU time is the
+three steps' sum, peak memory the largest of them; and the same first visit and searches.
+
     .venv/bin/python benchmarks/scale.py --sizes 3 30 150      # or: make benchmark
 """
 
@@ -180,25 +185,59 @@ class Run:
     search_mb: float = 0.0
 
 
-def run_build(config: Path, site_dir: Path, env: dict, strict: bool) -> Run:
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config),
-           "--site-dir", str(site_dir), "--strict" if strict else "--no-strict"]
+def _timed(cmd: list[str], cwd: Path, env: dict) -> tuple[float, float, float, str]:
+    """Run a command: (wall s, CPU s, peak MB, its error output); stops the benchmark if it fails."""
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=config.parent, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err)
         _, status, usage = os.wait4(proc.pid, 0)  # this child's own rusage, not all children's
         wall = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         log = err.read().decode("utf-8", "replace")
-    if proc.returncode != 0:
+    if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"build failed ({' '.join(cmd)}):\n{log[-4000:]}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, log
+
+
+def _site_run(site_dir: Path, wall: float, cpu: float, peak_mb: float, log: str) -> Run:
     files = [p for p in site_dir.rglob("*") if p.is_file()]
-    return Run(wall=wall, cpu=usage.ru_utime + usage.ru_stime, peak_mb=usage.ru_maxrss / 1024,
+    return Run(wall=wall, cpu=cpu, peak_mb=peak_mb,
                size_mb=sum(p.stat().st_size for p in files) / 2**20, pages=sum(1 for p in files if p.name == "index.html"),
                warnings=len(re.findall(r"^WARNING", log, re.MULTILINE)),
                search_mb=sum(p.stat().st_size for p in files if p.name == "search_index.json"
                              or (p.suffix.startswith(".pf_") and "pagefind" in p.parts)) / 2**20)
+
+
+def run_build(config: Path, site_dir: Path, env: dict, strict: bool) -> Run:
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config),
+           "--site-dir", str(site_dir), "--strict" if strict else "--no-strict"]
+    return _site_run(site_dir, *_timed(cmd, config.parent, env))
+
+
+ZENSICAL = Path(sys.executable).parent / "zensical"
+
+
+def run_zensical(checklists: Path, project: Path, variant: str, env: dict) -> Run:
+    """The site built with Zensical in one look: generate, build, publish (MAINTAINERS.md). CPU time is
+    the three steps' sum, peak memory the largest of them. Returns the site in project/site."""
+    cpguide = [sys.executable, "-m", "cpguide.cli", "--content", str(checklists)]
+    steps = [_timed(cpguide + ["generate", "--out", str(project), "--links", "sources"], ROOT, env)]
+    config = project / "mkdocs.yml"
+    config.write_text(with_variant(config.read_text(encoding="utf-8"), variant), encoding="utf-8")
+    steps.append(_timed([str(ZENSICAL), "build", "--strict", "--clean"], project, env))
+    steps.append(_timed(cpguide + ["publish", str(project / "site")], ROOT, env))
+    return _site_run(project / "site", sum(s[0] for s in steps), sum(s[1] for s in steps),
+                     max(s[2] for s in steps), "".join(s[3] for s in steps))
+
+
+def with_variant(config_text: str, variant: str) -> str:
+    """The generated mkdocs.yml with Zensical's look set (theme.variant; Material ignores it)."""
+    if re.search(r"^  variant: .*$", config_text, re.M):
+        return re.sub(r"^  variant: .*$", f"  variant: {variant}", config_text, count=1, flags=re.M)
+    changed = config_text.replace("\ntheme:\n", f"\ntheme:\n  variant: {variant}\n", 1)
+    if changed == config_text:
+        raise SystemExit("the generated mkdocs.yml has no `theme:` mapping to set the variant in")
+    return changed
 
 
 # --- 3. the bare Material floor --------------------------------------------------------------
@@ -404,7 +443,7 @@ def weigh(sites: dict[str, Path]) -> dict[str, Reader]:
                 server = weighing.CountingServer(site)
                 try:
                     path = parents_page(site)
-                    reader = Reader(weighing.first_visit(browser, server, path, scripts=kind == "site") / 1024)
+                    reader = Reader(weighing.first_visit(browser, server, path, scripts=kind != "bare") / 1024)
                     if (site / "pagefind").is_dir():
                         reader.query_kb, reader.query = max((weighing.query_bytes(browser, server, path, q) / 1024, q)
                                                          for q in QUERIES)
@@ -442,12 +481,24 @@ def measure(n: int, args) -> tuple[dict[str, Run], dict[str, Reader]]:
             for kind in configs:  # interleaved, so a busy moment of the machine hits all of them
                 runs[kind].append(run_build(configs[kind], tmp / f"out-{kind}", env, args.strict))
             runs["preview"].append(run_build(configs["site"], tmp / "out-preview", preview_env, args.strict))
-        readers = weigh({k: tmp / f"out-{k}" for k in configs}) if args.browser else {}
+        outs = {k: tmp / f"out-{k}" for k in configs}
+        for variant in args.zensical:  # opt-in: the same content built with Zensical, in each look asked for
+            kind = f"zensical-{variant}"
+            runs[kind] = [run_zensical(checklists, tmp / kind, variant, env)]
+            outs[kind] = tmp / kind / "site"
+            if _pages(outs[kind]) != _pages(outs["site"]):
+                raise SystemExit(f"N={n}: the {kind} build does not have the same pages as the site")
+        readers = weigh(outs) if args.browser else {}
         if args.keep:
             dest = Path(args.keep) / f"n{n}"
             shutil.rmtree(dest, ignore_errors=True)
             shutil.copytree(tmp, dest)
     return {k: _best(v) for k, v in runs.items() if v}, readers
+
+
+def _pages(site: Path) -> set[Path]:
+    """The pages of a built site (not the search index's or the offline lists' folders)."""
+    return {p.relative_to(site) for p in site.rglob("index.html") if p.relative_to(site).parts[0] not in ("pagefind", "offline")}
 
 
 def _ratio(a: Run, b: Run) -> str:
@@ -464,6 +515,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="build with --strict (default) or --no-strict")
     parser.add_argument("--keep", help="copy each temporary folder here to look at afterwards")
     parser.add_argument("--check", action="store_true", help="exit 1 if the largest size is over budget")
+    parser.add_argument("--zensical", nargs="+", default=[], choices=["modern", "classic"], metavar="VARIANT",
+                        help="also build with Zensical in these looks (theme.variant: modern, classic); off by default")
     parser.add_argument("--browser", action=argparse.BooleanOptionalAction, default=True,
                         help="weigh a first visit and a search in headless Chromium (default) or not")
     args = parser.parse_args(argv)
@@ -477,15 +530,17 @@ def main(argv: list[str] | None = None) -> int:
     for n in args.sizes:
         r, readers = measure(n, args)
         results.append((n, r, readers))
-        for i, kind in enumerate(k for k in KINDS if k in r):
+        for i, kind in enumerate([k for k in KINDS if k in r] + [k for k in r if k not in KINDS]):
             run, reader = r[kind], readers.get(kind)
             first = f"{reader.first_kb:>12.0f}" if reader else f"{'-':>12}"
             query = f"{reader.query_kb:>9.0f}" if reader and reader.query else f"{'-':>9}"
-            print(f"{n if i == 0 else '':>4}  {LABELS[kind]:<22} {run.pages:>6} {run.wall:>8.1f} {run.cpu:>8.1f} "
+            print(f"{n if i == 0 else '':>4}  {LABELS.get(kind, kind):<22} {run.pages:>6} {run.wall:>8.1f} {run.cpu:>8.1f} "
                   f"{run.peak_mb:>8.0f} {run.size_mb:>8.1f} {run.search_mb:>9.1f} {first} {query}"
                   + (f"  (largest query: {reader.query!r})" if reader and reader.query else "")
                   + (f"  ({run.warnings} warnings)" if run.warnings else ""))
         print(f"{'':>4}  {'site / bare':<22}" + _ratio(r["site"], r["bare"]))
+        for variant in args.zensical:
+            print(f"{'':>4}  {'zensical-' + variant + ' / site':<22}" + _ratio(r[f"zensical-{variant}"], r["site"]))
         print(flush=True)
     n, r, readers = results[-1]
     cpu, mem = r["site"].cpu / r["bare"].cpu, r["site"].peak_mb / r["bare"].peak_mb

@@ -18,3 +18,19 @@ def test_exit_this_page_is_govuk_frontends_own_bundle_at_the_pinned_version():
     css = (VENDOR / "govuk-exit-this-page.css").read_text()
     assert css.startswith(f"/* govuk-frontend {pinned}:") and ".govuk-exit-this-page-overlay" in css
     assert "url(" not in css  # no font or image files to fetch
+
+
+def test_the_search_box_styles_are_materials_own_at_the_pinned_version():
+    """What scripts/vendor-material-search.py extracts from the installed mkdocs-material (pinned in
+    requirements.lock): the styles of the header search box, for engines whose themes lack them."""
+    import importlib.util
+    from importlib.metadata import version
+
+    spec = importlib.util.spec_from_file_location("vendor_search", ROOT / "scripts" / "vendor-material-search.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    css = (VENDOR / "material-search.css").read_text(encoding="utf-8")
+    assert css.startswith(f"/* mkdocs-material {version('mkdocs-material')}:")
+    assert css == script.vendored(), "run .venv/bin/python scripts/vendor-material-search.py"
+    assert ".md-search__input{" in css and ".md-search__output{" in css and "@media" in css
+    assert "url(http" not in css  # nothing fetched from another host

@@ -18,7 +18,7 @@ from conftest import SITE_TODAY
 from cpguide.cli import main
 from cpguide.site import routes
 
-from .browser_helpers import wait_for_checklist, wait_for_page_scripts
+from .browser_helpers import PHONE, wait_for_checklist, wait_for_page_scripts
 
 
 def _pages(site: Path) -> set[str]:
@@ -103,3 +103,30 @@ def _search_finds_something(page):
                            timeout=20_000)
     hrefs = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.getAttribute('href'))")
     assert hrefs, "search found nothing for 'core group'"
+
+
+def test_the_zensical_build_looks_like_the_mkdocs_one(page, zensical_page):
+    """Zensical in Material's look (mkdocs.yml theme.variant: classic), which the site's styles are made
+    for: the same colours, type and sizes for the danger line, the header, the search box (Zensical's
+    themes no longer style it: docs/assets/vendor/material-search.css) and a title, on a phone and a desk."""
+    parts = {"danger line": "#cp-urgent", "header": ".md-header", "search box": ".md-search__form",
+             "search results": ".md-search__output", "title": "article h1"}
+    looks = []
+    for pg in (page, zensical_page):
+        look = {}
+        for name, size in (("phone", PHONE), ("desk", {"width": 1280, "height": 720})):
+            pg.set_viewport_size(size)
+            pg.goto("/for/parents/")
+            wait_for_page_scripts(pg)
+            look[name] = pg.evaluate("""parts => Object.fromEntries(Object.entries(parts).map(([name, sel]) => {
+                const s = getComputedStyle(document.querySelector(sel));
+                return [name, [s.color, s.backgroundColor, s.fontWeight, s.fontSize, s.display, s.opacity, s.height]]; }))""",
+                                     parts)
+            # a reader opens search: on a phone from the header's button, on a desk in the box itself
+            pg.locator("label[for=__search]" if name == "phone" else "#cp-search-input").first.click()
+            look[name]["search opens"] = pg.locator("#cp-search-input").is_visible()
+        looks.append(look)
+    differ = {f"{size} {name}": (looks[0][size][name], looks[1][size][name]) for size in looks[0] for name in looks[0][size]
+              if looks[0][size][name] != looks[1][size][name]}
+    assert not differ, repr(differ)
+    assert looks[0]["phone"]["search opens"] and looks[0]["desk"]["search opens"]
