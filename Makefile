@@ -37,7 +37,7 @@ preview-build: $(VENV)/.installed node_modules/.installed ## Build one authority
 build: $(VENV)/.installed node_modules/.installed ## Build the site into site/ (strict; with its search index and service worker)
 	$(VENV)/bin/mkdocs build --strict
 
-zensical: $(VENV)/.installed node_modules/.installed ## Build the site with Zensical into build/zensical/site (generate, zensical build, publish)
+zensical: $(VENV)/.installed node_modules/.installed ## Build the site with Zensical into build/zensical/site (generate, zensical build, publish; CPGUIDE_OFFLINE=true: to open from files)
 	$(VENV)/bin/cpguide generate --out build/zensical --links sources
 	cd build/zensical && $(CURDIR)/$(VENV)/bin/zensical build --strict
 	$(VENV)/bin/cpguide publish build/zensical/site
