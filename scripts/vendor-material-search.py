@@ -1,6 +1,6 @@
 """Vendor Material for MkDocs 9's styles for its header search box into docs/assets/vendor/material-search.css.
 
-The site's search box (docs/overrides/partials/search.html, Pagefind behind it) keeps Material 9's markup,
+The site's search box (cpguide/site/components/search, Pagefind behind it) keeps Material 9's markup,
 which Material's stylesheet draws. Zensical's themes (classic and modern) no longer style that markup
 (their search is a dialog of their own), so the project `cpguide generate` writes for Zensical lists
 this file first in extra_css. It holds the rules of Material's pinned main stylesheet whose selectors

@@ -34,8 +34,8 @@ from .navigation import merge_nav
 
 REPO = Path(__file__).resolve().parents[2]
 MARKER_FILE = ".cpguide-generated"  # a folder holding it may be replaced by the next `generate`
-# Material 9's styles for the header search box that docs/overrides/partials/search.html keeps for the
-# site's own search: Zensical's themes no longer draw it (scripts/vendor-material-search.py).
+# Material 9's styles for its header search box, whose markup the site's own search keeps
+# (components/search): Zensical's themes no longer draw it (scripts/vendor-material-search.py).
 SEARCH_BOX_CSS = "assets/vendor/material-search.css"
 
 
