@@ -1,8 +1,9 @@
 """The components' examples (cpguide/site/components/<name>/examples.yml), read for the golden markup test
 (tests/test_components.py) and the browser test (tests/browser/test_components.py).
 
-Each example calls one or more of the component's macros with plain arguments; its `markup` is what they
-must give, written by hand. The macros are rendered by a Jinja2 environment like MkDocs' (no escaping by
+Each example calls one or more of the component's macros with plain arguments (a call may instead be
+`html:`, markup the page writes around them, such as a list); its `markup` is what they must give,
+written by hand. The macros are rendered by a Jinja2 environment like MkDocs' (no escaping by
 default) and by one like the package's (escaping by default): both must give the markup, so the macros
 escape every text themselves and Zensical's MiniJinja, which escapes by default, gives it too.
 """
@@ -63,12 +64,14 @@ ENGINES = {"no escaping by default (MkDocs' theme)": _environment(False),
 
 def render(example: Example, env: Environment | None = None) -> str:
     module = (env or ENGINES["escaping by default (the package)"]).get_template(components.template_name(example.component)).module
-    return "\n".join(str(getattr(module, call["macro"])(**_arguments(call))) for call in example.calls)
+    return "\n".join(call["html"] if "html" in call else str(getattr(module, call["macro"])(**_arguments(call)))
+                     for call in example.calls)
 
 
 def _arguments(call: dict) -> dict:
     """A call's arguments; those under `markup_arguments` are HTML the caller made (icons from the theme)."""
-    made = {name: ({k: Markup(v) for k, v in value.items()} if isinstance(value, dict) else Markup(value))
+    made = {name: ({k: Markup(v) for k, v in value.items()} if isinstance(value, dict)
+                   else [Markup(v) for v in value] if isinstance(value, list) else Markup(value))
             for name, value in (call.get("markup_arguments") or {}).items()}
     return {**call.get("arguments", {}), **made}
 

@@ -87,8 +87,8 @@ CASES = {
     "small print, strong, not searched": (para(THEME.small_print("Differs", "cp-disagree", True, False)),
                                           "**Differs**{ .cp-disagree data-search-exclude }"),
 }
-# Not compared: `checkbox_item` is the site's own markup (a real <input> named by its <label>), not
-# pymdownx.tasklist's disabled box; tests/test_checklists.py and the browser tests check it.
+# Not compared: a checklist's items are the site's own markup (a real <input> named by its <label>), not
+# pymdownx.tasklist's disabled box: the component cpguide/site/components/checklist, tests/test_components.py.
 
 
 @pytest.mark.parametrize("name", CASES)

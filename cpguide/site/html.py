@@ -28,9 +28,11 @@ from markdown.extensions.toc import slugify
 
 from .blocks import Container, Heading, HtmlBody, blocks_of, headings
 from .markup import Html, esc, escape_text as _escape, raw as _new
+from . import components
 from .templating import Markup, macros
 
 THEME = macros("theme.html")
+CHECKLIST = macros(components.template_name("checklist"))  # components/checklist
 
 
 # A phone number or e-mail address as a reader sees it in the text: each becomes a tap-to-call (tel:) or
@@ -194,7 +196,7 @@ class HtmlWriter:
 
     @staticmethod
     def checklist_mount(checklist_id: str, version: str, words: dict) -> Html:
-        return _new(THEME.checklist_mount(checklist_id, version, words))
+        return _new(CHECKLIST.checklist_mount(checklist_id, version, words))
 
     # --- blocks -----------------------------------------------------------------------------------
     def heading(self, level: int, text: str, anchor: str | None = None, css: str = "") -> Heading:
@@ -272,7 +274,7 @@ class HtmlWriter:
 
     def checkbox_item(self, box: str, label, extras: list, children="") -> Html:
         """A checklist item: a real checkbox (id `box`, kept by the page script) named by its label."""
-        return _new(THEME.checkbox_item(box, esc(label), [esc(e) for e in extras], esc(children)))
+        return _new(CHECKLIST.checkbox_item(box, esc(label), [esc(e) for e in extras], esc(children)))
 
     @staticmethod
     def tabs(set_number: int, tabs: list[tuple]) -> Html:

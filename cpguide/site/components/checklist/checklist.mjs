@@ -1,4 +1,4 @@
-/* Checklists you can tick: ticks are kept only in this browser (localStorage), never sent anywhere.
+/* Checklists you can tick (components/checklist): ticks are kept only in this browser (localStorage), never sent anywhere.
 
    The page is generated with real checkboxes and labels, so without JavaScript it is a plain list.
    This module adds what needs a script: keeping ticks, the count, "Clear all ticks", "Print" and
