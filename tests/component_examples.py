@@ -34,6 +34,7 @@ class Example:
     stored: dict = field(default_factory=dict)  # localStorage before the page is opened
     files: dict = field(default_factory=dict)  # other files the site serves: {path: text, or data as JSON}
     page_before: str = ""  # markup the theme puts before the component (browser test)
+    markdown: bool = False  # the markup is Markdown with HTML blocks, as the page's Markdown holds it
 
     @property
     def id(self) -> str:
@@ -44,7 +45,7 @@ def read(name: str) -> tuple[dict, list[Example]]:
     data = yaml.safe_load((components.FOLDER / name / "examples.yml").read_text(encoding="utf-8")) or {}
     examples = [Example(name, i, e["name"], e["calls"], e["markup"], e.get("browser") or [], e.get("init_script", ""),
                         data.get("styles") or [], e.get("notices") or {}, e.get("stored") or {}, e.get("files") or {},
-                        e.get("page_before", ""))
+                        e.get("page_before", ""), bool(data.get("markdown")))
                 for i, e in enumerate(data.get("examples") or [], start=1)]
     return data, examples
 

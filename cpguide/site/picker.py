@@ -1,7 +1,7 @@
 """The authority picker: the index page of the "Authorities" section.
 
 Every local authority, grouped by region, as a plain list of links that works without JavaScript.
-docs/assets/js/picker.mjs (loaded for `[data-cpguide-picker]`) adds a search box that filters as
+The list is the component cpguide/site/components/picker: its script (loaded for `[data-cpguide-picker]`) adds a search box that filters as
 you type and a "Use this authority" button that remembers the choice in this browser only; every
 other page then shows a one-line "Your authority: X · change" link, never a 150-item menu.
 """
@@ -13,11 +13,20 @@ from typing import Iterator
 
 from ..interface import interface_words
 from ..wording import fill
+from . import components
 from .model import Page, SiteContext
-from .render import attr, filled, markdown_block, md
+from .render import attr, filled, md
+from .templating import Markup, macros
 from .sections import region_key, region_of
 
 SRC = "authorities/index.md"
+PICKER = macros(components.template_name("picker"))
+
+
+def _picker(words: dict, lines: list[str]) -> list[str]:
+    """The list (Markdown lines) inside the picker's block, where its script mounts."""
+    return [str(PICKER.picker(words, Markup("\n".join(lines)))), ""]
+
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "region"
@@ -49,7 +58,7 @@ def generate(ctx: SiteContext) -> Iterator[Page]:
     listed: list[str] = []
     for region in regions:
         listed += [f"## {md(region)} {{ #region-{_slug(region)} }}", ""] + _entries(ctx, SRC, groups[region])
-    body += markdown_block("cp-picker", listed, "cpguide-picker", say["script"])
+    body += _picker(say["script"], listed)
     if ctx.content.national:
         link = f"[{md(say['national_link'])}]({ctx.rel(SRC, ctx.authority_dir(ctx.content.national.id) + '/index.md')})"
         body += [filled(say["national"], link=link, document=f"*{md(say['national_document'])}*"), ""]
@@ -62,5 +71,5 @@ def generate(ctx: SiteContext) -> Iterator[Page]:
         n = len(groups[region])
         body = [f"# {md(region)}", "",
                 f"{md(fill(say['region_one' if n == 1 else 'region'], count=n))} [{md(say['all'])}]({ctx.rel(src, SRC)}).", ""]
-        body += markdown_block("cp-picker", _entries(ctx, src, groups[region]), "cpguide-picker", say["script"])
+        body += _picker(say["script"], _entries(ctx, src, groups[region]))
         yield Page(src, region, "\n".join(body), ("Authorities", region))

@@ -11,7 +11,9 @@ Test Town Council, `test-town`): no site build is needed. Each page's article en
 An example may also give the page's wording for its scripts (`notices`), what localStorage holds before
 the page opens (`stored`), other files the site serves (`files`) and a script run before the page's own
 (`init_script`). Other files that hold `data-pagefind-body` are indexed with Pagefind, for the search box; `page_before` is
-markup the theme puts before the component (Material's toggle, the danger line).
+markup the theme puts before the component (Material's toggle, the danger line). A component whose
+examples.yml says `markdown: true` gives Markdown with HTML blocks: the page gets it through the site's
+Markdown extensions (mkdocs.yml), as MkDocs would.
 Steps (one key each): click, press (keys), fill ({role, name} or {label}, and text: cleared, then typed as a
 person types), select ({role, name, value}), check ({label}),
 reload, see / hidden (an element by role and name), attribute ([element, name, value]), expect (a script
@@ -36,6 +38,7 @@ from cpguide.gate import valid_content
 from cpguide.site import components
 from cpguide.site.calculator import DATA_DIR
 from good_tree import GOOD
+from test_templates import site_markdown
 from component_examples import every_example, render
 
 from .browser_helpers import ROOT, describe_violations, run_axe
@@ -54,8 +57,13 @@ def _page(example) -> str:
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{html.escape(example.id)}</title>{links}{_notices(example)}</head><body><main><article class=\"md-typeset\">"
-            f"<h1>{html.escape(example.id)}</h1>\n{example.page_before}{render(example)}\n<p>A page to read.</p></article></main>"
+            f"<h1>{html.escape(example.id)}</h1>\n{example.page_before}{_html(example)}\n<p>A page to read.</p></article></main>"
             f'<script src="/assets/js/cpguide.js"></script></body></html>')
+
+
+def _html(example) -> str:
+    """The example's markup as the browser gets it: through the site's Markdown when it is Markdown."""
+    return site_markdown(render(example)) if example.markdown else render(example)
 
 
 def _notices(example) -> str:

@@ -67,7 +67,7 @@
       var pickers = document.querySelectorAll("[data-cpguide-picker]");
       if (pickers.length) {
         waits.push(import(new URL("picker.mjs", base).href).then(function (mod) {
-          pickers.forEach(function (el) { mod.mount(el); });
+          return Promise.all(Array.prototype.map.call(pickers, function (el) { return mod.mount(el); }));
         }));
       }
       if (choice) {  // the "Your authority" line on every page
