@@ -31,7 +31,8 @@ time; first visit 500 KB; a search 300 KB).
 Opt-in, ``--zensical modern classic``: the same content also built with Zensical, Material's successor,
 in each of its looks (``theme.variant``), as MAINTAINERS.md's "Building with Zensical" does it:
 ``cpguide generate --links sources``, ``zensical build --strict``, ``cpguide publish``; CPU time is the
-three steps' sum, peak memory the largest of them; and the same first visit and searches.
+three steps' sum (each step's is printed too), peak memory the largest of them; and the same first
+visit and searches.
 
     .venv/bin/python benchmarks/scale.py --sizes 3 30 150      # or: make benchmark
 """
@@ -183,6 +184,7 @@ class Run:
     pages: int
     warnings: int
     search_mb: float = 0.0
+    steps: str = ""  # CPU s and peak MB of each step, for a build of several steps
 
 
 def _timed(cmd: list[str], cwd: Path, env: dict) -> tuple[float, float, float, str]:
@@ -226,8 +228,10 @@ def run_zensical(checklists: Path, project: Path, variant: str, env: dict) -> Ru
     config.write_text(with_variant(config.read_text(encoding="utf-8"), variant), encoding="utf-8")
     steps.append(_timed([str(ZENSICAL), "build", "--strict", "--clean"], project, env))
     steps.append(_timed(cpguide + ["publish", str(project / "site")], ROOT, env))
-    return _site_run(project / "site", sum(s[0] for s in steps), sum(s[1] for s in steps),
-                     max(s[2] for s in steps), "".join(s[3] for s in steps))
+    run = _site_run(project / "site", sum(s[0] for s in steps), sum(s[1] for s in steps),
+                    max(s[2] for s in steps), "".join(s[3] for s in steps))
+    run.steps = ", ".join(f"{name} {s[1]:.1f} s {s[2]:.0f} MB" for name, s in zip(("generate", "build", "publish"), steps))
+    return run
 
 
 def with_variant(config_text: str, variant: str) -> str:
@@ -411,7 +415,7 @@ LABELS = {"site": "site", "bare": "bare Material", "preview": "preview, 1 author
 def _best(runs: list[Run]) -> Run:
     fastest = min(runs, key=lambda r: r.wall)
     return Run(fastest.wall, min(r.cpu for r in runs), max(r.peak_mb for r in runs), fastest.size_mb,
-               fastest.pages, fastest.warnings, fastest.search_mb)
+               fastest.pages, fastest.warnings, fastest.search_mb, fastest.steps)
 
 
 # --- 4. what a reader receives ----------------------------------------------------------------
@@ -537,7 +541,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{n if i == 0 else '':>4}  {LABELS.get(kind, kind):<22} {run.pages:>6} {run.wall:>8.1f} {run.cpu:>8.1f} "
                   f"{run.peak_mb:>8.0f} {run.size_mb:>8.1f} {run.search_mb:>9.1f} {first} {query}"
                   + (f"  (largest query: {reader.query!r})" if reader and reader.query else "")
-                  + (f"  ({run.warnings} warnings)" if run.warnings else ""))
+                  + (f"  ({run.warnings} warnings)" if run.warnings else "")
+                  + (f"  ({run.steps})" if run.steps else ""))
         print(f"{'':>4}  {'site / bare':<22}" + _ratio(r["site"], r["bare"]))
         for variant in args.zensical:
             print(f"{'':>4}  {'zensical-' + variant + ' / site':<22}" + _ratio(r[f"zensical-{variant}"], r["site"]))
