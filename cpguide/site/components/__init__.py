@@ -5,8 +5,9 @@ A folder `components/<name>/` holds all of one component:
 - `<name>.html`: its markup, as Jinja macros written in what Jinja2 (MkDocs, the package) and MiniJinja
   (Zensical) share; every text argument is escaped in the macro (`| e`), so the markup is the same
   whether the engine escapes by default or not;
-- `<name>.css` and `<name>.mjs`: its styles and script, served at `assets/css/<name>.css` and
-  `assets/js/<name>.mjs` (the build adds them once, as it adds the data files; nothing under `docs/`);
+- `<name>.css` and `<name>.mjs`: its styles and script, served at `assets/css/<name>.css` (without
+  comments) and `assets/js/<name>.mjs` (the build adds them once, as it adds the data files; nothing
+  under `docs/`);
   a component whose README says `Script: none` has no script;
 - `examples.yml`: example arguments for its macros, the markup each must give (written by hand) and what
   a person does with it in a browser: tests/test_components.py and tests/browser/test_components.py
@@ -20,6 +21,7 @@ the theme overrides (`theme_templates`); the package's own pages through `templa
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from jinja2 import FileSystemLoader, PrefixLoader
@@ -50,11 +52,20 @@ def parts(name: str) -> list[str]:
     return found + ([f"{name}.mjs"] if has_script(name) else [])
 
 
+_CSS_COMMENT = re.compile(r"/\*.*?\*/\s*", re.S)
+
+
+def styles(name: str) -> str:
+    """The component's styles as served: without their comments (they are for maintainers, and a reader
+    should not download more because the styles moved into a folder of their own)."""
+    return _CSS_COMMENT.sub("", (FOLDER / name / f"{name}.css").read_text(encoding="utf-8"))
+
+
 def served() -> list[tuple[str, str]]:
     """(site path, text) of every component's styles and script, once per build."""
     out = []
     for name in names():
-        out.append((f"assets/css/{name}.css", (FOLDER / name / f"{name}.css").read_text(encoding="utf-8")))
+        out.append((f"assets/css/{name}.css", styles(name)))
         if has_script(name):
             out.append((f"assets/js/{name}.mjs", (FOLDER / name / f"{name}.mjs").read_text(encoding="utf-8")))
     return out
