@@ -234,7 +234,7 @@ def test_the_browsers_calendar_text_is_escaped_as_the_command_lines():
     project = Path(__file__).resolve().parent.parent
     node = shutil.which("node")
     assert node, "node not found: install Node.js 20 (Debian package nodejs)"
-    script = ("import { icsEscape } from './docs/assets/js/calculator.mjs';"
+    script = ("import { icsEscape } from './docs/assets/js/deadline-text.mjs';"
               "process.stdout.write(JSON.stringify(JSON.parse(process.argv[1]).map(icsEscape)));")
     out = subprocess.run([node, "--input-type=module", "-e", script, json.dumps(texts)], capture_output=True,
                          text=True, cwd=project, check=True)

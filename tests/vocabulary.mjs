@@ -3,7 +3,7 @@
 // outcomes: {value: words}, assumed: "HH:MM"}.
 import { readFileSync } from 'node:fs';
 import { Calendar, compute, isoDate, validate } from '../docs/assets/js/deadlines.mjs';
-import { renderMessage } from '../docs/assets/js/calculator.mjs';
+import { renderMessage } from '../docs/assets/js/deadline-text.mjs';
 
 const { words, table } = JSON.parse(readFileSync(0, 'utf8'));
 const calendar = new Calendar(table);

@@ -4,7 +4,7 @@ A deadline is an all-day event on its practical due date, because it is a day to
 time of day on that date (the family's pre-meeting at 09:30) is an event at that time. The
 conference is at its time when one was given, else all day. Times are the local wall clock
 (floating, as the calculator shows them). The exact moment, the rule in words and the source go into
-the description. The web calculator builds the same events in JavaScript (docs/assets/js/calculator.mjs).
+the description. The web calculator builds the same events in JavaScript (docs/assets/js/deadline-text.mjs).
 """
 
 from __future__ import annotations

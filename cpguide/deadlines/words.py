@@ -98,7 +98,7 @@ def format_date(value: str | date) -> str:
 
 
 def render(code: str, params: dict | None = None, rule: dict | None = None) -> str:
-    """Fill a message template; mirrors renderMessage() in docs/assets/js/calculator.mjs."""
+    """Fill a message template; mirrors renderMessage() in docs/assets/js/deadline-text.mjs."""
     params = params or {}
 
     def fill(match: re.Match) -> str:

@@ -1,10 +1,10 @@
 // Renders what the calculator shows in words — notes, warnings, the .ics file — with
-// docs/assets/js/calculator.mjs, for comparison with Python's words.py, render.py and ics.py.
+// docs/assets/js/deadline-text.mjs, for comparison with Python's words.py, render.py and ics.py.
 // JSON in: {tables: {<today>: table}, words, items: [{today, rules, input, names}]}.
 // JSON out: [{notes: [[…] per deadline], warnings: […], ics}] (or {errors} for bad input).
 import { readFileSync } from 'node:fs';
 import { Calendar, compute, validate } from '../../docs/assets/js/deadlines.mjs';
-import { buildIcs, renderMessage } from '../../docs/assets/js/calculator.mjs';
+import { buildIcs, renderMessage } from '../../docs/assets/js/deadline-text.mjs';
 
 const input = JSON.parse(readFileSync(0, 'utf8'));
 const words = input.words;
