@@ -1,7 +1,7 @@
 """The deadline calculator: a full view and one page per audience, and the JSON they evaluate.
 
 Each page is a plain HTML form inside the Markdown (md_in_html), mounted by
-docs/assets/js/calculator.mjs, which evaluates the rules with docs/assets/js/deadlines.mjs. Every
+components/calculator/calculator.mjs, which evaluates the rules with docs/assets/js/deadlines.mjs. Every
 label, rule wording and citation comes from the content or from cpguide.deadlines.words — the
 JavaScript holds none. Below the form, a link to each authority's rules (its timescales page, or the
 dates on its page for the audience) keeps the page useful without JavaScript. Each calculator fetches
@@ -21,13 +21,13 @@ from ..family import questions_data
 from ..interface import interface_words
 from ..page_parts import YOUR_DATES
 from ..wording import fill
-from . import routes
+from . import components, routes
 from .model import Asset, Page, SiteContext
 from .sections import region_key, region_of
 from .render import md
 from .templating import macros
 
-CALCULATOR = macros("calculator.html")
+CALCULATOR = macros(components.template_name("calculator"))
 
 DATA_DIR = "data/calculator"
 AUDIENCE_ORDER = ["parents", "professionals", "social-workers", "chairs"]
@@ -55,7 +55,7 @@ def _title(page: dict, audience: str | None) -> str:
     return page["title"] if audience is None else fill(page["audience_title"], audience=AUDIENCES[audience].lower())
 
 
-# --- the form (templates/calculator.html) ------------------------------------------------------
+# --- the form (components/calculator/) ------------------------------------------------------------
 
 def _regions(ctx: SiteContext) -> list[tuple[str, list]]:
     """The local authorities by region, in the picker's order."""

@@ -15,7 +15,8 @@ markup the theme puts before the component (Material's toggle, the danger line).
 examples.yml says `markdown: true` gives Markdown with HTML blocks: the page gets it through the site's
 Markdown extensions (mkdocs.yml), as MkDocs would.
 Steps (one key each): click, press (keys), fill ({role, name} or {label}, and text: cleared, then typed as a
-person types), select ({role, name, value}), check ({label}),
+person types), date ({label, value}: a date or time box as its picker fills it), select ({role, name, value}),
+check ({label}),
 reload, see / hidden (an element by role and name), attribute ([element, name, value]), expect (a script
 expression that must become true), url_ends (the address the page has gone to).
 """
@@ -120,6 +121,8 @@ def _step(page, step: dict, base: str) -> None:
         box = _element(page, value) if "role" in value else page.get_by_label(value["label"], exact=True)
         box.fill("")
         box.press_sequentially(value["text"], delay=20)
+    elif key == "date":  # a date or time box, filled as its own picker fills it (typed, its order follows the locale)
+        page.get_by_label(value["label"], exact=True).fill(value["value"])
     elif key == "select":
         _element(page, value).select_option(value["value"])
     elif key == "check":
