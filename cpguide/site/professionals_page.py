@@ -10,7 +10,7 @@ from ..expected import expected_data, silences
 from ..tasks import chairs_task, own_items
 from ..wording import fill
 from .html import Html
-from .render import AUDIENCE_NAMES, types_label
+from .render import types_label
 from . import prepare_section
 
 AUDIENCE = "professionals"
