@@ -483,7 +483,8 @@ class ChecklistPage:
             rule = self.content.index[rule_id].item
             _, doc = self.content.documents[rule["source"]["document"]]
             timings.append((rule["label"], self.ctx.rule_words[rule_id], f"{doc['title']}, {rule['source']['section']}"))
-        return Html(macros(components.template_name("checklist")).disagreement(d["title"], timings))
+        return Html(macros(components.template_name("checklist")).disagreement(self.say["disagree_first"], self.say["disagree_safe"],
+                                                                          d["title"], timings))
 
     def explained(self, target: str) -> Html:
         """Link to where the site explains an item, named by the page it is on."""
